@@ -1,0 +1,103 @@
+"""TrainerApp: loads the content, owns the global keys, and moves between screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.app import App
+from textual.binding import Binding
+from textual.events import Resize
+from textual.geometry import Size
+
+from trainer.catalog.loader import Catalog, load_catalog, pack_files
+from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.paths import Paths
+from trainer.screens.content_error import ContentErrorScreen
+from trainer.screens.first_run import FirstRunScreen
+from trainer.screens.help import HelpScreen
+from trainer.screens.home import HomeScreen
+from trainer.screens.too_small import TooSmallScreen
+from trainer.settings import Settings, load_settings, save_settings
+from trainer.theme import CALM_THEME
+
+MIN_SIZE = Size(60, 20)
+"""Below this the layout cannot be read; a notice asks to enlarge the terminal."""
+
+
+class TrainerApp(App[None]):
+    TITLE = "backtrainer"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("h", "get_help", "Get help", tooltip="When to get help"),
+        Binding("f1", "get_help", "Get help", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        paths: Paths,
+        catalog: Catalog | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.today = today
+        self.content_problems: tuple[ContentProblem, ...] = ()
+        self._catalog = catalog
+        if catalog is None:
+            try:
+                self._catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
+            except ContentError as error:
+                self.content_problems = error.problems
+        self.settings: Settings = load_settings(paths)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The loaded content (screens are only opened when it loaded)."""
+        assert self._catalog is not None, "content failed to load"
+        return self._catalog
+
+    def on_mount(self) -> None:
+        self.register_theme(CALM_THEME)
+        self.theme = CALM_THEME.name
+        if self._catalog is None:
+            self.push_screen(ContentErrorScreen(self.content_problems))
+            return
+        self.push_screen(HomeScreen())
+        for problem in self._catalog.pack_problems:
+            self.notify(
+                f"{problem}\nThis content pack was skipped. Run 'backtrainer check-content' for details.",
+                title="Content pack not loaded",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        if not self.settings.disclaimer_seen:
+            self.push_screen(FirstRunScreen(), callback=self._disclaimer_accepted)
+        self._fit_to(self.size)
+
+    def _disclaimer_accepted(self, accepted: bool | None) -> None:
+        if accepted:
+            self.settings = self.settings.model_copy(update={"disclaimer_seen": True})
+            try:
+                save_settings(self.paths, self.settings)
+            except OSError as error:
+                self.notify(f"Could not remember this choice: {error}", severity="warning", markup=False)
+
+    def action_get_help(self) -> None:
+        if self._catalog is None or isinstance(self.screen, (HelpScreen, TooSmallScreen)):
+            return
+        self.push_screen(HelpScreen())
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_to(event.size)
+
+    def _fit_to(self, size: Size) -> None:
+        too_small = size.width < MIN_SIZE.width or size.height < MIN_SIZE.height
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif not too_small and showing:
+            self.pop_screen()

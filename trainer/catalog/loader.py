@@ -1,0 +1,266 @@
+"""Load and cross-check the bundled content and the user's content packs.
+
+Every problem names the file, the JSON path inside it and the reason. The
+bundled content must be perfect (a problem there is a ``ContentError``); a
+broken user pack is skipped as a whole and reported, so one bad file from a
+physiotherapist never stops the app or mixes half a pack into the library.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from trainer.catalog.models import (
+    ContentPack,
+    Exercise,
+    ExercisesFile,
+    PainMessage,
+    Routine,
+    RoutinesFile,
+    Safety,
+    SafetyFile,
+    Tip,
+    TipsFile,
+)
+from trainer.catalog.problems import (
+    ContentError,
+    ContentProblem,
+    problem_from_json_error,
+    problems_from_validation,
+)
+
+CONTENT_ENV = "BACKTRAINER_CONTENT"
+BUNDLED_FILES: dict[str, type[BaseModel]] = {
+    "exercises.json": ExercisesFile,
+    "routines.json": RoutinesFile,
+    "tips.json": TipsFile,
+    "safety.json": SafetyFile,
+}
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def bundled_content_dir() -> Path:
+    """Where the bundled JSON lives.
+
+    ``BACKTRAINER_CONTENT`` first, then the copy packaged into the wheel
+    (``trainer/content``), then the repository's ``content/`` (editable
+    installs cannot see force-included files).
+    """
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        return Path(override)
+    packaged = Path(__file__).resolve().parent.parent / "content"
+    if (packaged / "exercises.json").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[ContentProblem]]:
+    """Read one JSON file into ``model``; never raises for bad input."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [ContentProblem(path, "", "file not found")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [ContentProblem(path, "", f"cannot be read: {error}")]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [problem_from_json_error(path, text, error)]
+    if not isinstance(data, dict):
+        return None, [ContentProblem(path, "(top level)", f"expected a JSON object, found {type(data).__name__}")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, problems_from_validation(path, data, error)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the app teaches from, validated and cross-checked."""
+
+    exercises: Mapping[str, Exercise]
+    routines: Mapping[str, Routine]
+    tips: tuple[Tip, ...]
+    messages: tuple[PainMessage, ...]
+    safety: Safety
+    origin: Mapping[str, Path] = field(default_factory=dict)
+    """The file each exercise and routine id came from."""
+    packs: tuple[Path, ...] = ()
+    """User content packs that were loaded."""
+    pack_problems: tuple[ContentProblem, ...] = ()
+    """Problems in user packs; those packs were skipped."""
+
+    def from_pack(self, item_id: str) -> Path | None:
+        origin = self.origin.get(item_id)
+        return origin if origin in self.packs else None
+
+    def tip(self, tip_id: str) -> Tip:
+        return next(tip for tip in self.tips if tip.id == tip_id)
+
+
+def _duplicates(
+    file: Path, kind: str, items: Sequence[Exercise | Routine | Tip | PainMessage]
+) -> list[ContentProblem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if item.id in seen:
+            problems.append(
+                ContentProblem(
+                    file, f"{kind}[{index}].id", f"duplicate id {item.id!r} (first used at {kind}[{seen[item.id]}])"
+                )
+            )
+        else:
+            seen[item.id] = index
+    return problems
+
+
+def _check_variations(file: Path, exercises: Sequence[Exercise], known: Iterable[str]) -> list[ContentProblem]:
+    known_ids = set(known)
+    problems = []
+    for index, exercise in enumerate(exercises):
+        for kind in ("easier", "harder"):
+            for position, variation in enumerate(getattr(exercise, kind)):
+                if variation not in known_ids:
+                    problems.append(
+                        ContentProblem(
+                            file,
+                            f"exercises[{index}].{kind}[{position}] (in {exercise.id!r})",
+                            f"unknown exercise id {variation!r}",
+                        )
+                    )
+    return problems
+
+
+def _check_routine_items(file: Path, routines: Sequence[Routine], known: Iterable[str]) -> list[ContentProblem]:
+    known_ids = set(known)
+    problems = []
+    for index, routine in enumerate(routines):
+        for position, item in enumerate(routine.items):
+            if item.exercise not in known_ids:
+                problems.append(
+                    ContentProblem(
+                        file,
+                        f"routines[{index}].items[{position}].exercise (in {routine.id!r})",
+                        f"unknown exercise id {item.exercise!r}",
+                    )
+                )
+    return problems
+
+
+def _check_clashes(
+    file: Path, kind: str, items: Sequence[Exercise | Routine], taken: Mapping[str, Path]
+) -> list[ContentProblem]:
+    return [
+        ContentProblem(
+            file,
+            f"{kind}[{index}].id",
+            f"id {item.id!r} is already used by {taken[item.id]}; choose another id (content is never merged)",
+        )
+        for index, item in enumerate(items)
+        if item.id in taken
+    ]
+
+
+def _load_pack(path: Path, exercises: Mapping[str, Exercise], origin: Mapping[str, Path]) -> tuple[
+    ContentPack | None, list[ContentProblem]
+]:
+    pack, problems = read_model(path, ContentPack)
+    if pack is None:
+        return None, problems
+    problems += _duplicates(path, "exercises", pack.exercises)
+    problems += _duplicates(path, "routines", pack.routines)
+    problems += _check_clashes(path, "exercises", pack.exercises, origin)
+    problems += _check_clashes(path, "routines", pack.routines, origin)
+    known = [*exercises, *(exercise.id for exercise in pack.exercises)]
+    problems += _check_variations(path, pack.exercises, known)
+    problems += _check_routine_items(path, pack.routines, known)
+    return (None, problems) if problems else (pack, [])
+
+
+def pack_files(packs_dir: Path | None) -> list[Path]:
+    if packs_dir is None or not packs_dir.is_dir():
+        return []
+    return sorted(path for path in packs_dir.glob("*.json") if path.is_file())
+
+
+def load_catalog(
+    content_dir: Path | None = None,
+    packs: Sequence[Path] = (),
+    replacements: Mapping[str, Path] | None = None,
+) -> Catalog:
+    """Load the bundled content and then each user pack in order.
+
+    ``replacements`` maps a bundled file name (``exercises.json`` ...) to a
+    file to check in its place (``backtrainer check-content``).
+
+    Raises ``ContentError`` when the bundled content has any problem.
+    Broken packs are skipped and listed in ``Catalog.pack_problems``.
+    """
+    directory = content_dir or bundled_content_dir()
+    files = {name: (replacements or {}).get(name, directory / name) for name in BUNDLED_FILES}
+    problems: list[ContentProblem] = []
+
+    exercises_file, found = read_model(files["exercises.json"], ExercisesFile)
+    problems += found
+    routines_file, found = read_model(files["routines.json"], RoutinesFile)
+    problems += found
+    tips_file, found = read_model(files["tips.json"], TipsFile)
+    problems += found
+    safety_file, found = read_model(files["safety.json"], SafetyFile)
+    problems += found
+
+    exercise_list = exercises_file.exercises if exercises_file else []
+    routine_list = routines_file.routines if routines_file else []
+    if exercises_file:
+        problems += _duplicates(files["exercises.json"], "exercises", exercise_list)
+        problems += _check_variations(files["exercises.json"], exercise_list, (e.id for e in exercise_list))
+    if routines_file and exercises_file:
+        problems += _duplicates(files["routines.json"], "routines", routine_list)
+        problems += _check_routine_items(files["routines.json"], routine_list, (e.id for e in exercise_list))
+    if tips_file:
+        problems += _duplicates(files["tips.json"], "topics", tips_file.topics)
+        problems += _duplicates(files["tips.json"], "messages", tips_file.messages)
+    if problems:
+        raise ContentError(problems)
+    assert exercises_file and routines_file and tips_file and safety_file
+
+    exercises = {exercise.id: exercise for exercise in exercise_list}
+    routines = {routine.id: routine for routine in routine_list}
+    origin = {item_id: files["exercises.json"] for item_id in exercises}
+    origin.update({item_id: files["routines.json"] for item_id in routines})
+
+    loaded: list[Path] = []
+    pack_problems: list[ContentProblem] = []
+    for path in packs:
+        pack, found = _load_pack(path, exercises, origin)
+        if pack is None:
+            pack_problems += found
+            continue
+        loaded.append(path)
+        for exercise in pack.exercises:
+            exercises[exercise.id] = exercise
+            origin[exercise.id] = path
+        for routine in pack.routines:
+            routines[routine.id] = routine
+            origin[routine.id] = path
+
+    return Catalog(
+        exercises=exercises,
+        routines=routines,
+        tips=tuple(tips_file.topics),
+        messages=tuple(tips_file.messages),
+        safety=safety_file.safety,
+        origin=origin,
+        packs=tuple(loaded),
+        pack_problems=tuple(pack_problems),
+    )

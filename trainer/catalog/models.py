@@ -1,0 +1,287 @@
+"""Pydantic models for the teaching content in ``content/``.
+
+These models are the schema: the JSON files are validated against them at
+load time and ``content/schema/*.json`` is generated from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60),
+]
+"""A stable id: lower-case words joined by hyphens, e.g. ``bird-dog``."""
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=600)]
+
+Category = Literal["strength", "stretch", "mobility", "aerobic"]
+Level = Literal["gentle", "beginner", "intermediate", "advanced"]
+Evidence = Literal["strong evidence", "some evidence", "common advice"]
+BodyArea = Literal[
+    "lower back",
+    "upper back",
+    "core",
+    "glutes",
+    "hips",
+    "hamstrings",
+    "legs",
+    "shoulders",
+    "whole body",
+]
+Equipment = Literal["mat", "chair", "towel", "resistance band", "wall", "cushion", "step"]
+RepMode = Literal["paced", "self-paced"]
+RoutinePart = Literal["warm-up", "main", "cool-down"]
+
+LEVELS: tuple[Level, ...] = ("gentle", "beginner", "intermediate", "advanced")
+CATEGORIES: tuple[Category, ...] = ("strength", "stretch", "mobility", "aerobic")
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown keys are errors, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IntRange(Strict):
+    """An inclusive range of whole numbers, e.g. 10-15 reps."""
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> IntRange:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+class TempoPhase(Strict):
+    """One phase of a repetition, e.g. ``Lift`` for 2 seconds."""
+
+    cue: ShortText = Field(description="Plain word shown and spoken as the cue, e.g. 'Lift'.")
+    seconds: float = Field(gt=0, le=60)
+    is_hold: bool = Field(
+        default=False,
+        description="The phase held at the end of the movement; its length follows the dose's hold_seconds.",
+    )
+
+
+class Dose(Strict):
+    """The starting suggestion for an exercise.
+
+    A rep exercise has ``reps`` (and a ``tempo``); a hold exercise has
+    ``hold_seconds`` and no ``reps``. A rep exercise may also have
+    ``hold_seconds``: the pause at the end of each rep.
+    """
+
+    sets: IntRange = Field(description="Sets (or rounds of holds).")
+    reps: IntRange | None = Field(default=None, description="Repetitions per set (per side if per_side).")
+    hold_seconds: IntRange | None = Field(
+        default=None, description="Length of each hold, or the pause inside each rep."
+    )
+    per_side: bool = Field(default=False, description="Done on the left, then on the right.")
+    rest_seconds: int = Field(default=30, ge=0, le=600, description="Rest between sets.")
+
+    @model_validator(mode="after")
+    def _reps_or_hold(self) -> Dose:
+        if self.reps is None and self.hold_seconds is None:
+            raise ValueError("a dose needs reps, hold_seconds, or both")
+        if self.sets.min < 1:
+            raise ValueError("sets must be at least 1")
+        if self.reps is not None and self.reps.min < 1:
+            raise ValueError("reps must be at least 1")
+        if self.hold_seconds is not None and self.hold_seconds.min < 1:
+            raise ValueError("hold_seconds must be at least 1")
+        return self
+
+    @property
+    def is_hold(self) -> bool:
+        """True when each rep is a single hold (no repeated movement)."""
+        return self.reps is None
+
+
+class Exercise(Strict):
+    id: Slug
+    name: ShortText
+    category: Category
+    body_areas: list[BodyArea] = Field(min_length=1)
+    purpose: Sentence
+    steps: list[Sentence] = Field(min_length=2, description="Ordered steps, one action each.")
+    dose: Dose
+    tempo: list[TempoPhase] | None = Field(
+        default=None, description="Phases of one rep (required when the dose has reps)."
+    )
+    hold_cue: ShortText = Field(default="Hold", description="Cue shown during a hold, e.g. 'Stretch' or 'Walk'.")
+    rep_mode: RepMode = Field(
+        default="paced", description="paced: the tempo drives each rep; self-paced: a key press after each rep."
+    )
+    equipment: list[Equipment] = Field(default_factory=list)
+    level: Level
+    easier: list[Slug] = Field(default_factory=list, description="Ids of easier variations.")
+    harder: list[Slug] = Field(default_factory=list, description="Ids of harder variations.")
+    cautions: list[Sentence] = Field(default_factory=list)
+    evidence: Evidence
+    evidence_note: Sentence | None = None
+
+    @model_validator(mode="after")
+    def _tempo_matches_dose(self) -> Exercise:
+        dose = self.dose
+        if dose.reps is not None and not self.tempo:
+            raise ValueError("an exercise with reps needs a tempo")
+        if dose.reps is None and self.tempo:
+            raise ValueError("a hold exercise (no reps) must not have a tempo")
+        if self.tempo:
+            holds = [phase for phase in self.tempo if phase.is_hold]
+            if len(holds) > 1:
+                raise ValueError("a tempo may have at most one is_hold phase")
+            if dose.hold_seconds is not None and not holds:
+                raise ValueError("the dose has hold_seconds, so the tempo needs an is_hold phase")
+            if holds and dose.hold_seconds is None:
+                raise ValueError("the tempo has an is_hold phase, so the dose needs hold_seconds")
+            if holds and dose.hold_seconds is not None:
+                seconds = holds[0].seconds
+                if not dose.hold_seconds.min <= seconds <= dose.hold_seconds.max:
+                    raise ValueError(
+                        f"the tempo's hold ({seconds:g} s) is outside the dose's hold_seconds ({dose.hold_seconds})"
+                    )
+        if self.id in self.easier or self.id in self.harder:
+            raise ValueError("an exercise cannot be its own variation")
+        return self
+
+    @property
+    def seconds_per_rep(self) -> float:
+        return sum(phase.seconds for phase in self.tempo or ())
+
+
+class RoutineItem(Strict):
+    """One exercise in a routine, with optional changes to its starting dose."""
+
+    exercise: Slug
+    part: RoutinePart = "main"
+    sets: int | None = Field(default=None, ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=100)
+    hold_seconds: int | None = Field(default=None, ge=1, le=1800)
+    rest_seconds: int | None = Field(default=None, ge=0, le=600)
+    note: Sentence | None = None
+
+
+class Routine(Strict):
+    id: Slug
+    name: ShortText
+    summary: Sentence
+    when_to_use: Sentence
+    level: Level
+    items: list[RoutineItem] = Field(min_length=1)
+    transition_seconds: int = Field(default=10, ge=0, le=120, description="Pause between exercises.")
+
+    @model_validator(mode="after")
+    def _starts_with_warm_up(self) -> Routine:
+        if self.items[0].part != "warm-up":
+            raise ValueError("a routine must start with a warm-up item (part: warm-up)")
+        return self
+
+
+class SourceRef(Strict):
+    title: ShortText
+    year: int = Field(ge=1900, le=2100)
+
+
+class Tip(Strict):
+    id: Slug
+    title: ShortText
+    summary: Sentence
+    body: str = Field(min_length=20, description="Markdown.")
+    evidence: Evidence
+    sources: list[SourceRef] = Field(min_length=1)
+    keywords: list[ShortText] = Field(default_factory=list)
+
+
+class PainMessage(Strict):
+    """A short pain-education message, shown on Home and between exercises."""
+
+    id: Slug
+    text: Sentence
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class HelpList(Strict):
+    id: Literal["emergency", "same-day", "routine"]
+    title: ShortText
+    action: Sentence = Field(description="What to do, e.g. call the emergency number now.")
+    items: list[Sentence] = Field(min_length=1)
+    note: Sentence | None = None
+
+
+class EmergencyNumber(Strict):
+    region: ShortText
+    number: ShortText
+
+
+class Safety(Strict):
+    intended_purpose: Sentence
+    disclaimer: list[Sentence] = Field(min_length=1)
+    check_first: list[Sentence] = Field(min_length=1, description="Ask a professional before starting if ...")
+    stop_rule_short: Sentence = Field(description="One line shown on every exercise screen.")
+    stop_rules: list[Sentence] = Field(min_length=1)
+    emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
+    help_lists: list[HelpList] = Field(min_length=3, max_length=3)
+
+    @model_validator(mode="after")
+    def _all_three_lists(self) -> Safety:
+        ids = [help_list.id for help_list in self.help_lists]
+        if ids != ["emergency", "same-day", "routine"]:
+            raise ValueError("help_lists must be emergency, same-day and routine, in that order")
+        return self
+
+    def help_list(self, list_id: str) -> HelpList:
+        return next(help_list for help_list in self.help_lists if help_list.id == list_id)
+
+
+# --- file-level models: one per JSON file ---------------------------------
+
+
+class ContentFile(Strict):
+    schema_: str | None = Field(default=None, alias="$schema", description="Optional, for editors.")
+    schema_version: Literal[1] = SCHEMA_VERSION
+
+
+class ExercisesFile(ContentFile):
+    exercises: list[Exercise] = Field(min_length=1)
+
+
+class RoutinesFile(ContentFile):
+    routines: list[Routine] = Field(min_length=1)
+
+
+class TipsFile(ContentFile):
+    topics: list[Tip] = Field(min_length=1)
+    messages: list[PainMessage] = Field(default_factory=list)
+
+
+class SafetyFile(ContentFile):
+    safety: Safety
+
+
+class ContentPack(ContentFile):
+    """A user's (or physiotherapist's) file adding exercises and routines."""
+
+    name: ShortText | None = None
+    author: ShortText | None = None
+    exercises: list[Exercise] = Field(default_factory=list)
+    routines: list[Routine] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ContentPack:
+        if not self.exercises and not self.routines:
+            raise ValueError("a content pack needs at least one exercise or routine")
+        return self

@@ -1,0 +1,126 @@
+"""The ``backtrainer`` command. With no subcommand it opens the app."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from trainer import __version__
+from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog, pack_files
+from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
+
+
+def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_profile_name(value)
+    except ProfileNameError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'backtrainer COMMAND --help' for the options of each command.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="backtrainer")
+@click.option(
+    "--profile",
+    metavar="NAME",
+    callback=_profile_option,
+    help="Keep a separate journal and settings for this person (letters, digits, - and _).",
+)
+@click.pass_context
+def main(ctx: click.Context, profile: str | None) -> None:
+    """backtrainer: guided exercise sessions, a pain journal and self-care
+    lessons for lower back pain, in your terminal.
+
+    With no command, opens the full-screen app. Data lives in your user data
+    folder (or under $BACKTRAINER_HOME if set).
+    """
+    ctx.obj = resolve_paths(profile)
+    if ctx.invoked_subcommand is None:
+        run_app(ctx.obj)
+
+
+def run_app(paths: Paths) -> None:
+    from trainer.app import TrainerApp  # imported here so other commands stay fast
+
+    TrainerApp(paths=paths).run()
+
+
+def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Path], list[Path]]:
+    """Sort check-content arguments into a content folder, replacements and packs."""
+    content_dir: Path | None = None
+    replacements: dict[str, Path] = {}
+    packs: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            content_dir = target
+        elif target.name in BUNDLED_FILES:
+            replacements[target.name] = target
+        else:
+            packs.append(target)
+    return content_dir, replacements, packs
+
+
+def _summary(catalog: Catalog, content_dir: Path) -> list[str]:
+    from trainer.engine.plan import format_minutes, plan_routine
+
+    categories = Counter(exercise.category for exercise in catalog.exercises.values())
+    per_category = ", ".join(f"{name} {count}" for name, count in sorted(categories.items()))
+    help_counts = "/".join(str(len(help_list.items)) for help_list in catalog.safety.help_lists)
+    lines = [
+        f"Content OK ({content_dir})",
+        f"  exercises      {len(catalog.exercises):>3}  ({per_category})",
+        f"  routines       {len(catalog.routines):>3}",
+        f"  tip topics     {len(catalog.tips):>3}",
+        f"  pain messages  {len(catalog.messages):>3}",
+        f"  help lists       3  ({help_counts} items: emergency/same day/routine)",
+    ]
+    for pack in catalog.packs:
+        from_pack = [item for item, origin in catalog.origin.items() if origin == pack]
+        lines.append(f"  pack {pack.name}: {len(from_pack)} exercises and routines")
+    lines.append("")
+    lines.append("Routines (computed from their items):")
+    for routine in catalog.routines.values():
+        plan = plan_routine(routine, catalog.exercises)
+        lines.append(
+            f"  {routine.id:<26} {format_minutes(plan.total_seconds):>7}  {len(routine.items):>2} exercises  {routine.name}"
+        )
+    return lines
+
+
+@main.command("check-content")
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_obj
+def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
+    """Validate content and print a summary.
+
+    With no TARGETS, checks the bundled content and your installed content
+    packs. A TARGET may be a content folder, a file named like a bundled one
+    (exercises.json, routines.json, tips.json, safety.json) to check in its
+    place, or a content pack to check on top of the bundled content.
+
+    Exits with status 1 and one line per problem (file, JSON path, reason)
+    when anything is wrong.
+    """
+    content_dir, replacements, packs = _split_targets(targets)
+    if not targets:
+        packs = pack_files(paths.content_packs_dir)
+    problems: list[ContentProblem]
+    try:
+        catalog = load_catalog(content_dir, packs=packs, replacements=replacements)
+        problems = list(catalog.pack_problems)
+    except ContentError as error:
+        problems = list(error.problems)
+    if problems:
+        click.echo(f"Found {len(problems)} problem{'s' if len(problems) != 1 else ''}:", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        raise SystemExit(1)
+    click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir())))

@@ -1,0 +1,220 @@
+"""Turn a routine (or one exercise) into an ordered list of timed steps.
+
+The plan is pure data: the runner walks it against a clock, the Library
+shows its duration, ``check-content`` prints it. A routine's length is
+always computed here, never typed into the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Literal
+
+from trainer.catalog.models import Exercise, Routine, RoutineItem
+
+Side = Literal["left", "right"]
+
+GET_READY_SECONDS = 5.0
+SWITCH_SIDE_SECONDS = 5.0
+
+
+class StepKind(StrEnum):
+    GET_READY = "get-ready"
+    REPS = "reps"
+    HOLD = "hold"
+    REST = "rest"
+    SWITCH_SIDE = "switch-side"
+
+
+@dataclass(frozen=True)
+class Phase:
+    cue: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """The dose actually used for one exercise in one session."""
+
+    sets: int
+    reps: int | None
+    hold_seconds: int | None
+    rest_seconds: int
+    per_side: bool
+
+    def describe(self) -> str:
+        """Short text such as ``2 x 10 reps, hold 2 s, each side``."""
+        if self.reps is not None:
+            text = f"{self.sets} x {self.reps} reps"
+            if self.hold_seconds:
+                text += f", hold {self.hold_seconds} s"
+        else:
+            text = f"{self.sets} x {format_seconds(self.hold_seconds or 0)}"
+        if self.per_side:
+            text += ", each side"
+        return text
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    """A person's own change to an exercise's dose (kept in their journal)."""
+
+    sets: int | None = None
+    reps: int | None = None
+    hold_seconds: int | None = None
+
+
+def prescribe(exercise: Exercise, item: RoutineItem | None = None, change: DoseChange | None = None) -> Prescription:
+    """Starting suggestion (low end of each range) <- routine item <- personal change."""
+    dose = exercise.dose
+    sets = dose.sets.min
+    reps = dose.reps.min if dose.reps else None
+    hold = dose.hold_seconds.min if dose.hold_seconds else None
+    rest = dose.rest_seconds
+    for source in (item, change):
+        if source is None:
+            continue
+        sets = source.sets or sets
+        if reps is not None and source.reps:
+            reps = source.reps
+        if hold is not None and source.hold_seconds:
+            hold = source.hold_seconds
+        if isinstance(source, RoutineItem) and source.rest_seconds is not None:
+            rest = source.rest_seconds
+    return Prescription(sets=sets, reps=reps, hold_seconds=hold, rest_seconds=rest, per_side=dose.per_side)
+
+
+def rep_phases(exercise: Exercise, prescription: Prescription) -> tuple[Phase, ...]:
+    """The tempo of one rep, with the hold phase set to the prescribed hold."""
+    return tuple(
+        Phase(phase.cue, float(prescription.hold_seconds) if phase.is_hold and prescription.hold_seconds else phase.seconds)
+        for phase in exercise.tempo or ()
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    seconds: float
+    """Planned length; for self-paced reps, the estimate from the tempo."""
+    exercise_index: int
+    exercise: Exercise
+    prescription: Prescription
+    set_number: int = 1
+    side: Side | None = None
+    phases: tuple[Phase, ...] = ()
+    """For REPS: the phases of one rep; for HOLD: the single hold phase."""
+    reps: int = 0
+    """For REPS: how many reps this step holds."""
+
+    @property
+    def sets_total(self) -> int:
+        return self.prescription.sets
+
+    @property
+    def seconds_per_rep(self) -> float:
+        return sum(phase.seconds for phase in self.phases)
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    exercise: Exercise
+    prescription: Prescription
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    routine_id: str | None
+    exercises: tuple[PlannedExercise, ...]
+    steps: tuple[Step, ...]
+    starts: tuple[float, ...] = field(repr=False, default=())
+    """Planned start of each step, in seconds from the start of the session."""
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(step.seconds for step in self.steps)
+
+    @property
+    def minutes(self) -> float:
+        return self.total_seconds / 60
+
+
+def _exercise_steps(
+    index: int, exercise: Exercise, prescription: Prescription, get_ready_seconds: float
+) -> list[Step]:
+    base = dict(exercise_index=index, exercise=exercise, prescription=prescription)
+    first_side: Side | None = "left" if prescription.per_side else None
+    steps = [Step(StepKind.GET_READY, get_ready_seconds, side=first_side, **base)]
+    sides: tuple[Side | None, ...] = ("left", "right") if prescription.per_side else (None,)
+    if prescription.reps is not None:
+        phases = rep_phases(exercise, prescription)
+        work = Step(StepKind.REPS, prescription.reps * sum(p.seconds for p in phases), phases=phases,
+                    reps=prescription.reps, **base)
+    else:
+        hold = float(prescription.hold_seconds or 0)
+        work = Step(StepKind.HOLD, hold, phases=(Phase(exercise.hold_cue, hold),), **base)
+    for set_number in range(1, prescription.sets + 1):
+        for side in sides:
+            if side == "right":
+                steps.append(Step(StepKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, set_number=set_number, side="right", **base))
+            steps.append(replace(work, set_number=set_number, side=side))
+        if set_number < prescription.sets and prescription.rest_seconds > 0:
+            steps.append(
+                Step(StepKind.REST, float(prescription.rest_seconds), set_number=set_number, side=first_side, **base)
+            )
+    return steps
+
+
+def _build(title: str, routine_id: str | None, planned: list[PlannedExercise], transition: float,
+           get_ready: float) -> Plan:
+    steps: list[Step] = []
+    for index, entry in enumerate(planned):
+        ready = get_ready if index == 0 else max(transition, get_ready)
+        steps += _exercise_steps(index, entry.exercise, entry.prescription, ready)
+    starts = []
+    clock = 0.0
+    for step in steps:
+        starts.append(clock)
+        clock += step.seconds
+    return Plan(title=title, routine_id=routine_id, exercises=tuple(planned), steps=tuple(steps), starts=tuple(starts))
+
+
+def plan_routine(
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    changes: Mapping[str, DoseChange] | None = None,
+    get_ready_seconds: float = GET_READY_SECONDS,
+) -> Plan:
+    """The steps of ``routine``; ``changes`` are the person's dose changes by exercise id."""
+    planned = []
+    for item in routine.items:
+        exercise = exercises[item.exercise]
+        change = (changes or {}).get(exercise.id)
+        planned.append(PlannedExercise(exercise, prescribe(exercise, item, change), item.note))
+    return _build(routine.name, routine.id, planned, float(routine.transition_seconds), get_ready_seconds)
+
+
+def plan_exercise(
+    exercise: Exercise, change: DoseChange | None = None, get_ready_seconds: float = GET_READY_SECONDS
+) -> Plan:
+    """A session of just one exercise (started from its detail view)."""
+    planned = [PlannedExercise(exercise, prescribe(exercise, None, change))]
+    return _build(exercise.name, None, planned, 0.0, get_ready_seconds)
+
+
+def format_seconds(seconds: float) -> str:
+    """``45`` -> ``45 s``; ``90`` -> ``1 min 30 s``; ``600`` -> ``10 min``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def format_minutes(seconds: float) -> str:
+    """A duration for lists: ``about 12 min`` (never ``0 min``)."""
+    return f"{max(1, round(seconds / 60))} min"

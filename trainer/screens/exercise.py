@@ -1,0 +1,96 @@
+"""One exercise in full: purpose, steps, dose, tempo, cautions, variations."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.catalog.describe import describe_dose, describe_tempo
+from trainer.catalog.models import Exercise
+from trainer.screens.base import TrainerScreen
+
+
+def _section(title: str, body: Content | str) -> Static:
+    section = Static(body, classes="section", markup=False)
+    section.border_title = title
+    return section
+
+
+def _lines(items: list[str], numbered: bool = False) -> Content:
+    return Content("\n").join(
+        Content.assemble((f"{index}. " if numbered else "• ", "bold"), item)
+        for index, item in enumerate(items, start=1)
+    )
+
+
+class ExerciseScreen(TrainerScreen):
+    CSS_PATH = "exercise.tcss"
+    BINDINGS = [
+        Binding("minus", "variation('easier')", "Easier", key_display="-"),
+        Binding("plus,equals_sign", "variation('harder')", "Harder", key_display="+"),
+    ]
+
+    def __init__(self, exercise: Exercise) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.sub_title = exercise.name
+
+    def compose_body(self) -> ComposeResult:
+        exercise = self.exercise
+        catalog = self.trainer.catalog
+        with VerticalScroll(id="detail"):
+            tags = [exercise.category, exercise.level, ", ".join(exercise.body_areas)]
+            tags.append(", ".join(exercise.equipment) if exercise.equipment else "no equipment")
+            yield Static(Content.styled(exercise.name, "bold"), id="name")
+            yield Static(Content(" · ".join(tags)), id="tags")
+            pack = catalog.from_pack(exercise.id)
+            if pack is not None:
+                yield Static(Content(f"From your content pack {pack.name}"), id="pack")
+            yield _section("Why", exercise.purpose)
+            yield _section("How", _lines(exercise.steps, numbered=True))
+            dose = Content.assemble(describe_dose(exercise))
+            if exercise.tempo:
+                dose = Content.assemble(dose, "\n", ("Each rep: ", "bold"), describe_tempo(exercise))
+            dose = Content.assemble(dose, "\n", ("These are starting suggestions: change them to suit you.", "italic"))
+            yield _section("Dose", dose)
+            cautions = [*exercise.cautions, catalog.safety.stop_rule_short]
+            yield _section("Take care", _lines(cautions))
+            evidence = Content.styled(exercise.evidence.capitalize(), "bold")
+            if exercise.evidence_note:
+                evidence = Content.assemble(evidence, ": ", exercise.evidence_note)
+            yield _section("Evidence", evidence)
+        options = [
+            Option(Content.assemble((f"{label}: ", "bold"), catalog.exercises[variation_id].name),
+                   id=f"{kind}:{variation_id}")
+            for kind, label, ids in (("easier", "Easier", exercise.easier), ("harder", "Harder", exercise.harder))
+            for variation_id in ids
+            if variation_id in catalog.exercises
+        ]
+        if options:
+            variations = OptionList(*options, id="variations")
+            variations.border_title = "Variations (Enter opens)"
+            yield variations
+
+    def on_mount(self) -> None:
+        self.query_one("#detail").focus()
+
+    @on(OptionList.OptionSelected, "#variations")
+    def _follow(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._open(event.option.id.split(":", 1)[1])
+
+    def action_variation(self, kind: str) -> None:
+        ids = self.exercise.easier if kind == "easier" else self.exercise.harder
+        known = [variation for variation in ids if variation in self.trainer.catalog.exercises]
+        if not known:
+            self.notify(f"{self.exercise.name} has no {kind} variation listed.", markup=False)
+            return
+        self._open(known[0])
+
+    def _open(self, exercise_id: str) -> None:
+        self.app.push_screen(ExerciseScreen(self.trainer.catalog.exercises[exercise_id]))

@@ -1,0 +1,59 @@
+"""Shown once, at the first start: what the app is for and when to get help instead."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from trainer.screens.help import help_list_body, numbers_line
+
+
+class FirstRunScreen(Screen[bool]):
+    """Dismisses with True once the person has read and accepted it."""
+
+    SUB_TITLE = "Before you start"
+    CSS_PATH = "first_run.tcss"
+    BINDINGS = [
+        Binding("enter", "accept", "I understand", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        safety = self.app.catalog.safety  # type: ignore[attr-defined]
+        yield Header(icon="")
+        with VerticalScroll(id="first-run"):
+            yield Static(Content.styled("Welcome to backtrainer", "bold"), id="welcome")
+            yield Static(Content(safety.intended_purpose), classes="paragraph")
+            for paragraph in safety.disclaimer:
+                yield Static(Content(paragraph), classes="paragraph")
+            check = Static(
+                Content("\n").join(Content.assemble(("• ", "bold"), item) for item in safety.check_first),
+                classes="box check-first",
+            )
+            check.border_title = "Check with a health professional first if"
+            yield check
+            emergency = safety.help_list("emergency")
+            urgent = Static(help_list_body(emergency), classes="box emergency")
+            urgent.border_title = emergency.title
+            yield urgent
+            yield Static(numbers_line(safety), classes="paragraph")
+            yield Static(
+                Content("You can read the full 'When to get help' lists at any time: press h (or F1) on any screen."),
+                classes="paragraph",
+            )
+        with Horizontal(id="accept-row"):
+            yield Button("I understand, continue", id="accept", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#accept").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        self.dismiss(True)

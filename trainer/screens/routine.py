@@ -1,0 +1,73 @@
+"""One routine: what it is for, its items with their doses, and its length."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.catalog.models import Routine
+from trainer.engine.plan import Plan, format_minutes, format_seconds, plan_routine
+from trainer.screens.base import TrainerScreen
+from trainer.screens.exercise import ExerciseScreen
+
+
+def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
+    """Two lines per item: number, name and part; then dose and time."""
+    seconds_by_exercise: dict[int, float] = defaultdict(float)
+    for step in plan.steps:
+        seconds_by_exercise[step.exercise_index] += step.seconds
+    prompts = []
+    for index, (item, planned) in enumerate(zip(routine.items, plan.exercises, strict=True)):
+        prompts.append(
+            Content.assemble(
+                (f"{index + 1:>2}. ", "$text-muted"),
+                (planned.exercise.name, "bold"),
+                (f"  {item.part}", "$text-muted"),
+                "\n    ",
+                planned.prescription.describe(),
+                (f"  ·  {format_seconds(seconds_by_exercise[index])}", "$text-muted"),
+            )
+        )
+    return prompts
+
+
+class RoutineScreen(TrainerScreen):
+    CSS_PATH = "routine.tcss"
+
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine
+        self.sub_title = routine.name
+
+    def compose_body(self) -> ComposeResult:
+        routine = self.routine
+        self.plan = plan_routine(routine, self.trainer.catalog.exercises)
+        with Vertical(id="routine"):
+            yield Static(Content.styled(routine.name, "bold"), id="name")
+            yield Static(
+                Content(
+                    f"About {format_minutes(self.plan.total_seconds)} · {len(routine.items)} exercises · "
+                    f"{routine.level}"
+                ),
+                id="facts",
+            )
+            yield Static(Content(f"{routine.summary} {routine.when_to_use}"), id="about")
+            yield OptionList(
+                *(Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))),
+                id="items",
+            )
+            yield Static("Enter opens an exercise. Times include rests and getting ready.", id="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#items").focus()
+
+    @on(OptionList.OptionSelected, "#items")
+    def _open_exercise(self, event: OptionList.OptionSelected) -> None:
+        index = int(event.option.id or 0)
+        self.app.push_screen(ExerciseScreen(self.plan.exercises[index].exercise))
