@@ -217,6 +217,7 @@ class PainMessage(Strict):
 class HelpList(Strict):
     id: Literal["emergency", "same-day", "routine"]
     title: ShortText
+    applies_when: Sentence = Field(description="Lead-in to the items, e.g. 'You have back pain and any of these:'.")
     action: Sentence = Field(description="What to do, e.g. call the emergency number now.")
     items: list[Sentence] = Field(min_length=1)
     note: Sentence | None = None

@@ -5,27 +5,26 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.catalog.describe import describe_dose, describe_tempo
 from trainer.catalog.models import Exercise
 from trainer.screens.base import TrainerScreen
+from trainer.widgets.bullets import BulletList
 
 
-def _section(title: str, body: Content | str) -> Static:
-    section = Static(body, classes="section", markup=False)
+def _section(title: str, *children: Widget) -> Vertical:
+    section = Vertical(*children, classes="section")
     section.border_title = title
     return section
 
 
-def _lines(items: list[str], numbered: bool = False) -> Content:
-    return Content("\n").join(
-        Content.assemble((f"{index}. " if numbered else "• ", "bold"), item)
-        for index, item in enumerate(items, start=1)
-    )
+def _text(content: Content | str) -> Static:
+    return Static(content if isinstance(content, Content) else Content(content))
 
 
 class ExerciseScreen(TrainerScreen):
@@ -51,19 +50,18 @@ class ExerciseScreen(TrainerScreen):
             pack = catalog.from_pack(exercise.id)
             if pack is not None:
                 yield Static(Content(f"From your content pack {pack.name}"), id="pack")
-            yield _section("Why", exercise.purpose)
-            yield _section("How", _lines(exercise.steps, numbered=True))
-            dose = Content.assemble(describe_dose(exercise))
+            yield _section("Why", _text(exercise.purpose))
+            yield _section("How", BulletList(exercise.steps, numbered=True))
+            dose = [_text(describe_dose(exercise))]
             if exercise.tempo:
-                dose = Content.assemble(dose, "\n", ("Each rep: ", "bold"), describe_tempo(exercise))
-            dose = Content.assemble(dose, "\n", ("These are starting suggestions: change them to suit you.", "italic"))
-            yield _section("Dose", dose)
-            cautions = [*exercise.cautions, catalog.safety.stop_rule_short]
-            yield _section("Take care", _lines(cautions))
+                dose.append(_text(Content.assemble(("Each rep: ", "bold"), describe_tempo(exercise))))
+            dose.append(_text(Content.styled("These are starting suggestions: change them to suit you.", "italic")))
+            yield _section("Dose", *dose)
+            yield _section("Take care", BulletList([*exercise.cautions, catalog.safety.stop_rule_short]))
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
             if exercise.evidence_note:
                 evidence = Content.assemble(evidence, ": ", exercise.evidence_note)
-            yield _section("Evidence", evidence)
+            yield _section("Evidence", _text(evidence))
         options = [
             Option(Content.assemble((f"{label}: ", "bold"), catalog.exercises[variation_id].name),
                    id=f"{kind}:{variation_id}")

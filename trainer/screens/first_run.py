@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from trainer.screens.help import help_list_body, numbers_line
+from trainer.screens.help import help_list_section, numbers_line
+from trainer.widgets.bullets import BulletList
 
 
 class FirstRunScreen(Screen[bool]):
@@ -30,16 +31,10 @@ class FirstRunScreen(Screen[bool]):
             yield Static(Content(safety.intended_purpose), classes="paragraph")
             for paragraph in safety.disclaimer:
                 yield Static(Content(paragraph), classes="paragraph")
-            check = Static(
-                Content("\n").join(Content.assemble(("• ", "bold"), item) for item in safety.check_first),
-                classes="box check-first",
-            )
+            check = Vertical(BulletList(safety.check_first), classes="box check-first")
             check.border_title = "Check with a health professional first if"
             yield check
-            emergency = safety.help_list("emergency")
-            urgent = Static(help_list_body(emergency), classes="box emergency")
-            urgent.border_title = emergency.title
-            yield urgent
+            yield help_list_section(safety.help_list("emergency"))
             yield Static(numbers_line(safety), classes="paragraph")
             yield Static(
                 Content("You can read the full 'When to get help' lists at any time: press h (or F1) on any screen."),

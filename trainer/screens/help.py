@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from trainer.catalog.models import HelpList, Safety
 from trainer.screens.base import TrainerScreen
+from trainer.widgets.bullets import BulletList
 
 
-def help_list_body(help_list: HelpList) -> Content:
-    lines = [Content.styled(help_list.action, "bold"), Content("")]
-    lines += [Content.assemble(("• ", "bold"), item) for item in help_list.items]
-    if help_list.note:
-        lines += [Content(""), Content.styled(help_list.note, "italic")]
-    return Content("\n").join(lines)
+def help_list_section(help_list: HelpList) -> Vertical:
+    """One list in a bordered box: what to do, then the signs, then a note."""
+    section = Vertical(
+        Static(Content.styled(help_list.action, "bold"), classes="action"),
+        Static(Content(help_list.applies_when)),
+        BulletList(help_list.items),
+        *([Static(Content.styled(help_list.note, "italic"), classes="note")] if help_list.note else []),
+        classes=f"help-list {help_list.id}",
+    )
+    section.border_title = help_list.title
+    return section
 
 
 def numbers_line(safety: Safety) -> Content:
@@ -38,13 +44,8 @@ class HelpScreen(TrainerScreen):
             )
             yield Static(numbers_line(safety), id="numbers")
             for help_list in safety.help_lists:
-                section = Static(help_list_body(help_list), classes=f"help-list {help_list.id}")
-                section.border_title = help_list.title
-                yield section
-            rules = Static(
-                Content("\n").join(Content.assemble(("• ", "bold"), rule) for rule in safety.stop_rules),
-                classes="help-list stop-rules",
-            )
+                yield help_list_section(help_list)
+            rules = Vertical(BulletList(safety.stop_rules), classes="help-list stop-rules")
             rules.border_title = "When to stop an exercise"
             yield rules
 

@@ -44,7 +44,7 @@ class LibraryScreen(TrainerScreen):
         with TabbedContent(id="library-tabs", initial="exercises"):
             with TabPane("Exercises", id="exercises"):
                 with Vertical():
-                    yield Input(placeholder="Search: type a word, e.g. stretch or glutes", id="search", compact=True)
+                    yield Input(placeholder="Search: type a word, e.g. stretch or glutes", id="search", compact=True, select_on_focus=False)
                     with Horizontal(id="filters"):
                         yield Select(_options("Any category", list(CATEGORIES)), allow_blank=False,
                                      id="category", tooltip="Category", compact=True)

@@ -35,7 +35,7 @@ class TipsScreen(TrainerScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="tips"):
             with Vertical(id="topic-pane"):
-                yield Input(placeholder="Search all topics", id="tip-search", compact=True)
+                yield Input(placeholder="Search all topics", id="tip-search", compact=True, select_on_focus=False)
                 yield OptionList(id="topics")
                 yield Static(id="tip-count")
             with VerticalScroll(id="tip-scroll"):

@@ -1,0 +1,18 @@
+"""Write content/schema/*.json from the pydantic models (run after changing a model)."""
+
+from pathlib import Path
+
+from trainer.catalog.schema import schema_documents
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "content" / "schema"
+
+
+def main() -> None:
+    SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_documents().items():
+        (SCHEMA_DIR / name).write_text(text, encoding="utf-8")
+        print(f"wrote {SCHEMA_DIR / name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Shared fixtures: an isolated data folder and a ready-made app."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from trainer.catalog.loader import Catalog, load_catalog
+from trainer.paths import HOME_ENV, Paths, resolve_paths
+
+FIXED_DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled content, loaded once."""
+    return load_catalog()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private BACKTRAINER_HOME for the test."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv(HOME_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def paths(home: Path) -> Paths:
+    return resolve_paths()
+
+
+@pytest.fixture
+def seen_disclaimer(home: Path) -> Path:
+    """Mark the first-run disclaimer as already read."""
+    (home / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+    return home
+
+
+@pytest.fixture
+def make_app(paths: Paths, catalog: Catalog) -> Callable[..., object]:
+    """Build a TrainerApp on the test's data folder, with a fixed date."""
+    from trainer.app import TrainerApp
+
+    def factory(*, first_run: bool = False, **kwargs: object) -> TrainerApp:
+        if not first_run:
+            (paths.data_dir / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+        kwargs.setdefault("catalog", catalog)
+        return TrainerApp(paths=paths, today=lambda: FIXED_DAY, **kwargs)  # type: ignore[arg-type]
+
+    return factory
