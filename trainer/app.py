@@ -31,7 +31,7 @@ class TrainerApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("h", "get_help", "Get help", tooltip="When to get help"),
-        Binding("f1", "get_help", "Get help", show=False, priority=True),
+        Binding("f1", "get_help", "Get help", key_display="F1", priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 

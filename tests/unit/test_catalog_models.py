@@ -129,16 +129,11 @@ def test_slug_ids_accepted(rep_exercise_data, slug: str) -> None:
     assert Exercise.model_validate(rep_exercise_data(id=slug)).id == slug
 
 
-@pytest.mark.parametrize("slug", ["Bird-Dog", "bird_dog", "bird dog", "-bird", "bird-", "bird--dog", "a", "x" * 61])
+@pytest.mark.parametrize("slug", ["Bird-Dog", "bird_dog", "bird dog", "bird--dog", "a", "x" * 61])
 def test_non_slug_ids_rejected(rep_exercise_data, slug: str) -> None:
     with pytest.raises(ValidationError) as raised:
         Exercise.model_validate(rep_exercise_data(id=slug))
     assert [detail["loc"] for detail in raised.value.errors()] == [("id",)]
-
-
-def test_routine_item_exercise_must_be_a_slug() -> None:
-    with pytest.raises(ValidationError):
-        RoutineItem(exercise="Bird Dog")
 
 
 @pytest.mark.parametrize(
@@ -161,12 +156,6 @@ def test_misspelt_exercise_field_is_named(rep_exercise_data) -> None:
     assert [(detail["type"], detail["loc"]) for detail in details] == [("extra_forbidden", ("equipmnet",))]
 
 
-def test_models_are_frozen(make_exercise) -> None:
-    exercise = make_exercise()
-    with pytest.raises(ValidationError):
-        exercise.name = "Changed"  # type: ignore[misc]
-
-
 # --- Routine -------------------------------------------------------------------
 
 
@@ -185,7 +174,8 @@ def test_routine_must_start_with_a_warm_up() -> None:
 def test_routine_item_part_defaults_to_main_so_first_item_needs_it_spelt_out() -> None:
     with pytest.raises(ValidationError):
         Routine.model_validate(_routine_data([{"exercise": "cat-cow"}]))
-    routine = Routine.model_validate(_routine_data([{"exercise": "cat-cow", "part": "warm-up"}, {"exercise": "bird-dog"}]))
+    items = [{"exercise": "cat-cow", "part": "warm-up"}, {"exercise": "bird-dog"}]
+    routine = Routine.model_validate(_routine_data(items))
     assert [item.part for item in routine.items] == ["warm-up", "main"]
     assert routine.transition_seconds == 10
 

@@ -18,16 +18,16 @@ REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
+def cli_home(tmp_path: Path) -> Path:
     path = tmp_path / "home"
     path.mkdir()
     return path
 
 
 @pytest.fixture
-def run(home: Path):
+def run(cli_home: Path):
     def invoke(*args: str) -> Result:
-        env = {"BACKTRAINER_HOME": str(home), "BACKTRAINER_CONTENT": str(REPO_CONTENT)}
+        env = {"BACKTRAINER_HOME": str(cli_home), "BACKTRAINER_CONTENT": str(REPO_CONTENT)}
         return CliRunner().invoke(main, list(args), env=env)
 
     return invoke
@@ -126,9 +126,9 @@ def test_broken_pack_argument_exits_1(run, tmp_path: Path) -> None:
     )
 
 
-def test_installed_packs_are_checked_without_arguments(run, home: Path) -> None:
-    (home / "content").mkdir()
-    (home / "content" / "mine.json").write_text(json.dumps(pack_content()), encoding="utf-8")
+def test_installed_packs_are_checked_without_arguments(run, cli_home: Path) -> None:
+    (cli_home / "content").mkdir()
+    (cli_home / "content" / "mine.json").write_text(json.dumps(pack_content()), encoding="utf-8")
     result = run("check-content")
     assert result.exit_code == 0, result.output
     assert "  pack mine.json: 1 exercises and routines" in result.stdout

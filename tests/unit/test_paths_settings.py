@@ -65,7 +65,8 @@ def test_platform_folders_without_the_home_variable(xdg: Path) -> None:
     assert paths.data_dir == Path(platformdirs.user_data_dir("backtrainer", appauthor=False))
     assert paths.config_dir == Path(platformdirs.user_config_dir("backtrainer", appauthor=False))
     if sys.platform.startswith("linux"):
-        assert (paths.data_dir, paths.config_dir) == (xdg / "data" / "backtrainer", xdg / "config" / "backtrainer")
+        assert paths.data_dir == xdg / "data" / "backtrainer"
+        assert paths.config_dir == xdg / "config" / "backtrainer"
 
 
 def test_empty_home_variable_means_platform_folders(xdg: Path) -> None:
@@ -129,12 +130,12 @@ def test_ensure_private_dir_creates_missing_parents_private(tmp_path: Path, umas
 
 
 @pytest.fixture
-def paths(tmp_path: Path):
+def settings_paths(tmp_path: Path):
     return resolve_paths(environ={HOME_ENV: str(tmp_path / "home")})
 
 
-def test_settings_default_when_file_missing(paths) -> None:
-    assert load_settings(paths) == Settings(disclaimer_seen=False)
+def test_settings_default_when_file_missing(settings_paths) -> None:
+    assert load_settings(settings_paths) == Settings(disclaimer_seen=False)
 
 
 @pytest.mark.parametrize(
@@ -142,55 +143,55 @@ def test_settings_default_when_file_missing(paths) -> None:
     [b"garbage{", b"", b"[]", b'{"disclaimer_seen": "perhaps"}', b"\xff\xfe\x00"],
     ids=["not-json", "empty", "list", "wrong-type", "binary"],
 )
-def test_settings_default_when_file_is_garbage(paths, content: bytes) -> None:
-    paths.data_dir.mkdir(parents=True)
-    settings_path(paths).write_bytes(content)
-    assert load_settings(paths) == Settings()
+def test_settings_default_when_file_is_garbage(settings_paths, content: bytes) -> None:
+    settings_paths.data_dir.mkdir(parents=True)
+    settings_path(settings_paths).write_bytes(content)
+    assert load_settings(settings_paths) == Settings()
 
 
-def test_settings_ignore_unknown_keys(paths) -> None:
-    paths.data_dir.mkdir(parents=True)
-    settings_path(paths).write_text('{"disclaimer_seen": true, "from_the_future": 1}', encoding="utf-8")
-    assert load_settings(paths).disclaimer_seen is True
+def test_settings_ignore_unknown_keys(settings_paths) -> None:
+    settings_paths.data_dir.mkdir(parents=True)
+    settings_path(settings_paths).write_text('{"disclaimer_seen": true, "from_the_future": 1}', encoding="utf-8")
+    assert load_settings(settings_paths).disclaimer_seen is True
 
 
-def test_settings_round_trip(paths) -> None:
-    save_settings(paths, Settings(disclaimer_seen=True))
-    assert load_settings(paths).disclaimer_seen is True
-    assert json.loads(settings_path(paths).read_text(encoding="utf-8")) == {"disclaimer_seen": True}
-
-
-@posix_only
-def test_saved_settings_are_private(paths, umask_022) -> None:
-    save_settings(paths, Settings(disclaimer_seen=True))
-    assert mode(paths.data_dir) == 0o700
-    assert mode(settings_path(paths)) & 0o077 == 0
+def test_settings_round_trip(settings_paths) -> None:
+    save_settings(settings_paths, Settings(disclaimer_seen=True))
+    assert load_settings(settings_paths).disclaimer_seen is True
+    assert json.loads(settings_path(settings_paths).read_text(encoding="utf-8")) == {"disclaimer_seen": True}
 
 
 @posix_only
-def test_saving_replaces_a_readable_file_with_a_private_one(paths, umask_022) -> None:
-    paths.data_dir.mkdir(parents=True)
-    settings_path(paths).write_text("{}", encoding="utf-8")
-    settings_path(paths).chmod(0o644)
-    save_settings(paths, Settings(disclaimer_seen=True))
-    assert mode(settings_path(paths)) & 0o077 == 0
+def test_saved_settings_are_private(settings_paths, umask_022) -> None:
+    save_settings(settings_paths, Settings(disclaimer_seen=True))
+    assert mode(settings_paths.data_dir) == 0o700
+    assert mode(settings_path(settings_paths)) & 0o077 == 0
 
 
-def test_save_leaves_no_temporary_files(paths) -> None:
-    save_settings(paths, Settings(disclaimer_seen=True))
-    save_settings(paths, Settings(disclaimer_seen=False))
-    assert sorted(path.name for path in paths.data_dir.iterdir()) == ["settings.json"]
+@posix_only
+def test_saving_replaces_a_readable_file_with_a_private_one(settings_paths, umask_022) -> None:
+    settings_paths.data_dir.mkdir(parents=True)
+    settings_path(settings_paths).write_text("{}", encoding="utf-8")
+    settings_path(settings_paths).chmod(0o644)
+    save_settings(settings_paths, Settings(disclaimer_seen=True))
+    assert mode(settings_path(settings_paths)) & 0o077 == 0
 
 
-def test_failed_save_keeps_the_old_file(paths, monkeypatch) -> None:
-    save_settings(paths, Settings(disclaimer_seen=True))
+def test_save_leaves_no_temporary_files(settings_paths) -> None:
+    save_settings(settings_paths, Settings(disclaimer_seen=True))
+    save_settings(settings_paths, Settings(disclaimer_seen=False))
+    assert sorted(path.name for path in settings_paths.data_dir.iterdir()) == ["settings.json"]
+
+
+def test_failed_save_keeps_the_old_file(settings_paths, monkeypatch) -> None:
+    save_settings(settings_paths, Settings(disclaimer_seen=True))
 
     def broken_dump(*args, **kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(settings_module.json, "dump", broken_dump)
     with pytest.raises(OSError, match="disk full"):
-        save_settings(paths, Settings(disclaimer_seen=False))
+        save_settings(settings_paths, Settings(disclaimer_seen=False))
     monkeypatch.undo()
-    assert load_settings(paths).disclaimer_seen is True
-    assert sorted(path.name for path in paths.data_dir.iterdir()) == ["settings.json"]
+    assert load_settings(settings_paths).disclaimer_seen is True
+    assert sorted(path.name for path in settings_paths.data_dir.iterdir()) == ["settings.json"]

@@ -234,7 +234,8 @@ def test_prescription_describe(prescription: Prescription, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(0, "0 s"), (45, "45 s"), (59.4, "59 s"), (59.6, "1 min"), (90, "1 min 30 s"), (600, "10 min"), (3725, "62 min 5 s")],
+    [(0, "0 s"), (45, "45 s"), (59.4, "59 s"), (59.6, "1 min"), (90, "1 min 30 s"), (600, "10 min"),
+     (3725, "62 min 5 s")],
 )
 def test_format_seconds(seconds: float, text: str) -> None:
     assert format_seconds(seconds) == text

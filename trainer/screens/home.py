@@ -10,8 +10,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.screens.base import TrainerScreen
-from trainer.screens.library import LibraryScreen
-from trainer.screens.tips import TipsScreen
 
 MENU = (
     ("library", "l", "Library", "Exercises and routines, step by step"),
@@ -68,9 +66,15 @@ class HomeScreen(TrainerScreen):
     def action_open(self, target: str) -> None:
         if target == "help":
             self.trainer.action_get_help()
+        # Imported on first use: the Library (DataTable) and Tips (Markdown) modules
+        # add about 130 ms to start-up that nobody waiting for Home should pay.
         elif target == "library":
+            from trainer.screens.library import LibraryScreen
+
             self.app.push_screen(LibraryScreen())
         elif target == "tips":
+            from trainer.screens.tips import TipsScreen
+
             self.app.push_screen(TipsScreen())
 
     def action_go_back(self) -> None:

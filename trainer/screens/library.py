@@ -124,6 +124,13 @@ class LibraryScreen(TrainerScreen):
         if self.query_one(TabbedContent).active == "exercises":
             redirect_typing(self, event, self.query_one("#search", Input))
 
+    def action_go_back(self) -> None:
+        """Esc or q in the search box returns to the list; elsewhere leaves the Library."""
+        if self.focused is self.query_one("#search", Input):
+            self.query_one("#exercise-table").focus()
+        else:
+            self.dismiss()
+
     def action_search(self) -> None:
         self.action_show_tab("exercises")
         self.query_one("#search", Input).focus()

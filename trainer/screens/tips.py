@@ -80,5 +80,12 @@ class TipsScreen(TrainerScreen):
     def on_key(self, event: Key) -> None:
         redirect_typing(self, event, self.query_one("#tip-search", Input))
 
+    def action_go_back(self) -> None:
+        """Esc in the search box returns to the topic list; elsewhere leaves Tips."""
+        if self.focused is self.query_one("#tip-search", Input):
+            self.query_one("#topics").focus()
+        else:
+            self.dismiss()
+
     def action_search(self) -> None:
         self.query_one("#tip-search", Input).focus()

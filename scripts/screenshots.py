@@ -1,0 +1,67 @@
+"""Write an SVG of each screen of the real app into screenshots/.
+
+Run after any UI change, then look at the files (the README shows them):
+
+    python scripts/screenshots.py [--size 100x30] [--only home,library]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+OUT_DIR = Path(__file__).resolve().parents[1] / "screenshots"
+DAY = date(2026, 11, 24)
+
+# name -> (keys pressed after start, show the first-run screen?)
+SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "first-run": ((), True),
+    "home": ((), False),
+    "library": (("l",), False),
+    "library-search": (("l", *"stretch"), False),
+    "exercise": (("l", "slash", *"bird", "enter", "enter"), False),
+    "routines": (("l", "r"), False),
+    "routine": (("l", "r", "enter"), False),
+    "tips": (("t", "down", "down", "down", "down"), False),
+    "help": (("h",), False),
+}
+
+
+async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int]) -> Path:
+    from trainer.app import TrainerApp
+    from trainer.paths import resolve_paths
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["BACKTRAINER_HOME"] = home
+        if not first_run:
+            Path(home, "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+        app = TrainerApp(paths=resolve_paths(), today=lambda: DAY)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause(0.2)
+            svg = app.export_screenshot(title=f"backtrainer: {name}")
+    target = OUT_DIR / f"{name}.svg"
+    target.write_text(svg, encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="100x30", help="terminal size, WIDTHxHEIGHT (default 100x30)")
+    parser.add_argument("--only", default="", help="comma-separated names (default: all)")
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    names = [name for name in args.only.split(",") if name] or list(SHOTS)
+    OUT_DIR.mkdir(exist_ok=True)
+    for name in names:
+        keys, first_run = SHOTS[name]
+        print(asyncio.run(shoot(name, keys, first_run, (width, height))))
+
+
+if __name__ == "__main__":
+    main()
