@@ -60,6 +60,8 @@ def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Pa
     packs: list[Path] = []
     for target in targets:
         if target.is_dir():
+            if content_dir is not None:
+                raise click.UsageError(f"give at most one content folder (got {content_dir} and {target})")
             content_dir = target
         elif target.name in BUNDLED_FILES:
             replacements[target.name] = target
@@ -68,14 +70,17 @@ def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Pa
     return content_dir, replacements, packs
 
 
-def _summary(catalog: Catalog, content_dir: Path) -> list[str]:
+def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path]) -> list[str]:
     from trainer.engine.plan import format_minutes, plan_routine
 
     categories = Counter(exercise.category for exercise in catalog.exercises.values())
     per_category = ", ".join(f"{name} {count}" for name, count in sorted(categories.items()))
     help_counts = "/".join(str(len(help_list.items)) for help_list in catalog.safety.help_lists)
+    header = f"Content OK: {content_dir}"
+    if replacements:
+        header += ", with " + ", ".join(f"{path} in place of {name}" for name, path in replacements.items())
     lines = [
-        f"Content OK ({content_dir})",
+        header,
         f"  exercises      {len(catalog.exercises):>3}  ({per_category})",
         f"  routines       {len(catalog.routines):>3}",
         f"  tip topics     {len(catalog.tips):>3}",
@@ -123,4 +128,4 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
         for problem in problems:
             click.echo(f"  {problem}", err=True)
         raise SystemExit(1)
-    click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir())))
+    click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))

@@ -71,8 +71,19 @@ def resolve_paths(profile: str | None = None, environ: Mapping[str, str] | None 
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the owner only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``path`` and any missing parents readable by the owner only (0700).
+
+    Folders that already existed keep their mode, except ``path`` itself,
+    which is made private if it is not.
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)  # mkdir's mode is filtered by the umask
     if path.stat().st_mode & 0o077:
         path.chmod(0o700)
     return path

@@ -50,7 +50,7 @@ def test_check_content_prints_a_summary(run) -> None:
     result = run("check-content")
     assert result.exit_code == 0, result.output
     catalog = load_catalog(content_dir=REPO_CONTENT)
-    assert result.stdout.startswith(f"Content OK ({REPO_CONTENT})")
+    assert result.stdout.startswith(f"Content OK: {REPO_CONTENT}\n")
     assert f"exercises      {len(catalog.exercises):>3}" in result.stdout
     assert f"routines       {len(catalog.routines):>3}" in result.stdout
     assert f"tip topics     {len(catalog.tips):>3}" in result.stdout

@@ -115,11 +115,6 @@ def test_ensure_private_dir_tightens_an_existing_folder(tmp_path: Path) -> None:
 
 
 @posix_only
-@pytest.mark.xfail(
-    reason="Path.mkdir(parents=True, mode=0o700) applies the mode only to the last folder: missing parents "
-    "(e.g. HOME/profiles) are created 0755, so other users can list profile names",
-    strict=True,
-)
 def test_ensure_private_dir_creates_missing_parents_private(tmp_path: Path, umask_022) -> None:
     ensure_private_dir(tmp_path / "home" / "profiles" / "alice")
     assert mode(tmp_path / "home" / "profiles") == 0o700

@@ -32,6 +32,7 @@ from trainer.catalog.models import (
 from trainer.catalog.problems import (
     ContentError,
     ContentProblem,
+    json_type_name,
     problem_from_json_error,
     problems_from_validation,
 )
@@ -76,9 +77,10 @@ def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Con
     except json.JSONDecodeError as error:
         return None, [problem_from_json_error(path, text, error)]
     if not isinstance(data, dict):
-        return None, [ContentProblem(path, "(top level)", f"expected a JSON object, found {type(data).__name__}")]
+        return None, [ContentProblem(path, "(top level)", f"expected a JSON object, found {json_type_name(data)}")]
     try:
-        return model.model_validate(data), []
+        # strict: "2" is not a number and "yes" is not true; say so instead of guessing
+        return model.model_validate(data, strict=True), []
     except ValidationError as error:
         return None, problems_from_validation(path, data, error)
 
@@ -104,7 +106,10 @@ class Catalog:
         return origin if origin in self.packs else None
 
     def tip(self, tip_id: str) -> Tip:
-        return next(tip for tip in self.tips if tip.id == tip_id)
+        for tip in self.tips:
+            if tip.id == tip_id:
+                return tip
+        raise KeyError(tip_id)
 
 
 def _duplicates(
@@ -141,19 +146,28 @@ def _check_variations(file: Path, exercises: Sequence[Exercise], known: Iterable
     return problems
 
 
-def _check_routine_items(file: Path, routines: Sequence[Routine], known: Iterable[str]) -> list[ContentProblem]:
-    known_ids = set(known)
+def _check_routine_items(
+    file: Path, routines: Sequence[Routine], exercises: Mapping[str, Exercise]
+) -> list[ContentProblem]:
+    """Every item names a known exercise and only changes what that exercise has."""
     problems = []
     for index, routine in enumerate(routines):
         for position, item in enumerate(routine.items):
-            if item.exercise not in known_ids:
+            where = f"routines[{index}].items[{position}]"
+            exercise = exercises.get(item.exercise)
+            if exercise is None:
                 problems.append(
-                    ContentProblem(
-                        file,
-                        f"routines[{index}].items[{position}].exercise (in {routine.id!r})",
-                        f"unknown exercise id {item.exercise!r}",
-                    )
+                    ContentProblem(file, f"{where}.exercise (in {routine.id!r})", f"unknown exercise id {item.exercise!r}")
                 )
+                continue
+            if item.reps is not None and exercise.dose.reps is None:
+                problems.append(ContentProblem(
+                    file, f"{where}.reps (in {routine.id!r})", f"{exercise.id!r} is a hold exercise: it has no reps"
+                ))
+            if item.hold_seconds is not None and exercise.dose.hold_seconds is None:
+                problems.append(ContentProblem(
+                    file, f"{where}.hold_seconds (in {routine.id!r})", f"{exercise.id!r} has no hold to change"
+                ))
     return problems
 
 
@@ -181,7 +195,7 @@ def _load_pack(path: Path, exercises: Mapping[str, Exercise], origin: Mapping[st
     problems += _duplicates(path, "routines", pack.routines)
     problems += _check_clashes(path, "exercises", pack.exercises, origin)
     problems += _check_clashes(path, "routines", pack.routines, origin)
-    known = [*exercises, *(exercise.id for exercise in pack.exercises)]
+    known = {**exercises, **{exercise.id: exercise for exercise in pack.exercises}}
     problems += _check_variations(path, pack.exercises, known)
     problems += _check_routine_items(path, pack.routines, known)
     return (None, problems) if problems else (pack, [])
@@ -226,7 +240,8 @@ def load_catalog(
         problems += _check_variations(files["exercises.json"], exercise_list, (e.id for e in exercise_list))
     if routines_file and exercises_file:
         problems += _duplicates(files["routines.json"], "routines", routine_list)
-        problems += _check_routine_items(files["routines.json"], routine_list, (e.id for e in exercise_list))
+        by_id = {exercise.id: exercise for exercise in exercise_list}
+        problems += _check_routine_items(files["routines.json"], routine_list, by_id)
     if tips_file:
         problems += _duplicates(files["tips.json"], "topics", tips_file.topics)
         problems += _duplicates(files["tips.json"], "messages", tips_file.messages)

@@ -245,7 +245,10 @@ class Safety(Strict):
         return self
 
     def help_list(self, list_id: str) -> HelpList:
-        return next(help_list for help_list in self.help_lists if help_list.id == list_id)
+        for help_list in self.help_lists:
+            if help_list.id == list_id:
+                return help_list
+        raise KeyError(list_id)
 
 
 # --- file-level models: one per JSON file ---------------------------------

@@ -65,6 +65,33 @@ def _clean_message(message: str) -> str:
     return message
 
 
+EXPECTED = {
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "string_type": "text (a JSON string)",
+    "bool_type": "true or false",
+    "list_type": "a list (a JSON array)",
+    "dict_type": "a JSON object",
+    "model_type": "a JSON object",
+}
+
+
+def json_type_name(value: Any) -> str:
+    """The JSON name of a decoded value's type: 'a string', 'an array' ..."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "null" if value is None else type(value).__name__
+
+
 def problems_from_validation(file: Path, data: Any, error: ValidationError) -> list[ContentProblem]:
     problems = []
     for detail in error.errors(include_url=False):
@@ -74,6 +101,10 @@ def problems_from_validation(file: Path, data: Any, error: ValidationError) -> l
             reason = f"required field {loc[-1]!r} is missing" if loc else "a required field is missing"
         elif detail["type"] == "extra_forbidden":
             reason = f"unknown field {loc[-1]!r} (check the spelling)"
+        elif detail["type"] in EXPECTED and "input" in detail:
+            reason = f"expected {EXPECTED[detail['type']]}, found {json_type_name(detail['input'])}"
+            if isinstance(detail["input"], (str, int, float)) and not isinstance(detail["input"], bool):
+                reason += f" ({detail['input']!r})"
         elif detail["type"] == "literal_error" and "input" in detail:
             reason = f"{detail['input']!r} is not allowed: {reason.lower()}"
         problems.append(ContentProblem(file, _where(data, loc), reason))

@@ -216,5 +216,5 @@ def format_seconds(seconds: float) -> str:
 
 
 def format_minutes(seconds: float) -> str:
-    """A duration for lists: ``about 12 min`` (never ``0 min``)."""
-    return f"{max(1, round(seconds / 60))} min"
+    """A duration for lists, to the nearest minute (halves round up; never ``0 min``)."""
+    return f"{max(1, int(seconds / 60 + 0.5))} min"
