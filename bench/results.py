@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -13,12 +14,12 @@ HEADER = "# Benchmark results\n\nEach section is written by the benchmark named 
 
 
 def machine() -> str:
-    return f"Python {sys.version.split()[0]}, {platform.system()} {platform.machine()}, {platform.node() and 'this machine'}"
+    return f"Python {sys.version.split()[0]}, {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
 
 
 def record(name: str, body: str) -> None:
     """Replace (or add) the section ``name`` in RESULTS.md and print it."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = f"<!-- {name} -->\n## {name}\n\n_Recorded {stamp}; {machine()}._\n\n{body.strip()}\n<!-- /{name} -->"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else HEADER
     pattern = re.compile(rf"<!-- {re.escape(name)} -->.*?<!-- /{re.escape(name)} -->", re.DOTALL)

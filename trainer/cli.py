@@ -94,9 +94,8 @@ def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path])
     lines.append("Routines (computed from their items):")
     for routine in catalog.routines.values():
         plan = plan_routine(routine, catalog.exercises)
-        lines.append(
-            f"  {routine.id:<26} {format_minutes(plan.total_seconds):>7}  {len(routine.items):>2} exercises  {routine.name}"
-        )
+        minutes = format_minutes(plan.total_seconds)
+        lines.append(f"  {routine.id:<26} {minutes:>7}  {len(routine.items):>2} exercises  {routine.name}")
     return lines
 
 

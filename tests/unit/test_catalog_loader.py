@@ -32,7 +32,9 @@ def test_missing_field(edit_content, content_problems, content_copy) -> None:
     path = edit_content("exercises.json", lambda data: data["exercises"][0].pop("name"))
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, "exercises[0].name (in 'back-extension')", "required field 'name' is missing"
+        path,
+        "exercises[0].name (in 'back-extension')",
+        "required field 'name' is missing",
     )
 
 
@@ -90,7 +92,9 @@ def test_item_level_rule_names_the_item(edit_content, content_problems, content_
     path = edit_content("routines.json", first_item_main)
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, "routines[1] (in 'flare-up-gentle')", "a routine must start with a warm-up item (part: warm-up)"
+        path,
+        "routines[1] (in 'flare-up-gentle')",
+        "a routine must start with a warm-up item (part: warm-up)",
     )
 
 
@@ -106,7 +110,9 @@ def test_unknown_field(edit_content, content_problems, content_copy) -> None:
     path = edit_content("exercises.json", lambda data: data["exercises"][1].update(nmae="Bird dog"))
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, "exercises[1].nmae (in 'bird-dog')", "unknown field 'nmae' (check the spelling)"
+        path,
+        "exercises[1].nmae (in 'bird-dog')",
+        "unknown field 'nmae' (check the spelling)",
     )
 
 
@@ -114,7 +120,9 @@ def test_unknown_exercise_in_a_routine(edit_content, content_problems, content_c
     path = edit_content("routines.json", lambda data: data["routines"][1]["items"][2].update(exercise="no-such"))
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, "routines[1].items[2].exercise (in 'flare-up-gentle')", "unknown exercise id 'no-such'"
+        path,
+        "routines[1].items[2].exercise (in 'flare-up-gentle')",
+        "unknown exercise id 'no-such'",
     )
 
 
@@ -123,7 +131,9 @@ def test_unknown_variation(edit_content, content_problems, content_copy, kind: s
     path = edit_content("exercises.json", lambda data: data["exercises"][0].update({kind: ["no-such"]}))
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, f"exercises[0].{kind}[0] (in 'back-extension')", "unknown exercise id 'no-such'"
+        path,
+        f"exercises[0].{kind}[0] (in 'back-extension')",
+        "unknown exercise id 'no-such'",
     )
 
 
@@ -140,7 +150,9 @@ def test_duplicate_id(edit_content, content_problems, content_copy, file_name: s
     first_id = json.loads(path.read_text())[key][0]["id"]
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
-        path, f"{key}[{count - 1}].id", f"duplicate id {first_id!r} (first used at {key}[0])"
+        path,
+        f"{key}[{count - 1}].id",
+        f"duplicate id {first_id!r} (first used at {key}[0])",
     )
 
 
@@ -193,8 +205,10 @@ def test_content_error_message_has_one_line_per_problem(edit_content, content_co
         load_catalog(content_dir=content_copy)
     lines = str(raised.value).splitlines()
     assert len(lines) == 2
-    assert lines[1] == f"{content_copy / 'exercises.json'} at exercises[1].purpose (in 'bird-dog'): " \
+    assert (
+        lines[1] == f"{content_copy / 'exercises.json'} at exercises[1].purpose (in 'bird-dog'): "
         "required field 'purpose' is missing"
+    )
 
 
 def test_replacement_file_is_checked_in_place_of_the_bundled_one(content_copy, content_problems, tmp_path) -> None:
@@ -236,13 +250,23 @@ def pack_exercise(rep_exercise_data) -> dict:
 
 def pack_routine(routine_id: str, *exercise_ids: str) -> dict:
     items = [{"exercise": exercise_ids[0], "part": "warm-up"}, *({"exercise": e} for e in exercise_ids[1:])]
-    return {"id": routine_id, "name": "Pack routine", "summary": "From a pack.", "when_to_use": "Any time.",
-            "level": "beginner", "items": items}
+    return {
+        "id": routine_id,
+        "name": "Pack routine",
+        "summary": "From a pack.",
+        "when_to_use": "Any time.",
+        "level": "beginner",
+        "items": items,
+    }
 
 
 def test_valid_pack_adds_its_exercises_and_routines(write_pack, pack_exercise) -> None:
-    pack = write_pack("physio.json", name="From my physio",
-                      exercises=[pack_exercise], routines=[pack_routine("pack-routine", "cat-cow", "pack-lift")])
+    pack = write_pack(
+        "physio.json",
+        name="From my physio",
+        exercises=[pack_exercise],
+        routines=[pack_routine("pack-routine", "cat-cow", "pack-lift")],
+    )
     catalog = load_catalog(content_dir=REPO_CONTENT, packs=[pack])
     assert catalog.exercises["pack-lift"].name == "Pack lift"
     assert [item.exercise for item in catalog.routines["pack-routine"].items] == ["cat-cow", "pack-lift"]
@@ -262,8 +286,9 @@ def test_pack_routine_may_use_only_bundled_exercises(write_pack) -> None:
 
 def test_pack_clashing_with_a_bundled_id_is_skipped_whole(write_pack, pack_exercise, repo_content_dir) -> None:
     clash = dict(pack_exercise, id="bird-dog", name="Imposter")
-    pack = write_pack("clash.json", exercises=[pack_exercise, clash],
-                      routines=[pack_routine("pack-routine", "cat-cow")])
+    pack = write_pack(
+        "clash.json", exercises=[pack_exercise, clash], routines=[pack_routine("pack-routine", "cat-cow")]
+    )
     catalog = load_catalog(content_dir=repo_content_dir, packs=[pack])
     assert catalog.exercises["bird-dog"].name == "Bird-dog"
     assert "pack-lift" not in catalog.exercises
@@ -312,7 +337,8 @@ def test_pack_with_an_unknown_exercise_is_skipped(write_pack) -> None:
     assert "my-mix" not in catalog.routines
     problem = only(catalog.pack_problems)
     assert (problem.where, problem.reason) == (
-        "routines[0].items[1].exercise (in 'my-mix')", "unknown exercise id 'brid-dog'"
+        "routines[0].items[1].exercise (in 'my-mix')",
+        "unknown exercise id 'brid-dog'",
     )
 
 
@@ -320,7 +346,9 @@ def test_empty_pack_is_reported(write_pack) -> None:
     pack = write_pack("empty.json", name="Nothing yet")
     problem = only(load_catalog(content_dir=REPO_CONTENT, packs=[pack]).pack_problems)
     assert (problem.file, problem.where, problem.reason) == (
-        pack, "(top level)", "a content pack needs at least one exercise or routine"
+        pack,
+        "(top level)",
+        "a content pack needs at least one exercise or routine",
     )
 
 
@@ -355,6 +383,14 @@ def test_routine_item_cannot_change_what_its_exercise_does_not_have(
     problems = content_problems(content_copy)
     index = len(json.loads(path.read_text())["routines"]) - 1
     assert [(p.file, p.where, p.reason) for p in problems] == [
-        (path, f"routines[{index}].items[0].reps (in 'odd-routine')", "'knee-to-chest' is a hold exercise: it has no reps"),
-        (path, f"routines[{index}].items[1].hold_seconds (in 'odd-routine')", "'lumbar-rotation' has no hold to change"),
+        (
+            path,
+            f"routines[{index}].items[0].reps (in 'odd-routine')",
+            "'knee-to-chest' is a hold exercise: it has no reps",
+        ),
+        (
+            path,
+            f"routines[{index}].items[1].hold_seconds (in 'odd-routine')",
+            "'lumbar-rotation' has no hold to change",
+        ),
     ]

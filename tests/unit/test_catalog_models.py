@@ -45,8 +45,11 @@ def test_dose_needs_reps_or_hold() -> None:
 
 @pytest.mark.parametrize(
     ("field", "message"),
-    [("sets", "sets must be at least 1"), ("reps", "reps must be at least 1"),
-     ("hold_seconds", "hold_seconds must be at least 1")],
+    [
+        ("sets", "sets must be at least 1"),
+        ("reps", "reps must be at least 1"),
+        ("hold_seconds", "hold_seconds must be at least 1"),
+    ],
 )
 def test_dose_rejects_zero_at_the_low_end(field: str, message: str) -> None:
     data = {"sets": {"min": 1, "max": 2}, "reps": {"min": 5, "max": 8}, "hold_seconds": {"min": 2, "max": 3}}
@@ -160,8 +163,14 @@ def test_misspelt_exercise_field_is_named(rep_exercise_data) -> None:
 
 
 def _routine_data(items: list[dict]) -> dict:
-    return {"id": "r-one", "name": "R", "summary": "A routine.", "when_to_use": "Any time.", "level": "gentle",
-            "items": items}
+    return {
+        "id": "r-one",
+        "name": "R",
+        "summary": "A routine.",
+        "when_to_use": "Any time.",
+        "level": "gentle",
+        "items": items,
+    }
 
 
 def test_routine_must_start_with_a_warm_up() -> None:

@@ -98,8 +98,11 @@ def test_one_problem_is_singular(run, tmp_path: Path) -> None:
 
 def pack_content() -> dict:
     routine = {
-        "id": "my-physio-plan", "name": "My physio plan", "summary": "What my physio showed me.",
-        "when_to_use": "Mornings.", "level": "beginner",
+        "id": "my-physio-plan",
+        "name": "My physio plan",
+        "summary": "What my physio showed me.",
+        "when_to_use": "Mornings.",
+        "level": "beginner",
         "items": [{"exercise": "cat-cow", "part": "warm-up"}, {"exercise": "bird-dog"}],
     }
     return {"schema_version": 1, "name": "Physio", "routines": [routine]}

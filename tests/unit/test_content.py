@@ -25,17 +25,36 @@ BRIEF_EXERCISES = (
     "superman",
 )
 STRONG_BACK_IDS = (
-    "front-plank", "side-plank", "dead-bug", "cat-cow", "hip-flexor-stretch",
-    "hamstring-stretch", "hip-thrust", "band-row", "band-lat-pulldown",
+    "front-plank",
+    "side-plank",
+    "dead-bug",
+    "cat-cow",
+    "hip-flexor-stretch",
+    "hamstring-stretch",
+    "hip-thrust",
+    "band-row",
+    "band-lat-pulldown",
 )
 GENTLE_IDS = ("pelvic-tilt", "walking", "standing-back-bend", "bottom-to-heels", "sit-to-stand", "hip-hinge")
 ROUTINE_IDS = (
-    "back-basics", "flare-up-gentle", "desk-break", "core-and-back-strength",
-    "mobility-and-stretching", "bedtime-unwind",
+    "back-basics",
+    "flare-up-gentle",
+    "desk-break",
+    "core-and-back-strength",
+    "mobility-and-stretching",
+    "bedtime-unwind",
 )
 TIP_IDS = (
-    "why-backs-hurt", "staying-active", "exercising-with-pain", "warming-up", "sitting-and-desk-breaks",
-    "sleep", "heat-and-cold", "lifting-and-bending", "shoes-and-gadgets", "medicines",
+    "why-backs-hurt",
+    "staying-active",
+    "exercising-with-pain",
+    "warming-up",
+    "sitting-and-desk-breaks",
+    "sleep",
+    "heat-and-cold",
+    "lifting-and-bending",
+    "shoes-and-gadgets",
+    "medicines",
 )
 
 
@@ -202,4 +221,3 @@ def test_no_medicine_doses(all_text: list[tuple[str, str]]) -> None:
 
 def test_no_daily_dosing_instructions(all_text: list[tuple[str, str]]) -> None:
     assert [where for where, text in all_text if DAILY_PATTERN.search(text)] == []
-

@@ -191,17 +191,25 @@ def test_plan_exercise_is_a_one_exercise_session(plain_hold) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    sets=st.integers(1, 5), reps=st.integers(1, 20), per_side=st.booleans(), rest=st.integers(0, 60)
-)
+@given(sets=st.integers(1, 5), reps=st.integers(1, 20), per_side=st.booleans(), rest=st.integers(0, 60))
 def test_step_counts_and_total_for_any_rep_dose(sets: int, reps: int, per_side: bool, rest: int) -> None:
     exercise = Exercise.model_validate(
         {
-            "id": "any-reps", "name": "Any", "category": "strength", "body_areas": ["core"],
-            "purpose": "For a property test.", "steps": ["One step.", "Two steps."], "level": "beginner",
-            "evidence": "common advice", "tempo": [{"cue": "Up", "seconds": 1.5}, {"cue": "Down", "seconds": 2}],
-            "dose": {"sets": {"min": sets, "max": sets}, "reps": {"min": reps, "max": reps},
-                     "per_side": per_side, "rest_seconds": rest},
+            "id": "any-reps",
+            "name": "Any",
+            "category": "strength",
+            "body_areas": ["core"],
+            "purpose": "For a property test.",
+            "steps": ["One step.", "Two steps."],
+            "level": "beginner",
+            "evidence": "common advice",
+            "tempo": [{"cue": "Up", "seconds": 1.5}, {"cue": "Down", "seconds": 2}],
+            "dose": {
+                "sets": {"min": sets, "max": sets},
+                "reps": {"min": reps, "max": reps},
+                "per_side": per_side,
+                "rest_seconds": rest,
+            },
         }
     )
     plan = plan_exercise(exercise)
@@ -211,8 +219,9 @@ def test_step_counts_and_total_for_any_rep_dose(sets: int, reps: int, per_side: 
     assert kinds.count(P) == (sets if per_side else 0)
     assert kinds.count(S) == (sets - 1 if rest else 0)
     assert kinds[-1] == R
-    expected = GET_READY_SECONDS + sets * sides * reps * 3.5 + kinds.count(P) * SWITCH_SIDE_SECONDS \
-        + kinds.count(S) * rest
+    expected = (
+        GET_READY_SECONDS + sets * sides * reps * 3.5 + kinds.count(P) * SWITCH_SIDE_SECONDS + kinds.count(S) * rest
+    )
     assert plan.total_seconds == pytest.approx(expected)
 
 
@@ -234,8 +243,15 @@ def test_prescription_describe(prescription: Prescription, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(0, "0 s"), (45, "45 s"), (59.4, "59 s"), (59.6, "1 min"), (90, "1 min 30 s"), (600, "10 min"),
-     (3725, "62 min 5 s")],
+    [
+        (0, "0 s"),
+        (45, "45 s"),
+        (59.4, "59 s"),
+        (59.6, "1 min"),
+        (90, "1 min 30 s"),
+        (600, "10 min"),
+        (3725, "62 min 5 s"),
+    ],
 )
 def test_format_seconds(seconds: float, text: str) -> None:
     assert format_seconds(seconds) == text

@@ -10,13 +10,35 @@ from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter, search_tips
 @pytest.fixture
 def library(make_exercise) -> list:
     return [
-        make_exercise(id="back-lift", name="Back lift", category="strength", body_areas=["lower back"],
-                      equipment=["mat"], level="beginner", purpose="Builds stamina in the spine muscles."),
-        make_exercise("hold", id="hip-stretch", name="Hip stretch", category="stretch", body_areas=["hips"],
-                      equipment=[], level="gentle", purpose="Eases tight hips after sitting."),
-        make_exercise("hold", id="band-pull", name="Band pull", category="strength",
-                      body_areas=["upper back", "shoulders"], equipment=["resistance band", "chair"],
-                      level="intermediate", purpose="Strengthens the upper back."),
+        make_exercise(
+            id="back-lift",
+            name="Back lift",
+            category="strength",
+            body_areas=["lower back"],
+            equipment=["mat"],
+            level="beginner",
+            purpose="Builds stamina in the spine muscles.",
+        ),
+        make_exercise(
+            "hold",
+            id="hip-stretch",
+            name="Hip stretch",
+            category="stretch",
+            body_areas=["hips"],
+            equipment=[],
+            level="gentle",
+            purpose="Eases tight hips after sitting.",
+        ),
+        make_exercise(
+            "hold",
+            id="band-pull",
+            name="Band pull",
+            category="strength",
+            body_areas=["upper back", "shoulders"],
+            equipment=["resistance band", "chair"],
+            level="intermediate",
+            purpose="Strengthens the upper back.",
+        ),
     ]
 
 
@@ -41,8 +63,17 @@ def test_empty_filter_matches_everything_in_order(library) -> None:
         (ExerciseFilter(category="strength", level="beginner"), ["back-lift"]),
         (ExerciseFilter(category="stretch", equipment="mat"), []),
     ],
-    ids=["category", "body-area", "second-body-area", "equipment", "mat", "no-equipment", "level",
-         "fields-combine", "no-match"],
+    ids=[
+        "category",
+        "body-area",
+        "second-body-area",
+        "equipment",
+        "mat",
+        "no-equipment",
+        "level",
+        "fields-combine",
+        "no-match",
+    ],
 )
 def test_filter_fields(library, exercise_filter: ExerciseFilter, expected: list[str]) -> None:
     assert ids(exercise_filter.apply(library)) == expected
@@ -60,8 +91,16 @@ def test_filter_fields(library, exercise_filter: ExerciseFilter, expected: list[
         ("stamina", ["back-lift"]),
         ("band-pull", ["band-pull"]),
     ],
-    ids=["one-word", "two-words", "any-order", "case-insensitive", "name-and-purpose", "all-words-needed",
-         "purpose", "id"],
+    ids=[
+        "one-word",
+        "two-words",
+        "any-order",
+        "case-insensitive",
+        "name-and-purpose",
+        "all-words-needed",
+        "purpose",
+        "id",
+    ],
 )
 def test_text_matches_every_word(library, text: str, expected: list[str]) -> None:
     assert ids(ExerciseFilter(text=text).apply(library)) == expected

@@ -112,9 +112,7 @@ class Catalog:
         raise KeyError(tip_id)
 
 
-def _duplicates(
-    file: Path, kind: str, items: Sequence[Exercise | Routine | Tip | PainMessage]
-) -> list[ContentProblem]:
+def _duplicates(file: Path, kind: str, items: Sequence[Exercise | Routine | Tip | PainMessage]) -> list[ContentProblem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
@@ -157,17 +155,23 @@ def _check_routine_items(
             exercise = exercises.get(item.exercise)
             if exercise is None:
                 problems.append(
-                    ContentProblem(file, f"{where}.exercise (in {routine.id!r})", f"unknown exercise id {item.exercise!r}")
+                    ContentProblem(
+                        file, f"{where}.exercise (in {routine.id!r})", f"unknown exercise id {item.exercise!r}"
+                    )
                 )
                 continue
             if item.reps is not None and exercise.dose.reps is None:
-                problems.append(ContentProblem(
-                    file, f"{where}.reps (in {routine.id!r})", f"{exercise.id!r} is a hold exercise: it has no reps"
-                ))
+                problems.append(
+                    ContentProblem(
+                        file, f"{where}.reps (in {routine.id!r})", f"{exercise.id!r} is a hold exercise: it has no reps"
+                    )
+                )
             if item.hold_seconds is not None and exercise.dose.hold_seconds is None:
-                problems.append(ContentProblem(
-                    file, f"{where}.hold_seconds (in {routine.id!r})", f"{exercise.id!r} has no hold to change"
-                ))
+                problems.append(
+                    ContentProblem(
+                        file, f"{where}.hold_seconds (in {routine.id!r})", f"{exercise.id!r} has no hold to change"
+                    )
+                )
     return problems
 
 
@@ -185,9 +189,9 @@ def _check_clashes(
     ]
 
 
-def _load_pack(path: Path, exercises: Mapping[str, Exercise], origin: Mapping[str, Path]) -> tuple[
-    ContentPack | None, list[ContentProblem]
-]:
+def _load_pack(
+    path: Path, exercises: Mapping[str, Exercise], origin: Mapping[str, Path]
+) -> tuple[ContentPack | None, list[ContentProblem]]:
     pack, problems = read_model(path, ContentPack)
     if pack is None:
         return None, problems

@@ -89,7 +89,10 @@ def prescribe(exercise: Exercise, item: RoutineItem | None = None, change: DoseC
 def rep_phases(exercise: Exercise, prescription: Prescription) -> tuple[Phase, ...]:
     """The tempo of one rep, with the hold phase set to the prescribed hold."""
     return tuple(
-        Phase(phase.cue, float(prescription.hold_seconds) if phase.is_hold and prescription.hold_seconds else phase.seconds)
+        Phase(
+            phase.cue,
+            float(prescription.hold_seconds) if phase.is_hold and prescription.hold_seconds else phase.seconds,
+        )
         for phase in exercise.tempo or ()
     )
 
@@ -143,34 +146,42 @@ class Plan:
         return self.total_seconds / 60
 
 
-def _exercise_steps(
-    index: int, exercise: Exercise, prescription: Prescription, get_ready_seconds: float
-) -> list[Step]:
-    base = dict(exercise_index=index, exercise=exercise, prescription=prescription)
+def _exercise_steps(index: int, exercise: Exercise, prescription: Prescription, get_ready_seconds: float) -> list[Step]:
+    """Get ready, then each set (left then right when per side), with rests between sets."""
     first_side: Side | None = "left" if prescription.per_side else None
-    steps = [Step(StepKind.GET_READY, get_ready_seconds, side=first_side, **base)]
-    sides: tuple[Side | None, ...] = ("left", "right") if prescription.per_side else (None,)
+    ready = Step(StepKind.GET_READY, get_ready_seconds, index, exercise, prescription, side=first_side)
     if prescription.reps is not None:
         phases = rep_phases(exercise, prescription)
-        work = Step(StepKind.REPS, prescription.reps * sum(p.seconds for p in phases), phases=phases,
-                    reps=prescription.reps, **base)
+        seconds = prescription.reps * sum(phase.seconds for phase in phases)
+        work = replace(ready, kind=StepKind.REPS, seconds=seconds, phases=phases, reps=prescription.reps)
     else:
         hold = float(prescription.hold_seconds or 0)
-        work = Step(StepKind.HOLD, hold, phases=(Phase(exercise.hold_cue, hold),), **base)
+        work = replace(ready, kind=StepKind.HOLD, seconds=hold, phases=(Phase(exercise.hold_cue, hold),))
+    sides: tuple[Side | None, ...] = ("left", "right") if prescription.per_side else (None,)
+    steps = [ready]
     for set_number in range(1, prescription.sets + 1):
         for side in sides:
             if side == "right":
-                steps.append(Step(StepKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, set_number=set_number, side="right", **base))
+                steps.append(
+                    replace(
+                        ready,
+                        kind=StepKind.SWITCH_SIDE,
+                        seconds=SWITCH_SIDE_SECONDS,
+                        set_number=set_number,
+                        side="right",
+                    )
+                )
             steps.append(replace(work, set_number=set_number, side=side))
         if set_number < prescription.sets and prescription.rest_seconds > 0:
             steps.append(
-                Step(StepKind.REST, float(prescription.rest_seconds), set_number=set_number, side=first_side, **base)
+                replace(ready, kind=StepKind.REST, seconds=float(prescription.rest_seconds), set_number=set_number)
             )
     return steps
 
 
-def _build(title: str, routine_id: str | None, planned: list[PlannedExercise], transition: float,
-           get_ready: float) -> Plan:
+def _build(
+    title: str, routine_id: str | None, planned: list[PlannedExercise], transition: float, get_ready: float
+) -> Plan:
     steps: list[Step] = []
     for index, entry in enumerate(planned):
         ready = get_ready if index == 0 else max(transition, get_ready)

@@ -63,8 +63,10 @@ class ExerciseScreen(TrainerScreen):
                 evidence = Content.assemble(evidence, ": ", exercise.evidence_note)
             yield _section("Evidence", _text(evidence))
         options = [
-            Option(Content.assemble((f"{label}: ", "bold"), catalog.exercises[variation_id].name),
-                   id=f"{kind}:{variation_id}")
+            Option(
+                Content.assemble((f"{label}: ", "bold"), catalog.exercises[variation_id].name),
+                id=f"{kind}:{variation_id}",
+            )
             for kind, label, ids in (("easier", "Easier", exercise.easier), ("harder", "Harder", exercise.harder))
             for variation_id in ids
             if variation_id in catalog.exercises

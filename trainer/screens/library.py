@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Key
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TabPane
 
 from trainer.catalog.models import CATEGORIES, LEVELS, Exercise
 from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter
 from trainer.engine.plan import format_minutes, plan_routine
-from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.routine import RoutineScreen
-from trainer.screens.type_to_search import redirect_typing
+from trainer.screens.type_to_search import SearchableScreen
 
 
-def _options(any_label: str, values: list[str], none_label: str | None = None) -> list[tuple[str, str]]:
+def _options(any_label: str, values: Sequence[str], none_label: str | None = None) -> list[tuple[str, str]]:
     options = [(any_label, "")]
     if none_label:
         options.append((none_label, NO_EQUIPMENT))
@@ -27,8 +27,10 @@ def _options(any_label: str, values: list[str], none_label: str | None = None) -
     return options
 
 
-class LibraryScreen(TrainerScreen):
+class LibraryScreen(SearchableScreen):
     SUB_TITLE = "Library"
+    SEARCH = "#search"
+    RESULTS = "#exercise-table"
     CSS_PATH = "library.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/"),
@@ -44,13 +46,27 @@ class LibraryScreen(TrainerScreen):
         with TabbedContent(id="library-tabs", initial="exercises"):
             with TabPane("Exercises", id="exercises"):
                 with Vertical():
-                    yield Input(placeholder="Search: type a word, e.g. stretch or glutes", id="search", compact=True, select_on_focus=False)
+                    yield Input(
+                        placeholder="Search: type a word, e.g. stretch or glutes",
+                        id="search",
+                        compact=True,
+                        select_on_focus=False,
+                    )
                     with Horizontal(id="filters"):
-                        yield Select(_options("Any category", list(CATEGORIES)), allow_blank=False,
-                                     id="category", tooltip="Category", compact=True)
+                        yield Select(
+                            _options("Any category", list(CATEGORIES)),
+                            allow_blank=False,
+                            id="category",
+                            tooltip="Category",
+                            compact=True,
+                        )
                         yield Select(_options("Any body area", areas), allow_blank=False, id="body_area", compact=True)
-                        yield Select(_options("Any equipment", equipment, "No equipment"), allow_blank=False,
-                                     id="equipment", compact=True)
+                        yield Select(
+                            _options("Any equipment", equipment, "No equipment"),
+                            allow_blank=False,
+                            id="equipment",
+                            compact=True,
+                        )
                         yield Select(_options("Any level", list(LEVELS)), allow_blank=False, id="level", compact=True)
                     yield DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="exercise-count")
@@ -110,30 +126,18 @@ class LibraryScreen(TrainerScreen):
     def _all_exercises(self) -> list[Exercise]:
         return sorted(self.trainer.catalog.exercises.values(), key=lambda exercise: exercise.name.casefold())
 
-    @on(Input.Submitted, "#search")
-    def _to_results(self) -> None:
-        self.query_one("#exercise-table").focus()
-
     @on(DataTable.RowSelected, "#exercise-table")
     def _open_exercise(self, event: DataTable.RowSelected) -> None:
         exercise_id = event.row_key.value
         if exercise_id:
             self.app.push_screen(ExerciseScreen(self.trainer.catalog.exercises[exercise_id]))
 
-    def on_key(self, event: Key) -> None:
-        if self.query_one(TabbedContent).active == "exercises":
-            redirect_typing(self, event, self.query_one("#search", Input))
-
-    def action_go_back(self) -> None:
-        """Esc or q in the search box returns to the list; elsewhere leaves the Library."""
-        if self.focused is self.query_one("#search", Input):
-            self.query_one("#exercise-table").focus()
-        else:
-            self.dismiss()
+    def search_is_active(self) -> bool:
+        return self.query_one(TabbedContent).active == "exercises"
 
     def action_search(self) -> None:
         self.action_show_tab("exercises")
-        self.query_one("#search", Input).focus()
+        super().action_search()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab

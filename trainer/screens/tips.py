@@ -7,14 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Key
 from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.catalog.models import Tip
 from trainer.catalog.search import search_tips
-from trainer.screens.base import TrainerScreen
-from trainer.screens.type_to_search import redirect_typing
+from trainer.screens.type_to_search import SearchableScreen
 
 
 def tip_markdown(tip: Tip) -> str:
@@ -25,8 +23,10 @@ def tip_markdown(tip: Tip) -> str:
     )
 
 
-class TipsScreen(TrainerScreen):
+class TipsScreen(SearchableScreen):
     SUB_TITLE = "Tips"
+    SEARCH = "#tip-search"
+    RESULTS = "#topics"
     CSS_PATH = "tips.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/"),
@@ -72,20 +72,3 @@ class TipsScreen(TrainerScreen):
     @on(Input.Changed, "#tip-search")
     def _search(self, event: Input.Changed) -> None:
         self._show_topics(search_tips(self.trainer.catalog.tips, event.value))
-
-    @on(Input.Submitted, "#tip-search")
-    def _to_topics(self) -> None:
-        self.query_one("#topics").focus()
-
-    def on_key(self, event: Key) -> None:
-        redirect_typing(self, event, self.query_one("#tip-search", Input))
-
-    def action_go_back(self) -> None:
-        """Esc in the search box returns to the topic list; elsewhere leaves Tips."""
-        if self.focused is self.query_one("#tip-search", Input):
-            self.query_one("#topics").focus()
-        else:
-            self.dismiss()
-
-    def action_search(self) -> None:
-        self.query_one("#tip-search", Input).focus()

@@ -29,8 +29,9 @@ class BulletList(Vertical):
     }
     """
 
-    def __init__(self, items: Sequence[str], *, numbered: bool = False, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, items: Sequence[str], *, numbered: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.items = list(items)
         self.numbered = numbered
