@@ -8,7 +8,6 @@ Compared with a minimal Textual app measured the same way. Median of N runs.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -20,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pty_launch import PtyProcess  # noqa: E402
 from results import record  # noqa: E402
+
+from trainer.journal.store import JournalStore  # noqa: E402
 
 HOME_MARKER = "step by step"  # in the Home menu
 MINIMAL_MARKER = "minimal app ready"
@@ -39,7 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     executable = shutil.which("backtrainer") or str(Path(sys.executable).with_name("backtrainer"))
     home = tempfile.mkdtemp()
-    Path(home, "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+    JournalStore(Path(home) / "journal").update_settings(disclaimer_seen=True)
     env = {**os.environ, "TERM": "xterm-256color", "BACKTRAINER_HOME": home, "COLUMNS": "80", "LINES": "24"}
     minimal = Path(__file__).with_name("minimal_app.py")
     # one warm-up run each so both read from a warm file cache

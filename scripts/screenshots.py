@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import tempfile
 from datetime import date
@@ -34,12 +33,13 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
 
 async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int]) -> Path:
     from trainer.app import TrainerApp
+    from trainer.journal.store import JournalStore
     from trainer.paths import resolve_paths
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["BACKTRAINER_HOME"] = home
         if not first_run:
-            Path(home, "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+            JournalStore(resolve_paths().journal_dir).update_settings(disclaimer_seen=True)
         app = TrainerApp(paths=resolve_paths(), today=lambda: DAY)
         async with app.run_test(size=size) as pilot:
             await pilot.press(*keys)

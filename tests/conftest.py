@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from trainer.catalog.loader import Catalog, load_catalog
+from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths
 
 FIXED_DAY = date(2026, 11, 24)
@@ -38,7 +38,7 @@ def paths(home: Path) -> Paths:
 @pytest.fixture
 def seen_disclaimer(home: Path) -> Path:
     """Mark the first-run disclaimer as already read."""
-    (home / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+    JournalStore(resolve_paths().journal_dir).update_settings(disclaimer_seen=True)
     return home
 
 
@@ -49,7 +49,7 @@ def make_app(paths: Paths, catalog: Catalog) -> Callable[..., object]:
 
     def factory(*, first_run: bool = False, **kwargs: object) -> TrainerApp:
         if not first_run:
-            (paths.data_dir / "settings.json").write_text(json.dumps({"disclaimer_seen": True}))
+            JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
         kwargs.setdefault("catalog", catalog)
         return TrainerApp(paths=paths, today=lambda: FIXED_DAY, **kwargs)  # type: ignore[arg-type]
 

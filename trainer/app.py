@@ -12,13 +12,14 @@ from textual.geometry import Size
 
 from trainer.catalog.loader import Catalog, load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.journal.models import Settings
+from trainer.journal.store import JournalError, JournalStore
 from trainer.paths import Paths
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.too_small import TooSmallScreen
-from trainer.settings import Settings, load_settings, save_settings
 from trainer.theme import CALM_THEME
 
 MIN_SIZE = Size(60, 20)
@@ -51,7 +52,8 @@ class TrainerApp(App[None]):
                 self._catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
             except ContentError as error:
                 self.content_problems = error.problems
-        self.settings: Settings = load_settings(paths)
+        self.journal = JournalStore(paths.journal_dir)
+        self.settings: Settings = self.journal.load_settings()
 
     @property
     def catalog(self) -> Catalog:
@@ -82,8 +84,8 @@ class TrainerApp(App[None]):
         if accepted:
             self.settings = self.settings.model_copy(update={"disclaimer_seen": True})
             try:
-                save_settings(self.paths, self.settings)
-            except OSError as error:
+                self.settings = self.journal.update_settings(disclaimer_seen=True)
+            except JournalError as error:
                 self.notify(f"Could not remember this choice: {error}", severity="warning", markup=False)
 
     def action_get_help(self) -> None:

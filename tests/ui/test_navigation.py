@@ -10,6 +10,7 @@ import pytest
 
 from trainer.app import TrainerApp
 from trainer.catalog.loader import bundled_content_dir
+from trainer.journal.store import JournalStore
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.first_run import FirstRunScreen
@@ -19,7 +20,6 @@ from trainer.screens.library import LibraryScreen
 from trainer.screens.routine import RoutineScreen
 from trainer.screens.tips import TipsScreen
 from trainer.screens.too_small import TooSmallScreen
-from trainer.settings import load_settings
 
 
 async def test_first_run_shows_disclaimer_and_emergency_list_once(make_app, paths) -> None:
@@ -30,7 +30,7 @@ async def test_first_run_shows_disclaimer_and_emergency_list_once(make_app, path
         assert app.catalog.safety.help_list("emergency").items[0][:30] in text
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
-    assert load_settings(paths).disclaimer_seen
+    assert JournalStore(paths.journal_dir).load_settings().disclaimer_seen
 
     again = make_app(first_run=True)
     async with again.run_test(size=(80, 24)):
@@ -41,7 +41,7 @@ async def test_quitting_at_first_run_does_not_mark_disclaimer_seen(make_app, pat
     app = make_app(first_run=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
-    assert not load_settings(paths).disclaimer_seen
+    assert not JournalStore(paths.journal_dir).load_settings().disclaimer_seen
 
 
 async def test_home_keys_open_library_tips_and_help_and_q_returns(make_app) -> None:

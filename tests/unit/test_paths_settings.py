@@ -1,8 +1,7 @@
-"""Where data lives, profile names, private folders and the settings file."""
+"""Where data lives, profile names and private folders."""
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import sys
@@ -11,9 +10,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from trainer import settings as settings_module
 from trainer.paths import HOME_ENV, ProfileNameError, check_profile_name, ensure_private_dir, resolve_paths
-from trainer.settings import Settings, load_settings, save_settings, settings_path
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -119,74 +116,3 @@ def test_ensure_private_dir_creates_missing_parents_private(tmp_path: Path, umas
     ensure_private_dir(tmp_path / "home" / "profiles" / "alice")
     assert mode(tmp_path / "home" / "profiles") == 0o700
     assert mode(tmp_path / "home") == 0o700
-
-
-# --- settings ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def settings_paths(tmp_path: Path):
-    return resolve_paths(environ={HOME_ENV: str(tmp_path / "home")})
-
-
-def test_settings_default_when_file_missing(settings_paths) -> None:
-    assert load_settings(settings_paths) == Settings(disclaimer_seen=False)
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b"garbage{", b"", b"[]", b'{"disclaimer_seen": "perhaps"}', b"\xff\xfe\x00"],
-    ids=["not-json", "empty", "list", "wrong-type", "binary"],
-)
-def test_settings_default_when_file_is_garbage(settings_paths, content: bytes) -> None:
-    settings_paths.data_dir.mkdir(parents=True)
-    settings_path(settings_paths).write_bytes(content)
-    assert load_settings(settings_paths) == Settings()
-
-
-def test_settings_ignore_unknown_keys(settings_paths) -> None:
-    settings_paths.data_dir.mkdir(parents=True)
-    settings_path(settings_paths).write_text('{"disclaimer_seen": true, "from_the_future": 1}', encoding="utf-8")
-    assert load_settings(settings_paths).disclaimer_seen is True
-
-
-def test_settings_round_trip(settings_paths) -> None:
-    save_settings(settings_paths, Settings(disclaimer_seen=True))
-    assert load_settings(settings_paths).disclaimer_seen is True
-    assert json.loads(settings_path(settings_paths).read_text(encoding="utf-8")) == {"disclaimer_seen": True}
-
-
-@posix_only
-def test_saved_settings_are_private(settings_paths, umask_022) -> None:
-    save_settings(settings_paths, Settings(disclaimer_seen=True))
-    assert mode(settings_paths.data_dir) == 0o700
-    assert mode(settings_path(settings_paths)) & 0o077 == 0
-
-
-@posix_only
-def test_saving_replaces_a_readable_file_with_a_private_one(settings_paths, umask_022) -> None:
-    settings_paths.data_dir.mkdir(parents=True)
-    settings_path(settings_paths).write_text("{}", encoding="utf-8")
-    settings_path(settings_paths).chmod(0o644)
-    save_settings(settings_paths, Settings(disclaimer_seen=True))
-    assert mode(settings_path(settings_paths)) & 0o077 == 0
-
-
-def test_save_leaves_no_temporary_files(settings_paths) -> None:
-    save_settings(settings_paths, Settings(disclaimer_seen=True))
-    save_settings(settings_paths, Settings(disclaimer_seen=False))
-    assert sorted(path.name for path in settings_paths.data_dir.iterdir()) == ["settings.json"]
-
-
-def test_failed_save_keeps_the_old_file(settings_paths, monkeypatch) -> None:
-    save_settings(settings_paths, Settings(disclaimer_seen=True))
-
-    def broken_dump(*args, **kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(settings_module.json, "dump", broken_dump)
-    with pytest.raises(OSError, match="disk full"):
-        save_settings(settings_paths, Settings(disclaimer_seen=False))
-    monkeypatch.undo()
-    assert load_settings(settings_paths).disclaimer_seen is True
-    assert sorted(path.name for path in settings_paths.data_dir.iterdir()) == ["settings.json"]

@@ -1,0 +1,189 @@
+"""What the journal stores: check-ins, weekly checks, session records, settings.
+
+Every document carries ``schema_version``; a document from a newer version
+of the app is never rewritten by this one (the store turns read-only).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+from uuid import uuid4
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+JOURNAL_SCHEMA_VERSION: Literal[1] = 1
+
+Pain = Annotated[int, Field(ge=0, le=10)]
+"""0 = no pain ... 10 = worst pain you can imagine; whole numbers only."""
+
+Location = Literal[
+    "lower-back-centre",
+    "lower-back-left",
+    "lower-back-right",
+    "buttock-left",
+    "buttock-right",
+    "leg-left-above-knee",
+    "leg-left-below-knee",
+    "leg-right-above-knee",
+    "leg-right-below-knee",
+]
+LegSymptom = Literal["pain", "numbness", "tingling", "weakness"]
+Helper = Literal["heat", "cold", "movement", "walk", "rest", "medicine", "other"]
+GlobalChange = Literal["much-worse", "worse", "a-little-worse", "no-change", "a-little-better", "better", "much-better"]
+SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
+StopReason = Literal["pain", "tired", "out-of-time", "other"]
+EntryKind = Literal["check-in", "weekly-check", "session"]
+
+LOCATIONS: tuple[Location, ...] = Location.__args__  # type: ignore[attr-defined]
+LEG_SYMPTOMS: tuple[LegSymptom, ...] = LegSymptom.__args__  # type: ignore[attr-defined]
+HELPERS: tuple[Helper, ...] = Helper.__args__  # type: ignore[attr-defined]
+GLOBAL_CHANGES: tuple[GlobalChange, ...] = GlobalChange.__args__  # type: ignore[attr-defined]
+
+LOCATION_LABELS: dict[Location, str] = {
+    "lower-back-centre": "lower back, centre",
+    "lower-back-left": "lower back, left",
+    "lower-back-right": "lower back, right",
+    "buttock-left": "left buttock",
+    "buttock-right": "right buttock",
+    "leg-left-above-knee": "left leg, above knee",
+    "leg-left-below-knee": "left leg, below knee",
+    "leg-right-above-knee": "right leg, above knee",
+    "leg-right-below-knee": "right leg, below knee",
+}
+GLOBAL_CHANGE_LABELS: dict[GlobalChange, str] = {
+    "much-worse": "much worse",
+    "worse": "worse",
+    "a-little-worse": "a little worse",
+    "no-change": "about the same",
+    "a-little-better": "a little better",
+    "better": "better",
+    "much-better": "much better",
+}
+
+NOTES_MAX = 2000
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Notes = Annotated[str, StringConstraints(max_length=NOTES_MAX)]
+
+
+def new_id() -> str:
+    return uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _unique(values: list[str], what: str) -> list[str]:
+    seen: set[str] = set()
+    for value in values:
+        key = value.casefold()
+        if key in seen:
+            raise ValueError(f"{what} {value!r} is listed twice")
+        seen.add(key)
+    return values
+
+
+class JournalModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EntryBase(JournalModel):
+    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    at: AwareDatetime = Field(description="When it happened (a check-in may be back-dated; a session's start).")
+    recorded: AwareDatetime = Field(default_factory=utc_now, description="When it was written.")
+
+    @property
+    def day(self) -> str:
+        """The local calendar day of ``at`` (in the time zone it was recorded in)."""
+        return self.at.date().isoformat()
+
+
+class CheckIn(EntryBase):
+    kind: Literal["check-in"] = "check-in"
+    pain_now: Pain
+    pain_average: Pain | None = Field(default=None, description="Average pain over the last 24 hours.")
+    where: list[Location] = Field(default_factory=list)
+    leg_symptoms: list[LegSymptom] = Field(default_factory=list)
+    helped: list[Helper] = Field(default_factory=list)
+    triggers: list[Tag] = Field(default_factory=list, max_length=20)
+    walked_minutes: int | None = Field(default=None, ge=0, le=1440)
+    sleep_quality: Pain | None = Field(default=None, description="0 = very poor ... 10 = very good.")
+    notes: Notes = ""
+
+    @field_validator("where", "leg_symptoms", "helped", "triggers")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        return _unique(values, "value")
+
+
+class WeeklyCheck(EntryBase):
+    """Project-worded weekly questions (not a validated instrument)."""
+
+    kind: Literal["weekly-check"] = "weekly-check"
+    activity_interference: Pain = Field(description="How much pain got in the way of usual activities this week.")
+    enjoyment_interference: Pain = Field(description="How much pain got in the way of enjoying life this week.")
+    global_change: GlobalChange = Field(description="Overall change since starting to use the app.")
+
+
+class ExerciseDone(JournalModel):
+    exercise_id: str
+    name: str
+    sets_planned: int = Field(ge=0)
+    sets_done: int = Field(ge=0)
+    reps_done: int = Field(default=0, ge=0)
+    holds_done: int = Field(default=0, ge=0)
+    seconds: float = Field(default=0.0, ge=0, description="Time spent on its steps.")
+
+
+class SessionRecord(EntryBase):
+    kind: Literal["session"] = "session"
+    title: str = Field(min_length=1, max_length=120)
+    routine_id: str | None = None
+    exercise_id: str | None = Field(default=None, description="Set when the session was a single exercise.")
+    ended: AwareDatetime
+    exercises: list[ExerciseDone] = Field(default_factory=list)
+    pain_before: Pain | None = None
+    pain_peak: Pain | None = None
+    pain_after: Pain | None = None
+    effort: Pain | None = Field(default=None, description="How hard it felt, 0-10.")
+    completion: float = Field(ge=0.0, le=1.0, description="Share of the planned time completed.")
+    ended_how: SessionEnd
+    stop_reason: StopReason | None = None
+    note: Notes = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SessionRecord:
+        if self.ended < self.at:
+            raise ValueError("a session cannot end before it starts")
+        if self.ended_how == "finished" and self.stop_reason is not None:
+            raise ValueError("a finished session has no stop reason")
+        return self
+
+    @property
+    def minutes(self) -> float:
+        return (self.ended - self.at).total_seconds() / 60
+
+
+Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord, Field(discriminator="kind")]
+AnyEntry = CheckIn | WeeklyCheck | SessionRecord
+
+
+class DoseChangeSetting(JournalModel):
+    """A person's own dose for one exercise, used when planning sessions."""
+
+    sets: int | None = Field(default=None, ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=100)
+    hold_seconds: int | None = Field(default=None, ge=1, le=1800)
+
+
+class Settings(JournalModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
+    disclaimer_seen: bool = False
+    theme: str = "backtrainer"
+    sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
+    bell: bool = True
+    dose_changes: dict[str, DoseChangeSetting] = Field(default_factory=dict)

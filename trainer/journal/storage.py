@@ -1,0 +1,99 @@
+"""A TinyDB storage that never leaves a half-written journal file.
+
+TinyDB's stock JSONStorage truncates and rewrites the file in place, so a
+crash part-way leaves a file TinyDB refuses to open. This storage writes a
+temporary file beside the target, fsyncs it, renames it over the target
+(atomic on POSIX), then fsyncs the folder so the rename itself survives a
+power cut. Readers see either the old file or the new one, never a mix.
+
+Locking is not done here: the store holds a cross-process lock around every
+read-modify-write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+TEMP_SUFFIX = ".tmp"
+
+
+class JournalFileError(Exception):
+    """A journal file exists but cannot be used; nothing is written to it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def fsync_directory(directory: Path) -> None:
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` all at once; the file is private (0600)."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    fsync_directory(path.parent)
+
+
+def read_json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``, ``None`` if there is no file.
+
+    Raises ``JournalFileError`` naming what is wrong for an empty, cut-short
+    or otherwise unreadable file.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise JournalFileError(path, f"cannot be read ({error.strerror or error})") from error
+    if not raw.strip():
+        raise JournalFileError(path, "the file is empty")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError as error:
+        raise JournalFileError(path, "the file is not text (it may be damaged)") from error
+    except json.JSONDecodeError as error:
+        raise JournalFileError(
+            path, f"the file is cut short or damaged: not valid JSON at line {error.lineno}, column {error.colno}"
+        ) from error
+    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+        raise JournalFileError(path, "this is JSON, but not a backtrainer journal file")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: whole-file atomic replace, private files, clear errors."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return read_json_object(self.path)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        atomic_write(self.path, payload)
+
+    def close(self) -> None:
+        """Nothing stays open between operations."""

@@ -1,0 +1,392 @@
+"""The journal store: the one way in and out of the person's journal.
+
+Layout of the journal folder (private, 0700):
+
+- ``entries-YYYY-MM.json``: one TinyDB file per calendar month of ``at``,
+  so a write costs the same with ten years of history as with one month;
+- ``settings.json``: a TinyDB file with the settings document;
+- ``.lock``: the cross-process lock held around every read-modify-write.
+
+Every write happens under the lock and re-reads the file it changes, so two
+running copies (two SSH logins, the app and a shell ``log``) never lose each
+other's entries. A file that cannot be read is reported, never written to,
+and can be set aside under a clear name so a fresh one starts beside it.
+A file written by a newer version of the app turns the store read-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from pydantic import TypeAdapter, ValidationError
+from tinydb import Query, TinyDB
+from tinydb.table import Document
+
+from trainer.journal.models import (
+    JOURNAL_SCHEMA_VERSION,
+    AnyEntry,
+    Entry,
+    EntryKind,
+    Settings,
+    utc_now,
+)
+from trainer.journal.storage import TEMP_SUFFIX, AtomicJSONStorage, JournalFileError, read_json_object
+from trainer.paths import ensure_private_dir
+
+ENTRIES_TABLE = "entries"
+SETTINGS_TABLE = "settings"
+SETTINGS_FILE = "settings.json"
+MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
+LOCK_TIMEOUT = 10.0
+
+ENTRY = TypeAdapter(Entry)
+
+
+class JournalError(Exception):
+    """Something the person needs to know about; the message says what and where."""
+
+
+class JournalReadOnlyError(JournalError):
+    """The journal was written by a newer version of backtrainer."""
+
+
+class JournalUnreadableError(JournalError):
+    def __init__(self, problem: JournalProblem) -> None:
+        self.problem = problem
+        super().__init__(
+            f"{problem.path} cannot be read ({problem.reason}); nothing was written to it. "
+            "Open the Journal in the app to set it aside and start a fresh file."
+        )
+
+
+class JournalBusyError(JournalError):
+    """Another backtrainer held the lock for too long."""
+
+
+class JournalWriteError(JournalError):
+    """The disk refused the write (full, read-only ...); the journal is as it was."""
+
+
+@dataclass(frozen=True)
+class JournalProblem:
+    path: Path
+    reason: str
+    newer: bool = False
+    """True when the file comes from a newer version (read-only, not damaged)."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def month_key(moment: datetime) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+def _month_of(moment: datetime) -> tuple[int, int]:
+    return moment.year, moment.month
+
+
+ZONE_SLACK = timedelta(days=2)
+
+
+class JournalStore:
+    def __init__(self, directory: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.directory = directory
+        self.lock_timeout = lock_timeout
+        self._problems: dict[Path, JournalProblem] = {}
+        # One lock object per store: it is re-entrant, so a locked method may call another.
+        self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
+
+    # --- files and locking -------------------------------------------------
+
+    def month_file(self, moment: datetime) -> Path:
+        return self.directory / f"entries-{month_key(moment)}.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.directory / SETTINGS_FILE
+
+    def month_files(self) -> list[Path]:
+        """Every month file, oldest first."""
+        if not self.directory.is_dir():
+            return []
+        return sorted(path for path in self.directory.iterdir() if MONTH_FILE.match(path.name))
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        ensure_private_dir(self.directory)
+        try:
+            with self._lock:
+                self._remove_stale_temporaries()
+                yield
+        except Timeout:
+            raise JournalBusyError(
+                f"another backtrainer has been writing the journal in {self.directory} for over "
+                f"{self.lock_timeout:g} s; try again"
+            ) from None
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files left by a writer that was killed (only writers create them, under the lock)."""
+        for leftover in self.directory.glob(f".*{TEMP_SUFFIX}"):
+            leftover.unlink(missing_ok=True)
+
+    # --- problems ------------------------------------------------------------
+
+    @property
+    def problems(self) -> list[JournalProblem]:
+        """Files found unusable by the reads so far."""
+        return sorted(self._problems.values(), key=lambda problem: problem.path)
+
+    @property
+    def read_only(self) -> bool:
+        return any(problem.newer for problem in self._problems.values())
+
+    def _note(self, problem: JournalProblem) -> JournalProblem:
+        self._problems[problem.path] = problem
+        return problem
+
+    # --- reading -------------------------------------------------------------
+
+    def _read_documents(self, path: Path, table: str) -> dict[str, dict[str, Any]]:
+        """The raw documents of ``table``; raises JournalFileError / newer-version problems."""
+        data = read_json_object(path) or {}
+        documents: dict[str, dict[str, Any]] = data.get(table, {})
+        for doc_id, document in documents.items():
+            if not isinstance(document, dict):
+                raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
+            version = document.get("schema_version")
+            if isinstance(version, int) and version > JOURNAL_SCHEMA_VERSION:
+                self._note(
+                    JournalProblem(
+                        path,
+                        f"written by a newer backtrainer (journal version {version}; this one knows "
+                        f"{JOURNAL_SCHEMA_VERSION}); the journal is read-only here",
+                        newer=True,
+                    )
+                )
+                raise _NewerFile(path)
+        return documents
+
+    def _read_month(self, path: Path) -> list[AnyEntry]:
+        """Validated entries of one month file (raises JournalFileError or _NewerFile)."""
+        entries = []
+        for doc_id, document in self._read_documents(path, ENTRIES_TABLE).items():
+            try:
+                entries.append(ENTRY.validate_python(document))
+            except ValidationError as error:
+                first = error.errors(include_url=False)[0]
+                where = ".".join(str(part) for part in first["loc"])
+                raise JournalFileError(
+                    path, f"entry {doc_id} does not match the journal format ({where}: {first['msg']})"
+                ) from error
+        return entries
+
+    def _try_read_month(self, path: Path) -> list[AnyEntry]:
+        try:
+            entries = self._read_month(path)
+        except JournalFileError as error:
+            self._note(JournalProblem(error.path, error.reason))
+            return []
+        except _NewerFile:
+            return []
+        self._problems.pop(path, None)
+        return entries
+
+    def entries(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        kinds: Iterable[EntryKind] | None = None,
+    ) -> list[AnyEntry]:
+        """Entries with ``since <= at <= until``, newest first.
+
+        Only the month files that can hold such entries are read. Unreadable
+        files are skipped and listed in ``problems``.
+        """
+        wanted = set(kinds) if kinds is not None else None
+        found: dict[str, AnyEntry] = {}
+        # Files are named by the month of ``at`` in its own time zone: widen by a
+        # couple of days so an entry near a month's edge in another zone is not missed.
+        first = _month_of(since - ZONE_SLACK) if since is not None else None
+        last = _month_of(until + ZONE_SLACK) if until is not None else None
+        for path in self.month_files():
+            year, month = (int(part) for part in MONTH_FILE.match(path.name).groups())  # type: ignore[union-attr]
+            if (first is not None and (year, month) < first) or (last is not None and (year, month) > last):
+                continue
+            for entry in self._try_read_month(path):
+                if since is not None and entry.at < since:
+                    continue
+                if until is not None and entry.at > until:
+                    continue
+                if wanted is not None and entry.kind not in wanted:
+                    continue
+                known = found.get(entry.id)
+                if known is None or entry.recorded > known.recorded:
+                    found[entry.id] = entry  # an edit moved between months: keep the newest copy
+        return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
+
+    def get(self, entry_id: str) -> AnyEntry | None:
+        return next((entry for entry in self.entries() if entry.id == entry_id), None)
+
+    # --- writing -------------------------------------------------------------
+
+    def _writable(self, path: Path) -> list[AnyEntry]:
+        """Check, under the lock, that ``path`` may be written; return its entries."""
+        if self.read_only:
+            raise JournalReadOnlyError(
+                "this journal was written by a newer version of backtrainer, so this version only reads it: "
+                + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
+            )
+        try:
+            entries = self._read_month(path)
+        except JournalFileError as error:
+            raise JournalUnreadableError(self._note(JournalProblem(error.path, error.reason))) from None
+        except _NewerFile:
+            raise JournalReadOnlyError(str(self._problems[path])) from None
+        self._problems.pop(path, None)
+        return entries
+
+    @contextmanager
+    def _table(self, path: Path) -> Iterator[Any]:
+        database = TinyDB(path, storage=AtomicJSONStorage)
+        try:
+            yield database.table(ENTRIES_TABLE)
+        except OSError as error:
+            raise JournalWriteError(
+                f"could not save to {path} ({error.strerror or error}); the journal is unchanged"
+            ) from error
+        finally:
+            database.close()
+
+    @staticmethod
+    def _document(entry: AnyEntry) -> dict[str, Any]:
+        return entry.model_dump(mode="json")
+
+    def add(self, entry: AnyEntry) -> AnyEntry:
+        """Write a new entry; adding an entry whose id is already there changes nothing."""
+        path = self.month_file(entry.at)
+        with self._locked():
+            existing = self._writable(path)
+            if any(known.id == entry.id for known in existing):
+                return entry
+            with self._table(path) as table:
+                table.insert(self._document(entry))
+        return entry
+
+    def update(self, old: AnyEntry, new: AnyEntry) -> AnyEntry:
+        """Replace ``old`` by ``new`` (same id); moves it if its month changed."""
+        if old.id != new.id or old.kind != new.kind:
+            raise ValueError("an edit keeps the entry's id and kind")
+        new = new.model_copy(update={"recorded": utc_now()})
+        source, target = self.month_file(old.at), self.month_file(new.at)
+        with self._locked():
+            self._writable(source)
+            if target != source:
+                self._writable(target)
+                with self._table(target) as table:
+                    table.insert(self._document(new))  # insert first: a crash leaves a copy, not a loss
+                with self._table(source) as table:
+                    table.remove(Query().id == old.id)
+            else:
+                with self._table(source) as table:
+                    table.update(self._document(new), Query().id == old.id)
+        return new
+
+    def delete(self, entry: AnyEntry) -> None:
+        path = self.month_file(entry.at)
+        with self._locked():
+            self._writable(path)
+            with self._table(path) as table:
+                table.remove(Query().id == entry.id)
+
+    def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
+        """Add entries not already present (by id). Returns (added, already there)."""
+        by_month: dict[Path, list[AnyEntry]] = {}
+        for entry in entries:
+            by_month.setdefault(self.month_file(entry.at), []).append(entry)
+        added = skipped = 0
+        with self._locked():
+            for path in by_month:
+                self._writable(path)
+            known = {entry.id for path in self.month_files() for entry in self._try_read_month(path)}
+            for path, batch in sorted(by_month.items()):
+                fresh = []
+                for entry in batch:
+                    if entry.id in known:
+                        skipped += 1
+                    else:
+                        known.add(entry.id)
+                        fresh.append(self._document(entry))
+                if fresh:
+                    with self._table(path) as table:
+                        table.insert_multiple(fresh)
+                    added += len(fresh)
+        return added, skipped
+
+    def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
+        """Rename an unreadable file so a fresh one can start; returns the new name."""
+        with self._locked():
+            stamp = now().strftime("%Y%m%dT%H%M%S")
+            kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}.bak")
+            path.rename(kept)
+            self._problems.pop(path, None)
+        return kept
+
+    # --- settings ------------------------------------------------------------
+
+    def load_settings(self) -> Settings:
+        """The settings; defaults when there are none or they cannot be read."""
+        try:
+            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
+            settings = Settings.model_validate(next(iter(documents.values()), {}))
+        except JournalFileError as error:
+            self._note(JournalProblem(error.path, error.reason))
+            return Settings()
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            self._note(JournalProblem(self.settings_file, f"settings do not match the format ({first['msg']})"))
+            return Settings()
+        except _NewerFile:
+            return Settings()
+        self._problems.pop(self.settings_file, None)
+        return settings
+
+    def save_settings(self, settings: Settings) -> Settings:
+        with self._locked():
+            self.load_settings()
+            problem = self._problems.get(self.settings_file)
+            if problem is not None:
+                if problem.newer:
+                    raise JournalReadOnlyError(str(problem))
+                raise JournalUnreadableError(problem)
+            database = TinyDB(self.settings_file, storage=AtomicJSONStorage)
+            try:
+                # one document with a fixed id, replaced in a single write
+                database.table(SETTINGS_TABLE).upsert(Document(settings.model_dump(mode="json"), doc_id=1))
+            except OSError as error:
+                raise JournalWriteError(
+                    f"could not save settings to {self.settings_file} ({error.strerror or error})"
+                ) from error
+            finally:
+                database.close()
+        return settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change some settings, re-reading the others under the lock."""
+        with self._locked():
+            current = self.load_settings()
+            return self.save_settings(current.model_copy(update=changes))
+
+
+class _NewerFile(Exception):
+    """Internal: a file from a newer app version was met (already noted as a problem)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
