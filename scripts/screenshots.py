@@ -11,11 +11,11 @@ import argparse
 import asyncio
 import os
 import tempfile
-from datetime import date
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "screenshots"
-DAY = date(2026, 11, 24)
+NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 
 # name -> (keys pressed after start, show the first-run screen?)
 SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -40,7 +40,7 @@ async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[i
         os.environ["BACKTRAINER_HOME"] = home
         if not first_run:
             JournalStore(resolve_paths().journal_dir).update_settings(disclaimer_seen=True)
-        app = TrainerApp(paths=resolve_paths(), today=lambda: DAY)
+        app = TrainerApp(paths=resolve_paths(), now=lambda: NOW)
         async with app.run_test(size=size) as pilot:
             await pilot.press(*keys)
             await pilot.pause(0.2)

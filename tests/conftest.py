@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,8 @@ from trainer.catalog.loader import Catalog, load_catalog
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths
 
-FIXED_DAY = date(2026, 11, 24)
+FIXED_NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+"""A Tuesday evening, in a zone that is not UTC, so time-zone slips show up."""
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +52,6 @@ def make_app(paths: Paths, catalog: Catalog) -> Callable[..., object]:
         if not first_run:
             JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
         kwargs.setdefault("catalog", catalog)
-        return TrainerApp(paths=paths, today=lambda: FIXED_DAY, **kwargs)  # type: ignore[arg-type]
+        return TrainerApp(paths=paths, now=lambda: FIXED_NOW, **kwargs)  # type: ignore[arg-type]
 
     return factory

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from textual.app import App
 from textual.binding import Binding
@@ -40,11 +40,12 @@ class TrainerApp(App[None]):
         self,
         paths: Paths,
         catalog: Catalog | None = None,
-        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.today = today
+        self.now = now
+        """The current local time (aware); tests pass a fixed one."""
         self.content_problems: tuple[ContentProblem, ...] = ()
         self._catalog = catalog
         if catalog is None:
@@ -54,6 +55,9 @@ class TrainerApp(App[None]):
                 self.content_problems = error.problems
         self.journal = JournalStore(paths.journal_dir)
         self.settings: Settings = self.journal.load_settings()
+
+    def today(self) -> date:
+        return self.now().date()
 
     @property
     def catalog(self) -> Catalog:

@@ -10,6 +10,7 @@ import click
 from trainer import __version__
 from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.cli_journal import COMMANDS as JOURNAL_COMMANDS
 from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
 
 
@@ -128,3 +129,7 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
             click.echo(f"  {problem}", err=True)
         raise SystemExit(1)
     click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))
+
+
+for _command in JOURNAL_COMMANDS:
+    main.add_command(_command)

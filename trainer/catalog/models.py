@@ -234,6 +234,9 @@ class Safety(Strict):
     check_first: list[Sentence] = Field(min_length=1, description="Ask a professional before starting if ...")
     stop_rule_short: Sentence = Field(description="One line shown on every exercise screen.")
     stop_rules: list[Sentence] = Field(min_length=1)
+    leg_symptom_check: Sentence = Field(
+        description="Shown after a check-in that logs leg numbness or weakness: which signs need help, how soon."
+    )
     emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
     help_lists: list[HelpList] = Field(min_length=3, max_length=3)
 

@@ -6,15 +6,25 @@ of the app is never rewritten by this one (the store turns read-only).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from uuid import uuid4
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 JOURNAL_SCHEMA_VERSION: Literal[1] = 1
 
-Pain = Annotated[int, Field(ge=0, le=10)]
+Pain = Annotated[int, Field(ge=0, le=10, strict=True)]
 """0 = no pain ... 10 = worst pain you can imagine; whole numbers only."""
 
 Location = Literal[
@@ -35,10 +45,10 @@ SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
 StopReason = Literal["pain", "tired", "out-of-time", "other"]
 EntryKind = Literal["check-in", "weekly-check", "session"]
 
-LOCATIONS: tuple[Location, ...] = Location.__args__  # type: ignore[attr-defined]
-LEG_SYMPTOMS: tuple[LegSymptom, ...] = LegSymptom.__args__  # type: ignore[attr-defined]
-HELPERS: tuple[Helper, ...] = Helper.__args__  # type: ignore[attr-defined]
-GLOBAL_CHANGES: tuple[GlobalChange, ...] = GlobalChange.__args__  # type: ignore[attr-defined]
+LOCATIONS: tuple[Location, ...] = get_args(Location)
+LEG_SYMPTOMS: tuple[LegSymptom, ...] = get_args(LegSymptom)
+HELPERS: tuple[Helper, ...] = get_args(Helper)
+GLOBAL_CHANGES: tuple[GlobalChange, ...] = get_args(GlobalChange)
 
 LOCATION_LABELS: dict[Location, str] = {
     "lower-back-centre": "lower back, centre",
@@ -61,9 +71,35 @@ GLOBAL_CHANGE_LABELS: dict[GlobalChange, str] = {
     "much-better": "much better",
 }
 
+# The weekly check: the project's own questions (content brief 3.2), not a validated scale.
+ACTIVITY_QUESTION = (
+    "In the past week, how much did pain get in the way of your usual activities (work, chores, getting around)?"
+)
+ENJOYMENT_QUESTION = "In the past week, how much did pain get in the way of enjoying life?"
+GLOBAL_CHANGE_QUESTION = "Compared with when you started using the app, how is your back overall?"
+PAIN_NOW_QUESTION = "How bad is your back pain right now?"
+PAIN_AVERAGE_QUESTION = "Over the last 24 hours, what was your pain on average?"
+
 NOTES_MAX = 2000
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
-Notes = Annotated[str, StringConstraints(max_length=NOTES_MAX)]
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Drop control characters (terminal escape codes ...) but keep line breaks and tabs."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def _printable_tag(text: str) -> str:
+    cleaned = _printable(text).strip()
+    if not cleaned:
+        raise ValueError("a tag needs at least one visible character")
+    return cleaned
+
+
+Notes = Annotated[str, StringConstraints(max_length=NOTES_MAX), AfterValidator(_printable)]
+Tag = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_printable_tag)
+]
 
 
 def new_id() -> str:
@@ -93,11 +129,6 @@ class EntryBase(JournalModel):
     id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
     at: AwareDatetime = Field(description="When it happened (a check-in may be back-dated; a session's start).")
     recorded: AwareDatetime = Field(default_factory=utc_now, description="When it was written.")
-
-    @property
-    def day(self) -> str:
-        """The local calendar day of ``at`` (in the time zone it was recorded in)."""
-        return self.at.date().isoformat()
 
 
 class CheckIn(EntryBase):
@@ -136,6 +167,12 @@ class ExerciseDone(JournalModel):
     holds_done: int = Field(default=0, ge=0)
     seconds: float = Field(default=0.0, ge=0, description="Time spent on its steps.")
 
+    @model_validator(mode="after")
+    def _not_more_than_planned(self) -> ExerciseDone:
+        if self.sets_done > self.sets_planned:
+            raise ValueError(f"sets_done ({self.sets_done}) is more than sets_planned ({self.sets_planned})")
+        return self
+
 
 class SessionRecord(EntryBase):
     kind: Literal["session"] = "session"
@@ -159,6 +196,10 @@ class SessionRecord(EntryBase):
             raise ValueError("a session cannot end before it starts")
         if self.ended_how == "finished" and self.stop_reason is not None:
             raise ValueError("a finished session has no stop reason")
+        if self.ended_how == "stopped-pain" and self.stop_reason != "pain":
+            raise ValueError("a session stopped for pain has stop_reason 'pain'")
+        if self.stop_reason == "pain" and self.ended_how != "stopped-pain":
+            raise ValueError("stop_reason 'pain' belongs to a session that ended_how 'stopped-pain'")
         return self
 
     @property

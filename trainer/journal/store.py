@@ -47,6 +47,8 @@ MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
 LOCK_TIMEOUT = 10.0
 
 ENTRY = TypeAdapter(Entry)
+MONTH_FILE_CONTENT = TypeAdapter(dict[str, dict[str, Entry]])
+"""A month file as TinyDB writes it: table name -> document id -> entry."""
 
 
 class JournalError(Exception):
@@ -101,6 +103,8 @@ class JournalStore:
         self.directory = directory
         self.lock_timeout = lock_timeout
         self._problems: dict[Path, JournalProblem] = {}
+        self._stray_copies: dict[str, set[Path]] = {}
+        """Entry id -> other month files holding an older copy (seen by ``entries``)."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
         self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
 
@@ -117,11 +121,19 @@ class JournalStore:
         """Every month file, oldest first."""
         if not self.directory.is_dir():
             return []
-        return sorted(path for path in self.directory.iterdir() if MONTH_FILE.match(path.name))
+        try:
+            return sorted(path for path in self.directory.iterdir() if MONTH_FILE.match(path.name))
+        except OSError as error:
+            raise JournalError(f"cannot read the journal folder {self.directory} ({error.strerror or error})") from None
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        ensure_private_dir(self.directory)
+        try:
+            ensure_private_dir(self.directory)
+        except OSError as error:
+            raise JournalWriteError(
+                f"cannot create or use the journal folder {self.directory} ({error.strerror or error})"
+            ) from None
         try:
             with self._lock:
                 self._remove_stale_temporaries()
@@ -176,6 +188,13 @@ class JournalStore:
 
     def _read_month(self, path: Path) -> list[AnyEntry]:
         """Validated entries of one month file (raises JournalFileError or _NewerFile)."""
+        try:
+            raw = path.read_bytes()
+            # Fast path: parse and validate in one go (pydantic-core); anything unusual
+            # (bad JSON, a wrong or newer document) is re-read below for a precise message.
+            return list(MONTH_FILE_CONTENT.validate_json(raw).get(ENTRIES_TABLE, {}).values())
+        except (OSError, ValidationError):
+            pass
         entries = []
         for doc_id, document in self._read_documents(path, ENTRIES_TABLE).items():
             try:
@@ -214,8 +233,8 @@ class JournalStore:
         found: dict[str, AnyEntry] = {}
         # Files are named by the month of ``at`` in its own time zone: widen by a
         # couple of days so an entry near a month's edge in another zone is not missed.
-        first = _month_of(since - ZONE_SLACK) if since is not None else None
-        last = _month_of(until + ZONE_SLACK) if until is not None else None
+        first = _month_of(since - ZONE_SLACK) if since is not None and since.year > 1 else None
+        last = _month_of(until + ZONE_SLACK) if until is not None and until.year < 9999 else None
         for path in self.month_files():
             year, month = (int(part) for part in MONTH_FILE.match(path.name).groups())  # type: ignore[union-attr]
             if (first is not None and (year, month) < first) or (last is not None and (year, month) > last):
@@ -228,9 +247,21 @@ class JournalStore:
                 if wanted is not None and entry.kind not in wanted:
                     continue
                 known = found.get(entry.id)
+                if known is not None:  # a move was interrupted: keep the newest copy, remember the other
+                    older = known if entry.recorded > known.recorded else entry
+                    self._stray_copies.setdefault(entry.id, set()).add(self.month_file(older.at))
                 if known is None or entry.recorded > known.recorded:
-                    found[entry.id] = entry  # an edit moved between months: keep the newest copy
+                    found[entry.id] = entry
         return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
+
+    def first_entries(self, days: int = 14) -> list[AnyEntry]:
+        """Entries from the first ``days`` days of the journal: the baseline for "change since you started"."""
+        for path in self.month_files():
+            entries = self._try_read_month(path)
+            if entries:
+                first = min(entry.at for entry in entries)
+                return self.entries(since=first, until=first + timedelta(days=days))
+        return []
 
     def get(self, entry_id: str) -> AnyEntry | None:
         return next((entry for entry in self.entries() if entry.id == entry_id), None)
@@ -239,11 +270,7 @@ class JournalStore:
 
     def _writable(self, path: Path) -> list[AnyEntry]:
         """Check, under the lock, that ``path`` may be written; return its entries."""
-        if self.read_only:
-            raise JournalReadOnlyError(
-                "this journal was written by a newer version of backtrainer, so this version only reads it: "
-                + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
-            )
+        self._refuse_if_newer()
         try:
             entries = self._read_month(path)
         except JournalFileError as error:
@@ -252,6 +279,19 @@ class JournalStore:
             raise JournalReadOnlyError(str(self._problems[path])) from None
         self._problems.pop(path, None)
         return entries
+
+    def _refuse_if_newer(self) -> None:
+        """Refuse writes to a journal a newer backtrainer has used.
+
+        settings.json carries the journal's version, so this holds even for a
+        store that has not read the other files yet (a shell ``log``).
+        """
+        self.load_settings()
+        if self.read_only:
+            raise JournalReadOnlyError(
+                "this journal was written by a newer version of backtrainer, so this version only reads it: "
+                + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
+            )
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
@@ -286,25 +326,59 @@ class JournalStore:
             raise ValueError("an edit keeps the entry's id and kind")
         new = new.model_copy(update={"recorded": utc_now()})
         source, target = self.month_file(old.at), self.month_file(new.at)
+        same_id = Query().id == old.id
         with self._locked():
-            self._writable(source)
-            if target != source:
-                self._writable(target)
-                with self._table(target) as table:
-                    table.insert(self._document(new))  # insert first: a crash leaves a copy, not a loss
+            if not any(entry.id == old.id for entry in self._writable(source)):
+                raise JournalError(
+                    "this entry is no longer in the journal (was it deleted in another window?); nothing was changed"
+                )
+            if target == source:
                 with self._table(source) as table:
-                    table.remove(Query().id == old.id)
+                    table.update(self._document(new), same_id)
             else:
-                with self._table(source) as table:
-                    table.update(self._document(new), Query().id == old.id)
+                self._move(source, target, new)
+            self._remove_stray_copies(new.id, keep=target)
         return new
 
+    def _move(self, source: Path, target: Path, new: AnyEntry) -> None:
+        """Write the new copy first (a crash leaves two copies, never none), then remove the old."""
+        same_id = Query().id == new.id
+        already_there = any(entry.id == new.id for entry in self._writable(target))  # a retried move
+        with self._table(target) as table:
+            if already_there:
+                table.update(self._document(new), same_id)
+            else:
+                table.insert(self._document(new))
+        try:
+            with self._table(source) as table:
+                table.remove(same_id)
+        except JournalWriteError:
+            try:
+                with self._table(target) as table:
+                    table.remove(same_id)  # undo: the journal is as it was
+            except JournalWriteError:
+                self._stray_copies.setdefault(new.id, set()).add(source)
+                raise JournalWriteError(
+                    f"the change was saved, but the old copy could not be removed from {source} "
+                    "(the app shows the new one; deleting the entry removes both)"
+                ) from None
+            raise
+
+    def _remove_stray_copies(self, entry_id: str, keep: Path | None) -> None:
+        """Remove copies left in other months by an interrupted move."""
+        for path in sorted(self._stray_copies.pop(entry_id, set()) - {keep}):
+            self._writable(path)
+            with self._table(path) as table:
+                table.remove(Query().id == entry_id)
+
     def delete(self, entry: AnyEntry) -> None:
+        """Remove the entry (and any copy an interrupted move left in another month)."""
         path = self.month_file(entry.at)
         with self._locked():
             self._writable(path)
             with self._table(path) as table:
                 table.remove(Query().id == entry.id)
+            self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
         """Add entries not already present (by id). Returns (added, already there)."""
@@ -331,10 +405,14 @@ class JournalStore:
         return added, skipped
 
     def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
-        """Rename an unreadable file so a fresh one can start; returns the new name."""
+        """Rename an unreadable file so a fresh one can start; returns the new name (never overwrites)."""
         with self._locked():
             stamp = now().strftime("%Y%m%dT%H%M%S")
             kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}.bak")
+            copy = 1
+            while kept.exists():
+                copy += 1
+                kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{copy}{path.suffix}.bak")
             path.rename(kept)
             self._problems.pop(path, None)
         return kept
@@ -362,10 +440,9 @@ class JournalStore:
         with self._locked():
             self.load_settings()
             problem = self._problems.get(self.settings_file)
-            if problem is not None:
-                if problem.newer:
-                    raise JournalReadOnlyError(str(problem))
+            if problem is not None and not problem.newer:
                 raise JournalUnreadableError(problem)
+            self._refuse_if_newer()
             database = TinyDB(self.settings_file, storage=AtomicJSONStorage)
             try:
                 # one document with a fixed id, replaced in a single write

@@ -1,6 +1,8 @@
-"""Home: what the app is, and the ways into it."""
+"""Home: what the app is, how the week is going, and the ways into everything."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +11,12 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 
 MENU = (
+    ("check-in", "c", "Check in", "Log how your back feels: a few seconds"),
+    ("journal", "j", "Journal", "Your entries and how things are trending"),
     ("library", "l", "Library", "Exercises and routines, step by step"),
     ("tips", "t", "Tips", "Sitting, sleep, heat and cold, lifting, medicines"),
     ("help", "h", "When to get help", "Symptoms that need a doctor today, or now"),
@@ -27,10 +32,41 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
     )
 
 
+def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list[Content]:
+    """Two short lines about the last 7 days, for Home."""
+    check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
+    sessions = [entry for entry in entries if isinstance(entry, SessionRecord)]
+    if not check_ins and not sessions:
+        return [Content("Nothing logged in the last 7 days. Press c to check in: it takes a few seconds.")]
+    lines = []
+    if check_ins:
+        average = sum(entry.pain_now for entry in check_ins) / len(check_ins)
+        latest = check_ins[0]
+        lines.append(
+            Content.assemble(
+                "Last 7 days: average pain ",
+                (f"{average:.1f}", "bold"),
+                f" from {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''}; latest ",
+                (f"{latest.pain_now}/10", "bold"),
+                f" on {latest.at:%a %H:%M}.",
+            )
+        )
+    lines.append(
+        Content.assemble(
+            "Sessions in the last 7 days: ", (f"{len(sessions)}", "bold"), f" (your goal is {goal} a week)."
+        )
+    )
+    if now_day_count >= 7 and not any(isinstance(entry, WeeklyCheck) for entry in entries):
+        lines.append(Content.styled("Your weekly check is due: open the Journal and press w.", "$accent"))
+    return lines
+
+
 class HomeScreen(TrainerScreen):
     SUB_TITLE = "Home"
     CSS_PATH = "home.tcss"
     BINDINGS = [
+        Binding("c", "open('check-in')", "Check in"),
+        Binding("j", "open('journal')", "Journal"),
         Binding("l", "open('library')", "Library"),
         Binding("t", "open('tips')", "Tips"),
         Binding("q", "app.quit", "Quit"),
@@ -48,6 +84,7 @@ class HomeScreen(TrainerScreen):
                 *(Option(menu_prompt(key, title, text), id=option_id) for option_id, key, title, text in MENU),
                 id="menu",
             )
+            yield Static(id="week")
             if catalog.messages:
                 day = self.trainer.today().toordinal()
                 message = catalog.messages[day % len(catalog.messages)]
@@ -58,16 +95,40 @@ class HomeScreen(TrainerScreen):
         message = self.query("#message")
         if message:
             message.first().border_title = "Worth knowing"
+        self.query_one("#week").border_title = "Your week"
+        self.refresh_week()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_week()
+
+    def on_resize(self) -> None:
+        """The 'worth knowing' message only shows when there is room for it."""
+        self.set_class(self.size.height < 30, "-short")
+
+    def refresh_week(self) -> None:
+        journal = self.trainer.journal
+        now = self.trainer.now()
+        recent = journal.entries(since=now - timedelta(days=7))
+        first = journal.first_entries(days=0)
+        days_of_use = (now - first[-1].at).days if first else 0
+        lines = week_summary(recent, self.trainer.settings.sessions_per_week_goal, days_of_use)
+        if journal.problems:
+            lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
+        self.query_one("#week", Static).update(Content("\n").join(lines))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.action_open(event.option.id)
 
     def action_open(self, target: str) -> None:
+        # Screens are imported on first use: the Library (DataTable), Tips (Markdown)
+        # and Journal modules add time to start-up that nobody waiting for Home should pay.
         if target == "help":
             self.trainer.action_get_help()
-        # Imported on first use: the Library (DataTable) and Tips (Markdown) modules
-        # add about 130 ms to start-up that nobody waiting for Home should pay.
+        elif target in ("check-in", "journal"):
+            from trainer.screens.journal import JournalScreen
+
+            self.app.push_screen(JournalScreen("check-in" if target == "check-in" else "trends"))
         elif target == "library":
             from trainer.screens.library import LibraryScreen
 

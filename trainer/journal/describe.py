@@ -1,0 +1,103 @@
+"""Entries in plain words, for lists, detail views and the shell."""
+
+from __future__ import annotations
+
+from trainer.journal.models import (
+    ACTIVITY_QUESTION,
+    ENJOYMENT_QUESTION,
+    GLOBAL_CHANGE_LABELS,
+    GLOBAL_CHANGE_QUESTION,
+    LOCATION_LABELS,
+    AnyEntry,
+    CheckIn,
+    SessionRecord,
+    WeeklyCheck,
+)
+
+KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
+ENDED_LABELS = {
+    "finished": "finished",
+    "stopped-pain": "stopped for pain",
+    "stopped-choice": "stopped early",
+}
+
+
+def entry_pain(entry: AnyEntry) -> str:
+    """The pain figure a list shows for an entry ('' when it has none)."""
+    if isinstance(entry, CheckIn):
+        return f"{entry.pain_now}/10"
+    if isinstance(entry, SessionRecord):
+        before, after = entry.pain_before, entry.pain_after
+        if before is not None and after is not None:
+            return f"{before}→{after}"
+        return "" if before is None else f"{before}/10"
+    return ""
+
+
+def entry_summary(entry: AnyEntry) -> str:
+    """One line of the most useful details."""
+    if isinstance(entry, CheckIn):
+        parts = [", ".join(LOCATION_LABELS[where] for where in entry.where)] if entry.where else []
+        if entry.leg_symptoms:
+            parts.append("leg: " + ", ".join(entry.leg_symptoms))
+        if entry.walked_minutes:
+            parts.append(f"walked {entry.walked_minutes} min")
+        if entry.notes:
+            parts.append(entry.notes.replace("\n", " "))
+        return "; ".join(parts)
+    if isinstance(entry, SessionRecord):
+        text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
+        if entry.ended_how != "finished":
+            text += f" ({entry.completion:.0%} done)"
+        return text
+    return (
+        f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
+        f"overall {GLOBAL_CHANGE_LABELS[entry.global_change]}"
+    )
+
+
+def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
+    """Label/value pairs for a detail view; empty answers are left out."""
+    rows: list[tuple[str, str]] = [("When", f"{entry.at:%A %d %B %Y, %H:%M}")]
+    if isinstance(entry, CheckIn):
+        rows.append(("Pain now", f"{entry.pain_now} / 10"))
+        if entry.pain_average is not None:
+            rows.append(("Average, last 24 h", f"{entry.pain_average} / 10"))
+        if entry.where:
+            rows.append(("Where", ", ".join(LOCATION_LABELS[where] for where in entry.where)))
+        if entry.leg_symptoms:
+            rows.append(("Leg symptoms", ", ".join(entry.leg_symptoms)))
+        if entry.helped:
+            rows.append(("What helped", ", ".join(entry.helped)))
+        if entry.triggers:
+            rows.append(("Triggers", ", ".join(entry.triggers)))
+        if entry.walked_minutes is not None:
+            rows.append(("Walked", f"{entry.walked_minutes} min"))
+        if entry.sleep_quality is not None:
+            rows.append(("Sleep quality", f"{entry.sleep_quality} / 10"))
+        if entry.notes:
+            rows.append(("Notes", entry.notes))
+    elif isinstance(entry, SessionRecord):
+        rows.append(("Session", entry.title))
+        rows.append(("Length", f"{entry.minutes:.0f} min ({entry.completion:.0%} of the plan)"))
+        ended = ENDED_LABELS[entry.ended_how]
+        if entry.stop_reason:
+            ended += f" ({entry.stop_reason.replace('-', ' ')})"
+        rows.append(("Ended", ended))
+        for label, value in (
+            ("Pain before", entry.pain_before),
+            ("Peak pain", entry.pain_peak),
+            ("Pain after", entry.pain_after),
+            ("How hard it felt", entry.effort),
+        ):
+            if value is not None:
+                rows.append((label, f"{value} / 10"))
+        for done in entry.exercises:
+            rows.append((done.name, f"{done.sets_done} of {done.sets_planned} sets"))
+        if entry.note:
+            rows.append(("Note", entry.note))
+    elif isinstance(entry, WeeklyCheck):
+        rows.append((ACTIVITY_QUESTION, f"{entry.activity_interference} / 10"))
+        rows.append((ENJOYMENT_QUESTION, f"{entry.enjoyment_interference} / 10"))
+        rows.append((GLOBAL_CHANGE_QUESTION, GLOBAL_CHANGE_LABELS[entry.global_change]))
+    return rows

@@ -1,0 +1,273 @@
+"""Journal entries out to CSV and JSON, and back in from a JSON export.
+
+- CSV: one row per entry, one column per field of any kind (empty where a
+  kind has no such field), lists joined with "; ". Cells that a spreadsheet
+  would run as a formula (starting with = + - @, a tab or a carriage return)
+  get a leading apostrophe.
+- JSON: ``{"format": "backtrainer-journal", "schema_version": 1,
+  "exported_at": ..., "entries": [...]}``, each entry exactly as the journal
+  stores it, so an export restores every field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, CheckIn, Entry, SessionRecord, WeeklyCheck
+from trainer.journal.storage import TEMP_SUFFIX, atomic_write, fsync_directory
+
+EXPORT_FORMAT = "backtrainer-journal"
+EXPORT_SCHEMA_VERSION = 1
+LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_PROBLEMS_SHOWN = 5
+
+CSV_COLUMNS = (
+    "kind",
+    "id",
+    "date",
+    "time",
+    "at",
+    "pain_now",
+    "pain_average",
+    "where",
+    "leg_symptoms",
+    "helped",
+    "triggers",
+    "walked_minutes",
+    "sleep_quality",
+    "notes",
+    "title",
+    "routine_id",
+    "exercise_id",
+    "ended",
+    "minutes",
+    "completion",
+    "ended_how",
+    "stop_reason",
+    "pain_before",
+    "pain_peak",
+    "pain_after",
+    "effort",
+    "exercises",
+    "activity_interference",
+    "enjoyment_interference",
+    "global_change",
+    "recorded",
+)
+
+_ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry)
+
+
+class ExportFileError(ValueError):
+    """A file that cannot be imported; the message names the file and what is wrong where."""
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+
+def safe_cell(value: object) -> str:
+    """The cell's text, with an apostrophe before anything a spreadsheet would run as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _row(entry: AnyEntry) -> dict[str, object]:
+    row: dict[str, object] = {
+        "kind": entry.kind,
+        "id": entry.id,
+        "date": entry.at.date().isoformat(),
+        "time": entry.at.strftime("%H:%M"),
+        "at": entry.at.isoformat(),
+        "recorded": entry.recorded.isoformat(),
+    }
+    if isinstance(entry, CheckIn):
+        row.update(
+            pain_now=entry.pain_now,
+            pain_average=entry.pain_average,
+            where=LIST_SEPARATOR.join(entry.where),
+            leg_symptoms=LIST_SEPARATOR.join(entry.leg_symptoms),
+            helped=LIST_SEPARATOR.join(entry.helped),
+            triggers=LIST_SEPARATOR.join(entry.triggers),
+            walked_minutes=entry.walked_minutes,
+            sleep_quality=entry.sleep_quality,
+            notes=entry.notes,
+        )
+    elif isinstance(entry, SessionRecord):
+        row.update(
+            title=entry.title,
+            routine_id=entry.routine_id,
+            exercise_id=entry.exercise_id,
+            ended=entry.ended.isoformat(),
+            minutes=_number(entry.minutes),
+            completion=_number(entry.completion),
+            ended_how=entry.ended_how,
+            stop_reason=entry.stop_reason,
+            pain_before=entry.pain_before,
+            pain_peak=entry.pain_peak,
+            pain_after=entry.pain_after,
+            effort=entry.effort,
+            exercises=LIST_SEPARATOR.join(
+                f"{done.name} {done.sets_done}/{done.sets_planned} sets" for done in entry.exercises
+            ),
+            notes=entry.note,
+        )
+    elif isinstance(entry, WeeklyCheck):
+        row.update(
+            activity_interference=entry.activity_interference,
+            enjoyment_interference=entry.enjoyment_interference,
+            global_change=entry.global_change,
+        )
+    return row
+
+
+def to_csv(entries: Iterable[AnyEntry]) -> str:
+    """A header row, then one row per entry in the order given."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in entries:
+        row = _row(entry)
+        writer.writerow([safe_cell(row.get(column)) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+# --- JSON --------------------------------------------------------------------------
+
+
+def to_json(entries: Iterable[AnyEntry], exported_at: datetime) -> str:
+    document = {
+        "format": EXPORT_FORMAT,
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "exported_at": exported_at.isoformat(),
+        "entries": [entry.model_dump(mode="json") for entry in entries],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _load(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ExportFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if not raw.strip():
+        raise ExportFileError(f"{path}: the file is empty; expected a backtrainer journal export (JSON)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExportFileError(f"{path}: the file is not UTF-8 text; expected a backtrainer journal export") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExportFileError(
+            f"{path}: not valid JSON at line {error.lineno}, column {error.colno} ({error.msg}); "
+            "the file may be cut short or edited by hand"
+        ) from None
+
+
+def _entry_problems(index: int, document: object) -> list[str]:
+    where = f"entries[{index}]"
+    if not isinstance(document, dict):
+        return [f"{where}: expected a JSON object, found {type(document).__name__}"]
+    kind, version = document.get("kind"), document.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > JOURNAL_SCHEMA_VERSION:
+        return [
+            f"{where}: written by a newer backtrainer (entry version {version}; this one knows "
+            f"{JOURNAL_SCHEMA_VERSION}); update backtrainer to import it"
+        ]
+    try:
+        _ENTRY.validate_python(document)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            location = list(detail["loc"])
+            if location and location[0] == kind:
+                location = location[1:]  # the discriminator's tag, not a field
+            field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
+            problems.append(f"{where}{field}: {detail['msg']}")
+        return problems
+    return []
+
+
+def read_json_export(path: Path) -> list[AnyEntry]:
+    """The entries of a JSON export, all validated; ``ExportFileError`` if anything is wrong."""
+    data = _load(path)
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        marker = data.get("format") if isinstance(data, dict) else None
+        found = f"its format is {marker!r}" if marker is not None else "it has no format marker"
+        raise ExportFileError(
+            f"{path}: not a backtrainer journal export ({found}; expected a JSON object with "
+            f'"format": "{EXPORT_FORMAT}", as written by "backtrainer export --format json")'
+        )
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ExportFileError(f"{path}: schema_version is missing or not a whole number (found {version!r})")
+    if version > EXPORT_SCHEMA_VERSION:
+        raise ExportFileError(
+            f"{path}: written by a newer backtrainer (export version {version}; this one reads up to "
+            f"{EXPORT_SCHEMA_VERSION}); update backtrainer to import it"
+        )
+    if version < 1:
+        raise ExportFileError(f"{path}: schema_version {version} is not a known export version")
+    documents = data.get("entries")
+    if not isinstance(documents, list):
+        raise ExportFileError(f"{path}: 'entries' is missing or not a list")
+    problems = [problem for index, document in enumerate(documents) for problem in _entry_problems(index, document)]
+    if problems:
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        lines = "\n  ".join(shown + ([f"... and {more} more"] if more else []))
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise ExportFileError(f"{path}: {count}; nothing was imported:\n  {lines}")
+    return [_ENTRY.validate_python(document) for document in documents]
+
+
+# --- writing a file -------------------------------------------------------------------
+
+
+def write_private_file(path: Path, payload: bytes, *, overwrite: bool = False) -> None:
+    """Write ``payload`` to ``path`` all at once, readable by the owner only (0600).
+
+    Without ``overwrite``, raises ``FileExistsError`` if ``path`` exists, even
+    when it appears while writing (the finished file is hard-linked into
+    place, which fails rather than replacing anything).
+    """
+    if overwrite:
+        atomic_write(path, payload)
+        return
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            # a file system without hard links: fall back to a checked replace
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    fsync_directory(path.parent)

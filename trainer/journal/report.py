@@ -1,0 +1,273 @@
+"""A Markdown report of the journal for a physiotherapist or doctor.
+
+Built from the same figures as the Trends tab (``trainer.engine.insights``).
+Everything the person typed (notes) is escaped so it shows literally and can
+never turn into Markdown or HTML in whatever renders the report.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from trainer.engine.insights import (
+    MEANINGFUL_POINTS,
+    MEANINGFUL_SHARE,
+    MIN_ENTRIES_PER_WINDOW,
+    PainChange,
+    Summary,
+    WindowAverage,
+    entry_day,
+    format_day,
+    has_leg_symptoms,
+    summarize,
+    window_average,
+)
+from trainer.journal.models import (
+    ACTIVITY_QUESTION,
+    ENJOYMENT_QUESTION,
+    GLOBAL_CHANGE_LABELS,
+    GLOBAL_CHANGE_QUESTION,
+    LOCATION_LABELS,
+    PAIN_NOW_QUESTION,
+    AnyEntry,
+    CheckIn,
+)
+
+# Every ASCII character that can start or end Markdown/HTML syntax, including
+# GitHub's extensions (tables, strikethrough, autolinks, maths).
+MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&=$^")
+BAR_CELLS_PER_POINT = 2
+PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
+FOOTER = "This is a summary of self-reported entries, not a diagnosis."
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that renders literally; line breaks become hard breaks.
+
+    Control characters are replaced with U+FFFD, and each line is stripped so
+    leading spaces cannot start a code block inside the list it is put in.
+    """
+    lines = []
+    for line in text.splitlines():
+        clean = "".join(_escape_char(char) for char in line.strip())
+        if clean:
+            lines.append(clean)
+    return "\\\n  ".join(lines)
+
+
+def _escape_char(char: str) -> str:
+    if char == "\t":
+        return " "
+    if unicodedata.category(char) == "Cc":
+        return "\N{REPLACEMENT CHARACTER}"
+    return "\\" + char if char in MARKDOWN_SPECIAL else char
+
+
+def pain_bar(average: float | None) -> str:
+    """A bar of block characters, two cells per point of pain (20 cells for 10)."""
+    width = 10 * BAR_CELLS_PER_POINT
+    if average is None:
+        return " " * width
+    eighths = round(max(0.0, min(10.0, average)) * BAR_CELLS_PER_POINT * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (PARTIAL_BLOCKS[part] if part else "")).ljust(width)
+
+
+def markdown_report(
+    entries: Iterable[AnyEntry], today: date, since: date | None, goal: int, generated_at: datetime
+) -> str:
+    """The report from ``since`` (or the first entry when None) to ``today`` inclusive."""
+    entries = [entry for entry in entries if entry_day(entry) <= today]
+    start = since if since is not None else min((entry_day(entry) for entry in entries), default=today)
+    if start > today:
+        raise ValueError(f"the report cannot start ({start.isoformat()}) after today ({today.isoformat()})")
+    summary = summarize(entries, today, days=(today - start).days + 1, goal=goal)
+    period = [entry for entry in entries if entry_day(entry) >= start]
+    sections = [
+        _header(summary, since, generated_at),
+        _overview(summary),
+        _change(summary.change),
+        _sessions(summary),
+        _streaks(summary),
+        _session_days(summary),
+        _weekly_check(summary),
+        _chart(summary, entries),
+        _leg_symptoms(period),
+        FOOTER,
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def _header(summary: Summary, since: date | None, generated_at: datetime) -> str:
+    scope = "all entries" if since is None else f"entries since {format_day(since)}"
+    return (
+        "# Back pain self-report (backtrainer)\n\n"
+        f"Period: {format_day(summary.start)} to {format_day(summary.end)} "
+        f"({summary.days} {'day' if summary.days == 1 else 'days'}; {scope}).  \n"
+        f"Generated {generated_at.isoformat(sep=' ', timespec='minutes')}."
+    )
+
+
+def _overview(summary: Summary) -> str:
+    if summary.average_pain is None:
+        pain = "no check-ins in this period"
+    else:
+        pain = f"average {summary.average_pain:.1f}, lowest {summary.lowest}, highest {summary.highest}"
+    return (
+        "## Overview\n\n"
+        f"- Check-ins: {summary.check_ins}\n"
+        f"- Exercise sessions: {summary.sessions}\n"
+        f"- Weekly checks: {summary.weekly_checks}\n"
+        f"- Pain now (0-10): {pain}\n"
+        f"- Walking logged: {summary.minutes_walked} minutes\n"
+        f"- Days with leg symptoms: {summary.leg_symptom_days}\n\n"
+        f'Pain is the answer to "{PAIN_NOW_QUESTION}" (0 = no pain, 10 = worst pain you can imagine).'
+    )
+
+
+def _window_row(label: str, window: WindowAverage) -> str:
+    average = "-" if window.average is None else f"{window.average:.1f}"
+    return f"| {label} | {format_day(window.start)} to {format_day(window.end)} | {window.entries} | {average} |"
+
+
+def _change(change: PainChange) -> str:
+    rule = (
+        "## Change in pain since the first week\n\n"
+        'Rule: the average "pain now" of the first 7 days of check-ins (the whole journal, so it may fall before '
+        f"this period) is compared with the last 7 days. Each week needs at least {MIN_ENTRIES_PER_WINDOW} "
+        "check-ins and the two weeks must not overlap. A meaningful improvement is a fall of at least "
+        f"{MEANINGFUL_POINTS:.0f} points and at least {MEANINGFUL_SHARE:.0%} (Ostelo 2008; "
+        "Farrar 2001)."
+    )
+    if change.baseline.entries == 0:
+        return f"{rule}\n\nNo check-ins yet, so there is nothing to compare."
+    table = "\n".join(
+        [
+            "| Week | Dates | Check-ins | Average |",
+            "|---|---|---|---|",
+            _window_row("First week", change.baseline),
+            _window_row("Last 7 days", change.current),
+        ]
+    )
+    lines = [f"- Result: {_verdict(change)}"]
+    if change.points is not None:
+        lines.append(f"- Change: {change.change_text()}")
+    if change.low_baseline:
+        lines.append(
+            "- The first week's average was 3 or less: a 2-point fall may be out of reach, "
+            "so the percentage change and activity are more informative."
+        )
+    return f"{rule}\n\n{table}\n\n" + "\n".join(lines)
+
+
+def _verdict(change: PainChange) -> str:
+    if not change.enough_data:
+        if change.overlapping:
+            return "not enough data (the first week and the last 7 days overlap)"
+        return f"not enough data (fewer than {MIN_ENTRIES_PER_WINDOW} check-ins in a week)"
+    if change.meaningful:
+        return "**meaningful improvement**"
+    return "not a meaningful improvement by this rule"
+
+
+def _sessions(summary: Summary) -> str:
+    rows = ["| Week starting (Monday) | Sessions | Goal met |", "|---|---|---|"]
+    for index, week in enumerate(summary.weeks):
+        current = index == len(summary.weeks) - 1
+        label = format_day(week.week_start) + (" (this week, so far)" if current else "")
+        met = "yes" if week.met else ("not yet" if current else "no")
+        rows.append(f"| {label} | {week.sessions} | {met} |")
+    complete = summary.weeks[:-1]
+    if complete:
+        met_weeks = sum(week.met for week in complete)
+        done = sum(week.sessions for week in complete)
+        planned = summary.goal * len(complete)
+        share = f" ({done / planned:.0%})" if planned else ""
+        adherence = (
+            f"Adherence over {len(complete)} complete {'week' if len(complete) == 1 else 'weeks'}: "
+            f"{done} of {planned} planned sessions{share}; goal met in {met_weeks} of {len(complete)} "
+            f"({met_weeks / len(complete):.0%})."
+        )
+    else:
+        adherence = "Adherence: no complete week in this period yet."
+    return (
+        f"## Sessions per week (goal: {summary.goal} a week)\n\n"
+        "Weeks run Monday to Sunday; the first may begin before the period.\n\n" + "\n".join(rows) + f"\n\n{adherence}"
+    )
+
+
+def _streaks(summary: Summary) -> str:
+    found = summary.streaks
+    return (
+        "## Streaks\n\n"
+        f"- Days in a row with something logged, up to {format_day(summary.end)}: {found.current_days}\n"
+        f"- Longest run of days with something logged: {found.longest_days}\n"
+        f"- Weeks in a row meeting the session goal: {found.weeks_goal_met}"
+    )
+
+
+def _session_days(summary: Summary) -> str:
+    lines = ["## Pain on session days and other days", ""]
+    lines.append("Mean of each day's average pain; a day counts once however many check-ins it has.")
+    lines.append("")
+    for label, group in (
+        ("Days with a session", summary.session_days.with_session),
+        ("Other days with a check-in", summary.session_days.without_session),
+    ):
+        value = "no check-ins" if group.average is None else f"average {group.average:.1f}"
+        lines.append(f"- {label}: {value} ({group.days} {'day' if group.days == 1 else 'days'})")
+    lines.append("")
+    lines.append("This compares days; it does not show cause and effect.")
+    return "\n".join(lines)
+
+
+def _weekly_check(summary: Summary) -> str:
+    title = "## Weekly check (project questions, not a validated scale)"
+    weekly = summary.latest_weekly
+    if weekly is None:
+        return f"{title}\n\nNo weekly check in this period."
+    return (
+        f"{title}\n\nLatest answers, {format_day(entry_day(weekly))} (0 = not at all, 10 = completely):\n\n"
+        f"- {ACTIVITY_QUESTION} **{weekly.activity_interference}/10**\n"
+        f"- {ENJOYMENT_QUESTION} **{weekly.enjoyment_interference}/10**\n"
+        f"- {GLOBAL_CHANGE_QUESTION} **{GLOBAL_CHANGE_LABELS[weekly.global_change]}**"
+    )
+
+
+def _chart(summary: Summary, entries: list[AnyEntry]) -> str:
+    scale = "0" + " " * 9 + "5" + " " * 7 + "10"
+    rows = [f"{'Week of':<12} {'Avg':>4}  |{scale}|  Sessions"]
+    for week in summary.weeks:
+        window = window_average(entries, week.week_start, week.week_start + timedelta(days=6))
+        average = "-" if window.average is None else f"{window.average:.1f}"
+        rows.append(f"{format_day(week.week_start):<12} {average:>4}  |{pain_bar(window.average)}|  {week.sessions}")
+    return (
+        "## Weekly average pain\n\n"
+        "Mean pain now of each Monday-to-Sunday week's check-ins; each █ is half a point.\n\n"
+        "```text\n" + "\n".join(rows) + "\n```"
+    )
+
+
+def _leg_symptoms(period: list[AnyEntry]) -> str:
+    title = "## Check-ins with leg symptoms"
+    found = sorted(
+        (entry for entry in period if isinstance(entry, CheckIn) and has_leg_symptoms(entry)),
+        key=lambda entry: entry.at,
+    )
+    if not found:
+        return f"{title}\n\nNone in this period."
+    items = []
+    for check_in in found:
+        symptoms = ", ".join(check_in.leg_symptoms) or "none ticked"
+        where = ", ".join(LOCATION_LABELS[place] for place in check_in.where) or "not marked"
+        item = (
+            f"- **{format_day(entry_day(check_in))} {check_in.at:%H:%M}**: pain {check_in.pain_now}/10; "
+            f"symptoms: {symptoms}; where: {where}"
+        )
+        notes = escape_markdown(check_in.notes)
+        if notes:
+            item += f"\\\n  Notes: {notes}"
+        items.append(item)
+    return f"{title}\n\n" + "\n".join(items)

@@ -1,0 +1,105 @@
+"""Small dialogs that return a value: confirm, and a notice with a way to help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+DIALOG_CSS = """
+{name} {{
+    align: center middle;
+    background: $background 60%;
+}}
+{name} > Vertical {{
+    width: 64;
+    max-width: 95%;
+    height: auto;
+    border: thick $primary;
+    background: $surface;
+    padding: 1 2;
+}}
+{name} .dialog-title {{
+    text-style: bold;
+    color: $primary;
+    margin-bottom: 1;
+}}
+{name} .dialog-buttons {{
+    height: auto;
+    margin-top: 1;
+    align-horizontal: right;
+}}
+{name} .dialog-buttons Button {{
+    margin-left: 2;
+}}
+"""
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a yes/no question; ``y`` confirms, ``n``/``q``/Esc cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,q", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, title: str, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(self.question))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.no} (n)", id="no")
+                yield Button(f"{self.yes} (y)", id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class HelpNoticeScreen(ModalScreen[bool]):
+    """A safety notice; dismisses with True when the person asks to see the help lists."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="HelpNoticeScreen").replace("border: thick $primary", "border: thick $warning")
+    BINDINGS = [
+        Binding("h,f1", "answer(True)", "When to get help", priority=True),
+        Binding("enter,q,escape", "answer(False)", "OK"),
+    ]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(self.message))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok")
+                yield Button("When to get help (h)", id="help", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "help")
+
+    def action_answer(self, show_help: bool) -> None:
+        self.dismiss(show_help)

@@ -1,0 +1,263 @@
+"""Journal: check in, look back over entries, and see the trends."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Static, TabbedContent, TabPane
+
+from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.store import JournalError
+from trainer.screens.base import TrainerScreen
+from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
+from trainer.screens.journal_entries import EntriesPane, EntryScreen
+from trainer.screens.journal_form import CheckInForm
+from trainer.screens.journal_trends import TrendsPane
+from trainer.screens.weekly_check import WeeklyCheckScreen
+
+LOADED_DAYS = 400
+"""Entries read when the screen opens: enough for a year of trends; older ones on request."""
+
+WORRYING_LEG_SYMPTOMS = {"numbness", "weakness"}
+
+
+class JournalScreen(TrainerScreen):
+    SUB_TITLE = "Journal"
+    CSS_PATH = "journal.tcss"
+    BINDINGS = [
+        Binding("c", "show_tab('check-in')", "Check in"),
+        Binding("e", "show_tab('entries')", "Entries"),
+        Binding("t", "show_tab('trends')", "Trends"),
+        Binding("w", "weekly_check", "Weekly check"),
+        Binding("ctrl+s", "save", "Save", show=False),
+    ]
+
+    def __init__(self, tab: str = "check-in") -> None:
+        super().__init__()
+        self.initial_tab = tab
+        self.loaded_days = LOADED_DAYS
+        self.recent: list[AnyEntry] = []
+        self.entries: list[AnyEntry] = []
+
+    def compose_body(self) -> ComposeResult:
+        # Only the first tab's content is built now; the others when first shown (see _build_tab),
+        # so the screen opens quickly whichever tab it opens on.
+        yield Vertical(id="journal-problems")
+        with TabbedContent(id="journal-tabs", initial=self.initial_tab):
+            for tab_id, title in (("check-in", "Check in"), ("entries", "Entries"), ("trends", "Trends")):
+                with TabPane(title, id=tab_id):
+                    if tab_id == self.initial_tab:
+                        yield self._tab_content(tab_id)
+
+    def _tab_content(self, tab: str) -> CheckInForm | EntriesPane | TrendsPane:
+        if tab == "check-in":
+            return CheckInForm(self.trainer.now, id="form")
+        if tab == "entries":
+            return EntriesPane(id="entry-list")
+        return TrendsPane(id="trend-pane")
+
+    async def _build_tab(self, tab: str) -> None:
+        pane = self.query_one(f"TabPane#{tab}", TabPane)
+        if not pane.children:
+            await pane.mount(self._tab_content(tab))
+            self._fill_panes()
+
+    def on_mount(self) -> None:
+        if self.initial_tab == "check-in":
+            self.call_after_refresh(self.reload)  # the empty form needs no entries: show it first
+        else:
+            self.reload()
+        self._focus_tab(self.initial_tab)
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        await self._build_tab(str(event.pane.id))
+
+    # --- data ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the journal again and refresh every pane."""
+        journal = self.trainer.journal
+        now = self.trainer.now()
+        since = now - timedelta(days=self.loaded_days) if self.loaded_days else None
+        self.recent = journal.entries(since=since)
+        known = {entry.id for entry in self.recent}
+        baseline = [entry for entry in journal.first_entries() if entry.id not in known]
+        self.entries = self.recent + baseline
+        self._fill_panes()
+        self._show_problems()
+
+    def _fill_panes(self) -> None:
+        """Give the panes that exist the entries read last."""
+        now = self.trainer.now()
+        for entries_pane in self.query(EntriesPane):
+            entries_pane.show(self.recent, now)
+        for trends_pane in self.query(TrendsPane):
+            trends_pane.show(self.entries, now.date(), self.trainer.settings.sessions_per_week_goal)
+        for form in self.query(CheckInForm):
+            form.disabled = self.trainer.journal.read_only
+
+    def _show_problems(self) -> None:
+        journal = self.trainer.journal
+        box = self.query_one("#journal-problems", Vertical)
+        box.remove_children()
+        widgets: list[Widget] = []
+        for index, problem in enumerate(journal.problems):
+            if problem.newer:
+                text = f"{problem.path.name}: {problem.reason}. You can read your journal but not change it here."
+                widgets.append(Static(Content(text), classes="problem"))
+                continue
+            text = f"{problem.path} cannot be read: {problem.reason}. Nothing will be written to it."
+            widgets.append(
+                Horizontal(
+                    Static(Content(text), classes="problem"),
+                    Button("Set it aside, start fresh", id=f"set-aside-{index}", variant="warning", compact=True),
+                    classes="problem-row",
+                )
+            )
+        box.mount_all(widgets)
+        box.display = bool(widgets)
+
+    @on(Button.Pressed, "#journal-problems Button")
+    def _set_aside(self, event: Button.Pressed) -> None:
+        index = int(str(event.button.id).rsplit("-", 1)[1])
+        problem = self.trainer.journal.problems[index]
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                kept = self.trainer.journal.set_aside(problem.path)
+            except (JournalError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"The old file is kept as {kept.name}. New entries go into a fresh file.", markup=False)
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Start a fresh journal file?",
+                f"{problem.path.name} will be renamed (nothing is deleted) and a new file started for its month. "
+                "The entries in the old file will not show in the app; you or a helper can repair it later.",
+                yes="Set it aside",
+                no="Keep as is",
+            ),
+            confirmed,
+        )
+
+    # --- saving --------------------------------------------------------------
+
+    def _write(self, action: str, write: object) -> bool:
+        try:
+            write()  # type: ignore[operator]
+        except JournalError as error:
+            self.notify(f"Could not {action}: {error}", severity="error", timeout=15, markup=False)
+            self._show_problems()
+            return False
+        return True
+
+    @on(CheckInForm.Saved)
+    def _save_check_in(self, event: CheckInForm.Saved) -> None:
+        journal = self.trainer.journal
+        old, new = event.replaces, event.check_in
+        if old is not None:
+            saved = self._write("save the change", lambda: journal.update(old, new))
+        else:
+            saved = self._write("save the check-in", lambda: journal.add(new))
+        if not saved:
+            return
+        self.notify(f"Saved: pain {new.pain_now}/10 at {new.at:%H:%M on %a %d %b}.", markup=False)
+        event.form.reset()
+        self.reload()
+        if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
+            self.app.push_screen(
+                HelpNoticeScreen("About your leg symptoms", self.trainer.catalog.safety.leg_symptom_check),
+                self._maybe_show_help,
+            )
+
+    def _maybe_show_help(self, show: bool | None) -> None:
+        if show:
+            self.trainer.action_get_help()
+
+    def action_save(self) -> None:
+        if self.query_one(TabbedContent).active == "check-in":
+            for form in self.query(CheckInForm):
+                form.save()
+
+    def action_weekly_check(self, existing: WeeklyCheck | None = None) -> None:
+        if self.trainer.journal.read_only:
+            self.notify("This journal is read-only here.", markup=False)
+            return
+
+        def done(check: WeeklyCheck | None) -> None:
+            if check is None:
+                return
+            journal = self.trainer.journal
+            if existing is not None:
+                ok = self._write("save the change", lambda: journal.update(existing, check))
+            else:
+                ok = self._write("save the weekly check", lambda: journal.add(check))
+            if ok:
+                self.notify("Weekly check saved.", markup=False)
+                self.reload()
+
+        self.app.push_screen(WeeklyCheckScreen(self.trainer.now(), existing), done)
+
+    # --- entries -------------------------------------------------------------
+
+    @on(EntriesPane.Opened)
+    def _open_entry(self, event: EntriesPane.Opened) -> None:
+        entry = event.entry
+
+        async def chosen(choice: str | None) -> None:
+            if choice == "edit":
+                await self._edit(entry)
+            elif choice == "delete":
+                self._confirm_delete(entry)
+
+        self.app.push_screen(EntryScreen(entry), chosen)
+
+    async def _edit(self, entry: AnyEntry) -> None:
+        if isinstance(entry, CheckIn):
+            await self.action_show_tab("check-in")
+            self.query_one(CheckInForm).reset(entry)
+        elif isinstance(entry, WeeklyCheck):
+            self.action_weekly_check(entry)
+
+    def _confirm_delete(self, entry: AnyEntry) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._write("delete", lambda: self.trainer.journal.delete(entry)):
+                self.notify("Entry deleted.", markup=False)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Delete this entry?",
+                f"The {entry.kind.replace('-', ' ')} of {entry.at:%a %d %b %Y %H:%M} "
+                "will be removed from your journal.",
+                yes="Delete",
+            ),
+            confirmed,
+        )
+
+    @on(EntriesPane.RangeChanged)
+    def _range_changed(self, event: EntriesPane.RangeChanged) -> None:
+        if event.days == 0 or event.days > self.loaded_days > 0:
+            self.loaded_days = 0
+            self.reload()
+
+    # --- tabs ----------------------------------------------------------------
+
+    async def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        await self._build_tab(tab)
+        self._focus_tab(tab)
+
+    def _focus_tab(self, tab: str) -> None:
+        target = {"check-in": "#pain", "entries": "#entry-table", "trends": "#period"}[tab]
+        self.query_one(target).focus()

@@ -1,0 +1,161 @@
+"""The list of journal entries, newest first, with filters and a detail view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
+from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.screens.dialogs import DIALOG_CSS
+from trainer.widgets.segmented import Segmented
+
+MAX_ROWS = 400
+"""The list shows at most this many rows; the range filter narrows it."""
+
+KIND_FILTERS = [("all", ""), ("check-ins", "check-in"), ("sessions", "session"), ("weekly", "weekly-check")]
+RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
+
+
+class EntryScreen(ModalScreen[str | None]):
+    """One entry in full. Dismisses with 'edit', 'delete' or None."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="EntryScreen").replace("> Vertical", "> VerticalScroll")
+        + """
+    EntryScreen > VerticalScroll { width: 76; max-height: 90%; }
+    EntryScreen .detail-row { height: auto; }
+    EntryScreen .detail-label { width: 26; color: $text-muted; }
+    EntryScreen .detail-value { width: 1fr; }
+    """
+    )
+    BINDINGS = [
+        Binding("e", "choose('edit')", "Edit"),
+        Binding("d", "choose('delete')", "Delete"),
+        Binding("q,escape,enter", "choose('')", "Close"),
+    ]
+
+    def __init__(self, entry: AnyEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content(KIND_LABELS[self.entry.kind].capitalize()), classes="dialog-title")
+            for label, value in entry_details(self.entry):
+                with Horizontal(classes="detail-row"):
+                    yield Static(Content(label), classes="detail-label")
+                    yield Static(Content(value), classes="detail-value")
+            editable = "e edit · " if isinstance(self.entry, (CheckIn, WeeklyCheck)) else ""
+            yield Static(Content(f"{editable}d delete · q close"), classes="dialog-buttons")
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "edit" and not isinstance(self.entry, (CheckIn, WeeklyCheck)):
+            self.notify("Session records cannot be edited; you can delete one.", markup=False)
+            return
+        self.dismiss(choice or None)
+
+
+class EntriesPane(Vertical):
+    """Filters and a table of entries. Posts ``Opened`` when one is chosen."""
+
+    BINDINGS = [Binding("k", "cycle('#kind-filter')", "Kind"), Binding("r", "cycle('#range-filter')", "Range")]
+
+    class Opened(Message):
+        def __init__(self, entry: AnyEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class RangeChanged(Message):
+        """The range needs entries older than those loaded (0 days = everything)."""
+
+        def __init__(self, days: int) -> None:
+            super().__init__()
+            self.days = days
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[AnyEntry] = []
+        self._shown: dict[str, AnyEntry] = {}
+        self.now = datetime.now().astimezone()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="entry-filters"):
+            yield Segmented("Show (k):", KIND_FILTERS, id="kind-filter")
+            yield Segmented("Range (r):", RANGE_FILTERS, id="range-filter")
+        yield DataTable(id="entry-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="entry-count")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#entry-table", DataTable)
+        table.add_column("When", key="when")
+        table.add_column("Kind", key="kind")
+        table.add_column("Pain", key="pain")
+        table.add_column("Details", key="details")
+
+    @property
+    def days(self) -> int:
+        value: int = self.query_one("#range-filter", Segmented).value
+        return value
+
+    def show(self, entries: Sequence[AnyEntry], now: datetime) -> None:
+        """Show ``entries`` (newest first) through the current filters."""
+        self._entries = list(entries)
+        self.now = now
+        self._refresh()
+
+    def _refresh(self) -> None:
+        kind = self.query_one("#kind-filter", Segmented).value
+        since = self.now - timedelta(days=self.days) if self.days else None
+        matching = [
+            entry
+            for entry in self._entries
+            if (not kind or entry.kind == kind) and (since is None or entry.at >= since)
+        ]
+        table = self.query_one("#entry-table", DataTable)
+        table.clear()
+        self._shown = {}
+        for entry in matching[:MAX_ROWS]:
+            self._shown[entry.id] = entry
+            table.add_row(
+                f"{entry.at:%a %d %b %Y %H:%M}",
+                KIND_LABELS[entry.kind],
+                entry_pain(entry),
+                Text(entry_summary(entry)[:70], no_wrap=True, overflow="ellipsis"),
+                key=entry.id,
+            )
+        count = self.query_one("#entry-count", Static)
+        if not matching:
+            count.update(Content("Nothing here yet for this filter. Press c to check in."))
+        elif len(matching) > MAX_ROWS:
+            count.update(Content(f"Showing the newest {MAX_ROWS} of {len(matching)}; narrow the range to see older."))
+        else:
+            count.update(Content(f"{len(matching)} entries · Enter opens one"))
+
+    def action_cycle(self, selector: str) -> None:
+        self.query_one(selector, Segmented).cycle()
+
+    @on(Segmented.Changed, "#kind-filter")
+    def _kind_changed(self) -> None:
+        self._refresh()
+
+    @on(Segmented.Changed, "#range-filter")
+    def _range_changed(self) -> None:
+        self.post_message(self.RangeChanged(self.days))
+        self._refresh()
+
+    @on(DataTable.RowSelected, "#entry-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        entry = self._shown.get(event.row_key.value or "")
+        if entry is not None:
+            self.post_message(self.Opened(entry))

@@ -1,0 +1,241 @@
+"""The check-in form: pain by number keys, the rest optional, saved only when valid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static, TextArea
+
+from trainer.journal.models import HELPERS, LEG_SYMPTOMS, NOTES_MAX, CheckIn, Location
+from trainer.journal.when import parse_when
+from trainer.widgets.pain_scale import NumberScale
+from trainer.widgets.toggle_row import ToggleRow
+
+FIELD_ERRORS = ("pain", "average", "walked", "sleep", "triggers", "when", "notes")
+
+WHERE_ROWS: tuple[tuple[str, str, tuple[tuple[Location, str], ...]], ...] = (
+    (
+        "where-lower-back",
+        "Lower back",
+        (("lower-back-centre", "centre"), ("lower-back-left", "left"), ("lower-back-right", "right")),
+    ),
+    ("where-buttock", "Buttock", (("buttock-left", "left"), ("buttock-right", "right"))),
+    (
+        "where-left-leg",
+        "Left leg",
+        (("leg-left-above-knee", "above the knee"), ("leg-left-below-knee", "below the knee")),
+    ),
+    (
+        "where-right-leg",
+        "Right leg",
+        (("leg-right-above-knee", "above the knee"), ("leg-right-below-knee", "below the knee")),
+    ),
+)
+
+
+class FieldLabel(Static):
+    """A field's name with a hint, or with what is wrong with it (validation shows here, beside the field)."""
+
+    def __init__(self, text: str, hint: str = "", *, field: str | None = None) -> None:
+        super().__init__(id=f"label-{field}" if field else None, classes="field-label")
+        self.text = text
+        self.hint = hint
+        self.error = ""
+        self._show()
+
+    def set_error(self, message: str) -> None:
+        self.error = message
+        self.set_class(bool(message), "-invalid")
+        self._show()
+
+    def _show(self) -> None:
+        if self.error:
+            self.update(Content.assemble((self.text, "bold"), "  ", (f"⚠ {self.error}", "bold $error")))
+        else:
+            self.update(Content.assemble((self.text, "bold"), (f"  {self.hint}" if self.hint else "", "$text-muted")))
+
+
+def _label(text: str, hint: str = "", field: str | None = None) -> FieldLabel:
+    return FieldLabel(text, hint, field=field)
+
+
+class CheckInForm(VerticalScroll):
+    """Posts ``CheckInForm.Saved`` with a valid CheckIn; shows errors next to fields otherwise."""
+
+    class Saved(Message):
+        def __init__(self, form: CheckInForm, check_in: CheckIn, replaces: CheckIn | None) -> None:
+            super().__init__()
+            self.form = form
+            self.check_in = check_in
+            self.replaces = replaces
+
+    def __init__(self, now: Callable[[], datetime], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.now = now
+        self.editing: CheckIn | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="form-title")
+        yield _label("Pain now", "0-9 keys, 1 then 0 for 10, arrows; Enter saves", field="pain")
+        yield NumberScale("no pain", "worst pain you can imagine", id="pain")
+        yield _label("Average over the last 24 hours", "optional; Backspace clears", field="average")
+        yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="average")
+        yield _label("Where does it hurt?")
+        for row_id, row_label, options in WHERE_ROWS:
+            yield ToggleRow(options, label=row_label, label_width=12, id=row_id, classes="where")
+        yield _label("Leg symptoms")
+        yield ToggleRow([(value, value) for value in LEG_SYMPTOMS], id="leg")
+        yield _label("What helped?")
+        yield ToggleRow([(value, value) for value in HELPERS], id="helped")
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield _label("Minutes walked", field="walked")
+                yield Input(placeholder="e.g. 20", id="walked", type="integer", compact=True)
+            with Vertical():
+                yield _label("When", "e.g. now, yesterday 21:00", field="when")
+                yield Input(placeholder="now", id="when", compact=True)
+        yield _label("Sleep quality last night", "optional", field="sleep")
+        yield NumberScale("very poor", "very good", optional=True, coloured=False, id="sleep")
+        yield _label("Triggers", "comma-separated, e.g. long meeting, lifting", field="triggers")
+        yield Input(id="triggers", compact=True)
+        yield _label("Notes", field="notes")
+        yield TextArea(id="notes", soft_wrap=True, compact=True)
+        yield Static(id="notes-count", classes="field-hint")
+        with Horizontal(id="form-buttons"):
+            yield Button("Save check-in", id="save", variant="primary")
+            yield Button("Clear", id="clear")
+
+    def on_mount(self) -> None:
+        self.reset()
+
+    # --- filling and reading ------------------------------------------------
+
+    def reset(self, check_in: CheckIn | None = None) -> None:
+        """Empty the form, or fill it with ``check_in`` to edit it."""
+        self.editing = check_in
+        title = self.query_one("#form-title", Static)
+        if check_in is None:
+            title.update(Content.styled("New check-in", "bold $primary"))
+        else:
+            title.update(Content.styled(f"Editing the check-in of {check_in.at:%a %d %b %Y %H:%M}", "bold $accent"))
+        self.query_one("#pain", NumberScale).value = check_in.pain_now if check_in else None
+        self.query_one("#average", NumberScale).value = check_in.pain_average if check_in else None
+        self.query_one("#sleep", NumberScale).value = check_in.sleep_quality if check_in else None
+        for row in self.query(ToggleRow):
+            row.set_values([*check_in.where, *check_in.leg_symptoms, *check_in.helped] if check_in is not None else [])
+        walked = check_in.walked_minutes if check_in else None
+        self.query_one("#walked", Input).value = "" if walked is None else str(walked)
+        self.query_one("#when", Input).value = f"{check_in.at:%Y-%m-%d %H:%M}" if check_in else ""
+        self.query_one("#triggers", Input).value = ", ".join(check_in.triggers) if check_in else ""
+        self.query_one("#notes", TextArea).text = check_in.notes if check_in else ""
+        for field in FIELD_ERRORS:
+            self._show_error(field, "")
+        self._count_notes()
+
+    def _ticked(self, selector: str) -> list[str]:
+        return [value for row in self.query(selector).results(ToggleRow) for value in row.values]
+
+    def _show_error(self, field: str, message: str) -> None:
+        self.query_one(f"#label-{field}", FieldLabel).set_error(message)
+
+    def collect(self) -> CheckIn | None:
+        """A valid CheckIn from the fields, or None after showing what is wrong."""
+        errors: dict[str, str] = {}
+        pain = self.query_one("#pain", NumberScale).value
+        if pain is None:
+            errors["pain"] = "Choose how bad the pain is now, from 0 to 10."
+        walked_text = self.query_one("#walked", Input).value.strip()
+        walked: int | None = None
+        if walked_text:
+            if not walked_text.isdigit() or int(walked_text) > 1440:
+                errors["walked"] = "Minutes walked must be a whole number from 0 to 1440."
+            else:
+                walked = int(walked_text)
+        when_text = self.query_one("#when", Input).value.strip()
+        at = self.editing.at if self.editing is not None and not when_text else self.now()
+        if when_text:
+            try:
+                at = parse_when(when_text, self.now())
+            except ValueError as error:
+                errors["when"] = str(error)
+        triggers = [tag.strip() for tag in self.query_one("#triggers", Input).value.split(",") if tag.strip()]
+        if any(len(tag) > 40 for tag in triggers):
+            errors["triggers"] = "Each trigger can be at most 40 characters."
+        elif len(triggers) > 20:
+            errors["triggers"] = "At most 20 triggers."
+        elif len({tag.casefold() for tag in triggers}) != len(triggers):
+            errors["triggers"] = "A trigger is listed twice."
+        notes = self.query_one("#notes", TextArea).text
+        if len(notes) > NOTES_MAX:
+            errors["notes"] = f"Notes can be at most {NOTES_MAX} characters ({len(notes)} now)."
+        for field in FIELD_ERRORS:
+            self._show_error(field, errors.get(field, ""))
+        if errors:
+            self._focus_first_error(errors)
+            return None
+        fields = dict(
+            at=at,
+            pain_now=pain,
+            pain_average=self.query_one("#average", NumberScale).value,
+            where=self._ticked("ToggleRow.where"),
+            leg_symptoms=self._ticked("#leg"),
+            helped=self._ticked("#helped"),
+            triggers=triggers,
+            walked_minutes=walked,
+            sleep_quality=self.query_one("#sleep", NumberScale).value,
+            notes=notes,
+        )
+        try:
+            if self.editing is not None:
+                return CheckIn.model_validate({**self.editing.model_dump(), **fields})
+            return CheckIn.model_validate(fields)
+        except ValidationError as error:  # the checks above should make this unreachable
+            self._show_error("notes", f"Could not save: {error.errors()[0]['msg']}")
+            return None
+
+    def _focus_first_error(self, errors: dict[str, str]) -> None:
+        first = next(field for field in FIELD_ERRORS if field in errors)
+        target: Widget = self.query_one(f"#{first}")
+        target.focus()
+        self.scroll_to_widget(target)
+
+    # --- events ----------------------------------------------------------------
+
+    def save(self) -> None:
+        check_in = self.collect()
+        if check_in is not None:
+            self.post_message(self.Saved(self, check_in, self.editing))
+
+    @on(NumberScale.Submitted)
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        self.save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.save()
+
+    @on(Button.Pressed, "#clear")
+    def _clear_pressed(self) -> None:
+        self.reset()
+        self.query_one("#pain").focus()
+
+    @on(NumberScale.Changed, "#pain")
+    def _pain_chosen(self, event: NumberScale.Changed) -> None:
+        if event.value is not None:
+            self._show_error("pain", "")
+
+    @on(TextArea.Changed, "#notes")
+    def _count_notes(self) -> None:
+        length = len(self.query_one("#notes", TextArea).text)
+        counter = self.query_one("#notes-count", Static)
+        counter.update(Content(f"{length} / {NOTES_MAX} characters"))
+        counter.set_class(length > NOTES_MAX, "over")

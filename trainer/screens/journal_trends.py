@@ -1,0 +1,77 @@
+"""Trends: the pain chart, the change since the first week, sessions against the goal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from trainer.engine.insights import WeekCount, daily_series, summarize, summary_lines
+from trainer.journal.models import AnyEntry
+from trainer.widgets.segmented import Segmented
+from trainer.widgets.trend_chart import TrendChart, describe_chart
+
+PERIODS = [("30 days", 30), ("90 days", 90), ("1 year", 365)]
+
+
+def week_bars(weeks: Sequence[WeekCount]) -> Content:
+    """``Sessions per week: 2/3 3/3 ...`` with met weeks highlighted."""
+    parts: list[str | tuple[str, str]] = [
+        ("Sessions per week (goal ", "bold"),
+        (f"{weeks[-1].goal}", "bold"),
+        ("): ", "bold"),
+    ]
+    for week in weeks:
+        style = "bold $success" if week.met else "$text-muted"
+        parts += [(f"{week.sessions}", style), " "]
+    parts.append(("(oldest to this week)", "$text-muted"))
+    return Content.assemble(*parts)
+
+
+class TrendsPane(VerticalScroll):
+    BINDINGS = [Binding("p", "next_period", "Period")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[AnyEntry] = []
+        self._today = date.today()
+        self._goal = 3
+
+    def compose(self) -> ComposeResult:
+        yield Segmented("Period (p):", PERIODS, id="period")
+        yield TrendChart(id="chart")
+        yield Static(id="weeks")
+        yield Static(id="trend-text")
+
+    @property
+    def days(self) -> int:
+        value: int = self.query_one("#period", Segmented).value
+        return value
+
+    def show(self, entries: Sequence[AnyEntry], today: date, goal: int) -> None:
+        self._entries = list(entries)
+        self._today = today
+        self._goal = goal
+        self._refresh()
+
+    def _refresh(self) -> None:
+        start = self._today - timedelta(days=self.days - 1)
+        points = tuple(daily_series(self._entries, start, self._today))
+        self.query_one("#chart", TrendChart).points = points
+        summary = summarize(self._entries, self._today, days=self.days, goal=self._goal)
+        self.query_one("#weeks", Static).update(week_bars(summary.weeks))
+        lines = [describe_chart(points), *summary_lines(summary)]
+        self.query_one("#trend-text", Static).update(Content("\n").join(Content(line) for line in lines))
+
+    @on(Segmented.Changed, "#period")
+    def _period_changed(self) -> None:
+        self._refresh()
+
+    def action_next_period(self) -> None:
+        self.query_one("#period", Segmented).cycle()
