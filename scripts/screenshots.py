@@ -18,9 +18,13 @@ OUT_DIR = Path(__file__).resolve().parents[1] / "screenshots"
 NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 
 # name -> (keys pressed after start, show the first-run screen?)
+# Every shot but the first run has three months of demo journal (scripts/demo_journal.py).
 SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "first-run": ((), True),
     "home": ((), False),
+    "journal-trends": (("j",), False),
+    "journal-entries": (("j", "e"), False),
+    "journal-check-in": (("c", "4"), False),
     "library": (("l",), False),
     "library-search": (("l", *"stretch"), False),
     "exercise": (("l", "slash", *"bird", "enter", "enter"), False),
@@ -32,14 +36,19 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
 
 
 async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int]) -> Path:
+    from demo_journal import generate
+
     from trainer.app import TrainerApp
+    from trainer.catalog.loader import load_catalog
     from trainer.journal.store import JournalStore
     from trainer.paths import resolve_paths
 
     with tempfile.TemporaryDirectory() as home:
         os.environ["BACKTRAINER_HOME"] = home
         if not first_run:
-            JournalStore(resolve_paths().journal_dir).update_settings(disclaimer_seen=True)
+            store = JournalStore(resolve_paths().journal_dir)
+            store.update_settings(disclaimer_seen=True)
+            store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
         app = TrainerApp(paths=resolve_paths(), now=lambda: NOW)
         async with app.run_test(size=size) as pilot:
             await pilot.press(*keys)

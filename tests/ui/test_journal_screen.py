@@ -273,3 +273,21 @@ async def test_home_summarises_the_week(make_app, paths) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "from 3 check-ins" in text_of(app.screen.query_one("#week"))
+
+
+async def test_longer_periods_and_ranges_read_older_entries(make_app, paths) -> None:
+    first = CheckIn(at=FIXED_NOW - timedelta(days=300), pain_now=6)  # always read: the baseline week
+    old = CheckIn(at=FIXED_NOW - timedelta(days=200), pain_now=8)
+    _seed(paths, first, old, CheckIn(at=FIXED_NOW - timedelta(days=2), pain_now=3))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("j")
+        assert [entry.id for entry in app.screen.entries if entry.id == old.id] == []  # not read yet
+        await pilot.press("p", "p")  # 90 days, then 1 year
+        await pilot.pause()
+        chart = app.screen.query_one("#chart", TrendChart)
+        assert len(chart.points) == 365
+        assert [point.pain for point in chart.points if point.day == old.at.date()] == [8]
+        await pilot.press("e", "r", "r", "r")  # range: all
+        await pilot.pause()
+        assert app.screen.query_one("#entry-table", DataTable).row_count == 3

@@ -299,7 +299,7 @@ def test_summary_with_sessions_but_no_check_ins() -> None:
         "Last 7 days (18 Nov 2026 to 24 Nov 2026): 0 check-ins, 2 sessions, 0 weekly checks.",
         "Not enough check-ins yet: log at least 4 in a week to compare weeks.",
         "This week: 2 of 2 sessions — goal met.",
-        "Something logged 2 days in a row (longest run: 2 days).",
+        "Something logged 2 days in a row (longest run in this period: 2 days).",
         "Session goal met 1 week in a row.",
     ]
 
@@ -336,7 +336,7 @@ def test_summary_of_a_month() -> None:
         "That is a meaningful improvement.",
         "This week: 1 of 2 sessions.",
         "Weeks before this one: session goal met in 2 of 3.",
-        "Something logged 7 days in a row (longest run: 7 days).",
+        "Something logged 7 days in a row (longest run in this period: 7 days).",
         "Session goal met 1 week in a row.",
         "On days with a session your average pain was 4.0 (6 days); on other days with a check-in it was 4.1 (7 days).",
         "Walking logged: 20 minutes.",
@@ -350,3 +350,10 @@ def test_summary_of_a_month() -> None:
 def test_summary_needs_at_least_one_day() -> None:
     with pytest.raises(ValueError, match="at least 1 day"):
         summarize([], nov(24), days=0)
+
+
+def test_summary_streaks_stay_within_the_period_whatever_else_is_given() -> None:
+    sixty_days = check_ins(nov(1), [3] * 60)
+    summary = summarize(sixty_days, nov(60), days=30)
+    assert (summary.streaks.current_days, summary.streaks.longest_days) == (30, 30)
+    assert summarize(sixty_days[-40:], nov(60), days=30).streaks == summary.streaks

@@ -390,7 +390,7 @@ def summarize(entries: Iterable[AnyEntry], today: date, days: int = 30, goal: in
         highest=max(pains, default=None),
         change=pain_change(entries, today),
         weeks=sessions_by_week(entries, today, week_count, goal),
-        streaks=streaks(entries, today, goal),
+        streaks=streaks(period, today, goal),  # within the period, whatever else is loaded
         session_days=pain_on_session_days(period, start, today),
         leg_symptom_days=len({entry_day(check_in) for check_in in check_ins if has_leg_symptoms(check_in)}),
         latest_weekly=weeklies[-1] if weeklies else None,
@@ -457,10 +457,10 @@ def _streak_lines(found: Streaks) -> list[str]:
     if found.current_days:
         lines.append(
             f"Something logged {_plural(found.current_days, 'day')} in a row "
-            f"(longest run: {_plural(found.longest_days, 'day')})."
+            f"(longest run in this period: {_plural(found.longest_days, 'day')})."
         )
     elif found.longest_days:
-        lines.append(f"Longest run of days with something logged: {_plural(found.longest_days, 'day')}.")
+        lines.append(f"Longest run of days with something logged in this period: {_plural(found.longest_days, 'day')}.")
     if found.weeks_goal_met:
         lines.append(f"Session goal met {_plural(found.weeks_goal_met, 'week')} in a row.")
     return lines

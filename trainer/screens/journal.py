@@ -21,8 +21,11 @@ from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
 
-LOADED_DAYS = 400
-"""Entries read when the screen opens: enough for a year of trends; older ones on request."""
+FIRST_LOAD_DAYS = 45
+"""Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
+
+PERIOD_MARGIN_DAYS = 10
+"""Extra days read before a period, for the 7-day average at its start."""
 
 WORRYING_LEG_SYMPTOMS = {"numbness", "weakness"}
 
@@ -41,7 +44,8 @@ class JournalScreen(TrainerScreen):
     def __init__(self, tab: str = "check-in") -> None:
         super().__init__()
         self.initial_tab = tab
-        self.loaded_days = LOADED_DAYS
+        self.loaded_days = FIRST_LOAD_DAYS
+        """How far back the entries in memory go (0: all of them)."""
         self.recent: list[AnyEntry] = []
         self.entries: list[AnyEntry] = []
 
@@ -246,10 +250,18 @@ class JournalScreen(TrainerScreen):
         )
 
     @on(EntriesPane.RangeChanged)
-    def _range_changed(self, event: EntriesPane.RangeChanged) -> None:
-        if event.days == 0 or event.days > self.loaded_days > 0:
+    @on(TrendsPane.PeriodChanged)
+    def _needs_days(self, event: EntriesPane.RangeChanged | TrendsPane.PeriodChanged) -> None:
+        """Read further back when a longer range or period is chosen (0 days: everything)."""
+        if self.loaded_days == 0:
+            return
+        if event.days == 0:
             self.loaded_days = 0
-            self.reload()
+        elif event.days + PERIOD_MARGIN_DAYS > self.loaded_days:
+            self.loaded_days = event.days + PERIOD_MARGIN_DAYS
+        else:
+            return
+        self.reload()
 
     # --- tabs ----------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from trainer.engine.insights import WeekCount, daily_series, summarize, summary_lines
@@ -36,6 +37,13 @@ def week_bars(weeks: Sequence[WeekCount]) -> Content:
 
 class TrendsPane(VerticalScroll):
     BINDINGS = [Binding("p", "next_period", "Period")]
+
+    class PeriodChanged(Message):
+        """The chosen period may need entries older than those loaded."""
+
+        def __init__(self, days: int) -> None:
+            super().__init__()
+            self.days = days
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -71,6 +79,7 @@ class TrendsPane(VerticalScroll):
 
     @on(Segmented.Changed, "#period")
     def _period_changed(self) -> None:
+        self.post_message(self.PeriodChanged(self.days))
         self._refresh()
 
     def action_next_period(self) -> None:
