@@ -1,0 +1,442 @@
+"""Walk a session plan against a clock: start, pause, skip, back, stop.
+
+Pure Python and fully testable with a fake clock. Time is always computed
+from the clock (never by counting timer ticks), so a late or missed UI tick
+changes nothing: the runner knows exactly where the session is. When a step's
+time runs out the overflow carries into the next step, so a session never
+drifts, and a pause freezes the step it happens in (a pause does not eat
+into a hold).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from trainer.catalog.models import RepMode
+from trainer.engine.plan import Plan, Step, StepKind, format_seconds
+
+RunState = Literal["ready", "running", "paused", "finished", "stopped"]
+StopReason = Literal["pain", "tired", "out-of-time", "other"]
+
+DONE = 0.999
+"""A work step counts as done from this share of it on (float slack)."""
+
+WORK = (StepKind.REPS, StepKind.HOLD)
+
+
+@dataclass(frozen=True)
+class ExerciseTally:
+    """What was done of one exercise (for the session record)."""
+
+    exercise_id: str
+    name: str
+    sets_planned: int
+    sets_done: int
+    reps_done: int
+    holds_done: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the session screen shows, at one moment."""
+
+    state: RunState
+    step_index: int
+    steps_total: int
+    step: Step
+    exercise_index: int
+    exercises_total: int
+    cue: str
+    """Plain words for now: 'Lift', 'Hold', 'Rest', 'Switch to the RIGHT side' ..."""
+    rep: int
+    """1-based rep in a reps step (0 elsewhere)."""
+    reps_total: int
+    self_paced: bool
+    phase_remaining: float
+    """Seconds left in the current phase (a hold, a rest, one tempo phase); 0 when self-paced."""
+    step_elapsed: float
+    step_remaining: float
+    step_progress: float
+    session_elapsed: float
+    session_remaining: float
+    session_progress: float
+    next_text: str
+    change_key: tuple[int, int, int]
+    """(step, rep, phase): changes exactly when the cue does (the bell rings then)."""
+
+    @property
+    def countdown(self) -> int:
+        """The whole seconds to show (a hold of 2.4 s left shows 3)."""
+        return math.ceil(self.phase_remaining - 1e-9) if self.phase_remaining > 0 else 0
+
+    @property
+    def next_change_in(self) -> float | None:
+        """Seconds until what is shown next changes on its own (None: it will not, e.g. paused)."""
+        if self.state != "running" or self.self_paced:
+            return None
+        to_next_second = self.phase_remaining - math.floor(self.phase_remaining - 1e-9)
+        return max(0.0, min(to_next_second, self.phase_remaining))
+
+
+@dataclass
+class _StepRecord:
+    share: float = 0.0
+    """Largest share of the step done in any visit (0..1)."""
+    reps: int = 0
+    seconds: float = 0.0
+
+
+def _side_words(step: Step) -> str:
+    return f"{step.side.upper()} side" if step.side else ""
+
+
+class Runner:
+    def __init__(self, plan: Plan, clock: Callable[[], float]) -> None:
+        if not plan.steps:
+            raise ValueError("a plan with no steps cannot be run")
+        self.plan = plan
+        self.clock = clock
+        self.state: RunState = "ready"
+        self.index = 0
+        self.stop_reason: StopReason | None = None
+        self.started_at: float | None = None
+        self.ended_at: float | None = None
+        self._banked = 0.0
+        """Time spent in the current step before the last resume."""
+        self._running_since: float | None = None
+        self._self_paced_reps = 0
+        self._rep_modes: dict[int, RepMode] = {
+            index: planned.exercise.rep_mode for index, planned in enumerate(plan.exercises)
+        }
+        self._records: dict[int, _StepRecord] = {}
+        self._active = 0.0
+        """Running time of the session so far, banked at each pause or step change."""
+        self.on_step_change: list[Callable[[int], None]] = []
+
+    # --- helpers -------------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.plan.steps[self.index]
+
+    def rep_mode(self, exercise_index: int | None = None) -> RepMode:
+        return self._rep_modes[self.step.exercise_index if exercise_index is None else exercise_index]
+
+    def _self_paced(self, step: Step | None = None) -> bool:
+        step = step or self.step
+        return step.kind == StepKind.REPS and self._rep_modes[step.exercise_index] == "self-paced"
+
+    def _elapsed(self, now: float) -> float:
+        running = now - self._running_since if self._running_since is not None else 0.0
+        return self._banked + max(0.0, running)
+
+    def _share(self, step: Step, elapsed: float) -> float:
+        if self._self_paced(step):
+            return min(1.0, self._self_paced_reps / step.reps) if step.reps else 1.0
+        return min(1.0, elapsed / step.seconds) if step.seconds > 0 else 1.0
+
+    def _reps_in(self, step: Step, elapsed: float) -> int:
+        if step.kind != StepKind.REPS:
+            return 0
+        if self._self_paced(step):
+            return min(step.reps, self._self_paced_reps)
+        per_rep = step.seconds_per_rep
+        return min(step.reps, int(elapsed / per_rep + 1e-9)) if per_rep > 0 else step.reps
+
+    def _leave(self, elapsed: float) -> None:
+        """Book the current step's work before moving away from it."""
+        step = self.step
+        record = self._records.setdefault(self.index, _StepRecord())
+        spent = min(elapsed, step.seconds) if not self._self_paced(step) else elapsed
+        record.share = max(record.share, self._share(step, elapsed))
+        record.reps = max(record.reps, self._reps_in(step, elapsed))
+        record.seconds += spent
+        self._active += spent
+
+    def _enter(self, index: int, now: float, carried: float = 0.0) -> None:
+        self.index = index
+        self._banked = carried
+        self._self_paced_reps = 0
+        self._running_since = now if self.state == "running" else None
+        for listener in self.on_step_change:
+            listener(index)
+
+    def _end(self, now: float, state: RunState) -> None:
+        self.state = state
+        self._running_since = None
+        self.ended_at = now
+
+    def _catch_up(self, now: float) -> None:
+        """Move past every step whose time ran out, carrying the overflow into the next."""
+        while self.state == "running" and not self._self_paced():
+            step = self.step
+            elapsed = self._elapsed(now)
+            if elapsed < step.seconds:
+                return
+            overflow = elapsed - step.seconds
+            self._leave(step.seconds)
+            if self.index + 1 >= len(self.plan.steps):
+                self._end(now - overflow, "finished")
+                return
+            self._enter(self.index + 1, now, carried=overflow)
+
+    def _move_to(self, index: int | None, now: float) -> None:
+        """Leave the current step (booking what was done) and go to ``index`` (None: finish)."""
+        self._catch_up(now)
+        if self.state in ("finished", "stopped"):
+            return
+        self._leave(self._elapsed(now))
+        if index is None or index >= len(self.plan.steps):
+            self._end(now, "finished")
+        else:
+            self._enter(index, now)
+
+    # --- actions ---------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.state == "ready":
+            now = self.clock()
+            self.state = "running"
+            self.started_at = now
+            self._running_since = now
+
+    def pause(self) -> None:
+        now = self.clock()
+        self._catch_up(now)
+        if self.state == "running":
+            self._banked = self._elapsed(now)
+            self._running_since = None
+            self.state = "paused"
+
+    def resume(self) -> None:
+        if self.state == "paused":
+            self.state = "running"
+            self._running_since = self.clock()
+
+    def toggle_pause(self) -> None:
+        if self.state == "running":
+            self.pause()
+        elif self.state == "paused":
+            self.resume()
+        elif self.state == "ready":
+            self.start()
+
+    def skip_step(self) -> None:
+        if self.state in ("running", "paused"):
+            self._move_to(self.index + 1, self.clock())
+
+    def skip_exercise(self) -> None:
+        if self.state not in ("running", "paused"):
+            return
+        now = self.clock()
+        self._catch_up(now)
+        current = self.step.exercise_index
+        following = next(
+            (
+                index
+                for index in range(self.index + 1, len(self.plan.steps))
+                if self.plan.steps[index].exercise_index != current
+            ),
+            None,
+        )
+        self._move_to(following, now)
+
+    def back(self) -> None:
+        """Go back one step and start it again (the first step restarts)."""
+        if self.state in ("running", "paused"):
+            now = self.clock()
+            self._catch_up(now)
+            if self.state in ("running", "paused"):
+                self._move_to(max(0, self.index - 1), now)
+
+    def stop(self, reason: StopReason) -> None:
+        if self.state in ("finished", "stopped"):
+            return
+        now = self.clock()
+        self._catch_up(now)
+        if self.state == "finished":
+            return
+        if self.state in ("running", "paused"):
+            self._leave(self._elapsed(now))
+        self.stop_reason = reason
+        self._end(now, "stopped")
+
+    def rep_done(self) -> None:
+        """Self-paced reps: one more done; the step ends with the last."""
+        if self.state != "running" or not self._self_paced():
+            return
+        self._self_paced_reps += 1
+        if self._self_paced_reps >= self.step.reps:
+            now = self.clock()
+            self._move_to(self.index + 1, now)
+
+    def set_rep_mode(self, mode: RepMode) -> None:
+        """Switch the current exercise between paced and self-paced, keeping the reps already done."""
+        exercise = self.step.exercise_index
+        if self._rep_modes[exercise] == mode:
+            return
+        now = self.clock()
+        self._catch_up(now)
+        if self.state in ("finished", "stopped") or self.step.exercise_index != exercise:
+            self._rep_modes[exercise] = mode
+            return
+        step = self.step
+        if step.kind == StepKind.REPS:
+            done = self._reps_in(step, self._elapsed(now))
+            self._rep_modes[exercise] = mode
+            if mode == "self-paced":
+                self._self_paced_reps = done
+            else:
+                self._banked = done * step.seconds_per_rep
+                self._running_since = now if self.state == "running" else None
+        else:
+            self._rep_modes[exercise] = mode
+
+    # --- what to show ------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        now = self.clock()
+        self._catch_up(now)
+        step = self.step
+        elapsed = self._elapsed(now) if self.state in ("running", "paused") else 0.0
+        if self.state in ("finished", "stopped"):
+            elapsed = self._records.get(self.index, _StepRecord()).seconds
+        self_paced = self._self_paced(step)
+        share = self._share(step, elapsed) if self.state != "ready" else 0.0
+        rep, phase_index, phase_remaining, cue = self._phase(step, elapsed, self_paced)
+        before = self.plan.starts[self.index]
+        done_in_step = share * step.seconds
+        total = self.plan.total_seconds
+        session_done = min(total, before + done_in_step)
+        if self.state == "finished":
+            session_done = total
+        return Snapshot(
+            state=self.state,
+            step_index=self.index,
+            steps_total=len(self.plan.steps),
+            step=step,
+            exercise_index=step.exercise_index,
+            exercises_total=len(self.plan.exercises),
+            cue=cue,
+            rep=rep,
+            reps_total=step.reps,
+            self_paced=self_paced,
+            phase_remaining=phase_remaining,
+            step_elapsed=elapsed,
+            step_remaining=max(0.0, step.seconds - done_in_step),
+            step_progress=share,
+            session_elapsed=self._active + (elapsed if self.state in ("running", "paused") else 0.0),
+            session_remaining=max(0.0, total - session_done),
+            session_progress=session_done / total if total > 0 else 1.0,
+            next_text=self._next_text(step, rep),
+            change_key=(self.index, rep, phase_index),
+        )
+
+    def _phase(self, step: Step, elapsed: float, self_paced: bool) -> tuple[int, int, float, str]:
+        """(rep, phase index, seconds left in the phase, cue) for the current moment."""
+        side = _side_words(step)
+        if step.kind == StepKind.GET_READY:
+            where = f", {side}" if side else ""
+            return 0, 0, max(0.0, step.seconds - elapsed), f"Get ready: {step.exercise.name}{where}"
+        if step.kind == StepKind.SWITCH_SIDE:
+            return 0, 0, max(0.0, step.seconds - elapsed), f"Switch to the {(step.side or '').upper()} side"
+        if step.kind == StepKind.REST:
+            return 0, 0, max(0.0, step.seconds - elapsed), "Rest"
+        if step.kind == StepKind.HOLD:
+            return 0, 0, max(0.0, step.seconds - elapsed), step.phases[0].cue
+        if self_paced:
+            rep = min(step.reps, self._self_paced_reps + 1)
+            return rep, 0, 0.0, f"Rep {rep} at your own pace, then press Enter"
+        per_rep = step.seconds_per_rep
+        rep_index = min(step.reps - 1, int(elapsed / per_rep + 1e-9)) if per_rep > 0 else 0
+        into_rep = elapsed - rep_index * per_rep
+        for phase_index, phase in enumerate(step.phases):
+            if into_rep < phase.seconds - 1e-9 or phase_index == len(step.phases) - 1:
+                return rep_index + 1, phase_index, max(0.0, phase.seconds - into_rep), phase.cue
+            into_rep -= phase.seconds
+        raise AssertionError("unreachable: a rep always has a last phase")
+
+    def _next_text(self, step: Step, rep: int) -> str:
+        if step.kind == StepKind.REPS and 0 < rep < step.reps:
+            return f"Next: rep {rep + 1} of {step.reps}"
+        if self.index + 1 >= len(self.plan.steps):
+            return "Next: done, well done"
+        following = self.plan.steps[self.index + 1]
+        if following.exercise_index != step.exercise_index:
+            return f"Next exercise: {following.exercise.name}"
+        if following.kind == StepKind.REST:
+            return f"Next: rest {format_seconds(following.seconds)}"
+        if following.kind == StepKind.SWITCH_SIDE:
+            return f"Next: switch to the {following.side or ''} side".replace("  ", " ")
+        what = (
+            f"{following.reps} reps" if following.kind == StepKind.REPS else f"hold {format_seconds(following.seconds)}"
+        )
+        if following.sets_total > 1:
+            what += f", set {following.set_number} of {following.sets_total}"
+        if following.side:
+            what += f", {following.side} side"
+        return f"Next: {what}"
+
+    # --- results -----------------------------------------------------------------
+
+    def tallies(self) -> list[ExerciseTally]:
+        tallies = []
+        for exercise_index, planned in enumerate(self.plan.exercises):
+            steps = [
+                (index, step) for index, step in enumerate(self.plan.steps) if step.exercise_index == exercise_index
+            ]
+            work = [(index, step) for index, step in steps if step.kind in WORK]
+            records = {index: self._records.get(index, _StepRecord()) for index, _ in steps}
+            sets_done = 0
+            for set_number in range(1, planned.prescription.sets + 1):
+                in_set = [index for index, step in work if step.set_number == set_number]
+                if in_set and all(records[index].share >= DONE for index in in_set):
+                    sets_done += 1
+            tallies.append(
+                ExerciseTally(
+                    exercise_id=planned.exercise.id,
+                    name=planned.exercise.name,
+                    sets_planned=planned.prescription.sets,
+                    sets_done=sets_done,
+                    reps_done=sum(records[index].reps for index, _ in work),
+                    holds_done=sum(
+                        1 for index, step in work if step.kind == StepKind.HOLD and records[index].share >= DONE
+                    ),
+                    seconds=sum(record.seconds for record in records.values()),
+                )
+            )
+        return tallies
+
+    @property
+    def completion(self) -> float:
+        """Share of the planned work (reps and holds, by time) that was done."""
+        work = [(index, step) for index, step in enumerate(self.plan.steps) if step.kind in WORK]
+        planned = sum(step.seconds for _, step in work)
+        if planned <= 0:
+            return 1.0
+        done = sum(self._records.get(index, _StepRecord()).share * step.seconds for index, step in work)
+        return min(1.0, done / planned)
+
+    @property
+    def exercises_finished(self) -> int:
+        """Exercises whose steps are all behind the current position (for checkpoints)."""
+        if self.state == "finished":
+            return len(self.plan.exercises)
+        return self.step.exercise_index
+
+
+@dataclass
+class FakeClock:
+    """A clock for tests and demos: time moves only when told."""
+
+    now: float = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
