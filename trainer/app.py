@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from time import monotonic
 
 from textual.app import App
 from textual.binding import Binding
@@ -12,17 +13,30 @@ from textual.geometry import Size
 
 from trainer.catalog.loader import Catalog, load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
-from trainer.journal.models import Settings
+from trainer.journal.models import SessionRecord, Settings
 from trainer.journal.store import JournalError, JournalStore
 from trainer.paths import Paths
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
+from trainer.screens.session_dialogs import UnfinishedSessionScreen
+from trainer.screens.start import start_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.theme import CALM_THEME
 
 MIN_SIZE = Size(60, 20)
+
+
+def describe_unfinished(session: SessionRecord) -> str:
+    done = sum(1 for exercise in session.exercises if exercise.sets_done)
+    return (
+        f"{session.title}, started {session.at:%a %d %b at %H:%M}, was not finished "
+        f"(the app was closed during it). {done} of {len(session.exercises)} exercises had work done, "
+        f"{session.completion:.0%} of the plan. Save what you did to your journal?"
+    )
+
+
 """Below this the layout cannot be read; a notice asks to enlarge the terminal."""
 
 
@@ -41,11 +55,17 @@ class TrainerApp(App[None]):
         paths: Paths,
         catalog: Catalog | None = None,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        start: str | None = None,
+        session_clock: Callable[[], float] = monotonic,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.now = now
         """The current local time (aware); tests pass a fixed one."""
+        self.session_clock = session_clock
+        """The monotonic clock sessions run on; tests pass a fake one."""
+        self.start_id = start
+        """A routine or exercise id to start as soon as the app opens (``backtrainer start ID``)."""
         self.content_problems: tuple[ContentProblem, ...] = ()
         self._catalog = catalog
         if catalog is None:
@@ -82,6 +102,8 @@ class TrainerApp(App[None]):
             )
         if not self.settings.disclaimer_seen:
             self.push_screen(FirstRunScreen(), callback=self._disclaimer_accepted)
+        else:
+            self._after_first_run()
         self._fit_to(self.size)
 
     def _disclaimer_accepted(self, accepted: bool | None) -> None:
@@ -91,6 +113,37 @@ class TrainerApp(App[None]):
                 self.settings = self.journal.update_settings(disclaimer_seen=True)
             except JournalError as error:
                 self.notify(f"Could not remember this choice: {error}", severity="warning", markup=False)
+        self._after_first_run()
+
+    def _after_first_run(self) -> None:
+        """Offer to keep an unfinished session, then start the session asked for on the command line."""
+        unfinished = self.journal.load_checkpoint()
+        if unfinished is not None:
+            self.push_screen(UnfinishedSessionScreen(describe_unfinished(unfinished)), self._keep_unfinished)
+        elif self.start_id:
+            self._start_requested()
+
+    def _keep_unfinished(self, save: bool | None) -> None:
+        unfinished = self.journal.load_checkpoint()
+        try:
+            if save and unfinished is not None:
+                self.journal.add(unfinished)
+                self.notify("The unfinished session is in your journal.", markup=False)
+            self.journal.clear_checkpoint()
+        except JournalError as error:
+            self.notify(f"Could not save the unfinished session: {error}", severity="error", markup=False)
+        if self.start_id:
+            self._start_requested()
+
+    def _start_requested(self) -> None:
+        catalog = self.catalog
+        start_id, self.start_id = self.start_id or "", None
+        if start_id in catalog.routines:
+            start_session(self, routine=catalog.routines[start_id])
+        elif start_id in catalog.exercises:
+            start_session(self, exercise=catalog.exercises[start_id])
+        else:
+            self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error", markup=False)
 
     def action_get_help(self) -> None:
         if self._catalog is None or isinstance(self.screen, (HelpScreen, TooSmallScreen)):

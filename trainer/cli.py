@@ -48,10 +48,10 @@ def main(ctx: click.Context, profile: str | None) -> None:
         run_app(ctx.obj)
 
 
-def run_app(paths: Paths) -> None:
+def run_app(paths: Paths, start: str | None = None) -> None:
     from trainer.app import TrainerApp  # imported here so other commands stay fast
 
-    TrainerApp(paths=paths).run()
+    TrainerApp(paths=paths, start=start).run()
 
 
 def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Path], list[Path]]:
@@ -129,6 +129,29 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
             click.echo(f"  {problem}", err=True)
         raise SystemExit(1)
     click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))
+
+
+@main.command("start")
+@click.argument("target", metavar="ROUTINE_OR_EXERCISE_ID")
+@click.pass_obj
+def start(paths: Paths, target: str) -> None:
+    """Open the app straight into a session of a routine or a single exercise.
+
+    Handy for a tmux key or a remote login, for example
+    'ssh box backtrainer start desk-break'. An unknown id lists the ones
+    there are.
+    """
+    try:
+        catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
+    except ContentError as error:
+        raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
+    if target not in catalog.routines and target not in catalog.exercises:
+        raise click.BadParameter(
+            f"no routine or exercise has the id {target!r}.\nRoutines: {', '.join(catalog.routines)}.\n"
+            f"Exercises: {', '.join(sorted(catalog.exercises))}.",
+            param_hint="ROUTINE_OR_EXERCISE_ID",
+        )
+    run_app(paths, start=target)
 
 
 for _command in JOURNAL_COMMANDS:

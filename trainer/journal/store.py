@@ -22,10 +22,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from filelock import FileLock, Timeout
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
@@ -34,15 +34,24 @@ from trainer.journal.models import (
     AnyEntry,
     Entry,
     EntryKind,
+    SessionRecord,
     Settings,
     utc_now,
 )
-from trainer.journal.storage import TEMP_SUFFIX, AtomicJSONStorage, JournalFileError, read_json_object
+from trainer.journal.storage import (
+    TEMP_SUFFIX,
+    AtomicJSONStorage,
+    JournalFileError,
+    atomic_write,
+    read_json_object,
+)
 from trainer.paths import ensure_private_dir
 
 ENTRIES_TABLE = "entries"
 SETTINGS_TABLE = "settings"
 SETTINGS_FILE = "settings.json"
+CHECKPOINT_FILE = "session-checkpoint.json"
+"""What a session in progress has done so far; replaced at each finished exercise."""
 MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
 LOCK_TIMEOUT = 10.0
 
@@ -455,11 +464,53 @@ class JournalStore:
                 database.close()
         return settings
 
+    # --- the session in progress ------------------------------------------------
+
+    @property
+    def checkpoint_file(self) -> Path:
+        return self.directory / CHECKPOINT_FILE
+
+    def save_checkpoint(self, session: SessionRecord) -> None:
+        """Keep what a running session has done, so closing the app mid-session loses nothing."""
+        payload = _Checkpoint(session=session).model_dump_json().encode("utf-8")
+        with self._locked():
+            self._refuse_if_newer()
+            try:
+                atomic_write(self.checkpoint_file, payload)
+            except OSError as error:
+                raise JournalWriteError(f"could not save the session so far ({error.strerror or error})") from error
+
+    def load_checkpoint(self) -> SessionRecord | None:
+        """The unfinished session left by a closed or killed app, if any (an unreadable one is reported)."""
+        try:
+            raw = self.checkpoint_file.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._note(JournalProblem(self.checkpoint_file, f"cannot be read ({error.strerror or error})"))
+            return None
+        try:
+            return _Checkpoint.model_validate_json(raw).session
+        except ValidationError:
+            self._note(JournalProblem(self.checkpoint_file, "the unfinished session saved here cannot be read"))
+            return None
+
+    def clear_checkpoint(self) -> None:
+        with self._locked():
+            self.checkpoint_file.unlink(missing_ok=True)
+
     def update_settings(self, **changes: Any) -> Settings:
         """Change some settings, re-reading the others under the lock."""
         with self._locked():
             current = self.load_settings()
             return self.save_settings(current.model_copy(update=changes))
+
+
+class _Checkpoint(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
+    session: SessionRecord
 
 
 class _NewerFile(Exception):

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from trainer.catalog.describe import describe_dose, describe_tempo
 from trainer.catalog.models import Exercise
 from trainer.screens.base import TrainerScreen
+from trainer.screens.start import start_session
 from trainer.widgets.bullets import BulletList
 
 
@@ -32,6 +33,7 @@ class ExerciseScreen(TrainerScreen):
     BINDINGS = [
         Binding("minus", "variation('easier')", "Easier", key_display="-"),
         Binding("plus,equals_sign", "variation('harder')", "Harder", key_display="+"),
+        Binding("s", "start", "Start this exercise"),
     ]
 
     def __init__(self, exercise: Exercise) -> None:
@@ -91,6 +93,9 @@ class ExerciseScreen(TrainerScreen):
             self.notify(f"{self.exercise.name} has no {kind} variation listed.", markup=False)
             return
         self._open(known[0])
+
+    def action_start(self) -> None:
+        start_session(self.trainer, exercise=self.exercise)
 
     def _open(self, exercise_id: str) -> None:
         self.app.push_screen(ExerciseScreen(self.trainer.catalog.exercises[exercise_id]))

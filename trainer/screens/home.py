@@ -11,10 +11,14 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.engine.plan import format_minutes
+from trainer.engine.suggest import Suggestion, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
+from trainer.screens.start import plan_for, start_session
 
 MENU = (
+    ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
     ("check-in", "c", "Check in", "Log how your back feels: a few seconds"),
     ("journal", "j", "Journal", "Your entries and how things are trending"),
     ("library", "l", "Library", "Exercises and routines, step by step"),
@@ -63,8 +67,10 @@ def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list
 
 class HomeScreen(TrainerScreen):
     SUB_TITLE = "Home"
+    suggestion: Suggestion | None = None
     CSS_PATH = "home.tcss"
     BINDINGS = [
+        Binding("s", "open('start')", "Start"),
         Binding("c", "open('check-in')", "Check in"),
         Binding("j", "open('journal')", "Journal"),
         Binding("l", "open('library')", "Library"),
@@ -84,6 +90,7 @@ class HomeScreen(TrainerScreen):
                 *(Option(menu_prompt(key, title, text), id=option_id) for option_id, key, title, text in MENU),
                 id="menu",
             )
+            yield Static(id="suggestion")
             yield Static(id="week")
             if catalog.messages:
                 day = self.trainer.today().toordinal()
@@ -111,6 +118,17 @@ class HomeScreen(TrainerScreen):
         recent = journal.entries(since=now - timedelta(days=7))
         first = journal.first_entries(days=0)
         days_of_use = (now - first[-1].at).days if first else 0
+        self.suggestion = suggest(self.trainer.catalog.routines, journal.entries(since=now - timedelta(days=14)), now)
+        if self.suggestion is not None:
+            routine = self.suggestion.routine
+            minutes = format_minutes(plan_for(self.trainer, routine, None).total_seconds)
+            self.query_one("#suggestion", Static).update(
+                Content.assemble(
+                    ("Suggested: ", "$text-muted"),
+                    (routine.name, "bold"),
+                    f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
+                )
+            )
         lines = week_summary(recent, self.trainer.settings.sessions_per_week_goal, days_of_use)
         if journal.problems:
             lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
@@ -125,6 +143,9 @@ class HomeScreen(TrainerScreen):
         # and Journal modules add time to start-up that nobody waiting for Home should pay.
         if target == "help":
             self.trainer.action_get_help()
+        elif target == "start":
+            if self.suggestion is not None:
+                start_session(self.trainer, routine=self.suggestion.routine)
         elif target in ("check-in", "journal"):
             from trainer.screens.journal import JournalScreen
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -15,6 +16,7 @@ from trainer.catalog.models import Routine
 from trainer.engine.plan import Plan, format_minutes, format_seconds, plan_routine
 from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
+from trainer.screens.start import start_session
 
 
 def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
@@ -39,6 +41,7 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
 
 class RoutineScreen(TrainerScreen):
     CSS_PATH = "routine.tcss"
+    BINDINGS = [Binding("s", "start", "Start this routine")]
 
     def __init__(self, routine: Routine) -> None:
         super().__init__()
@@ -62,10 +65,13 @@ class RoutineScreen(TrainerScreen):
                 *(Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))),
                 id="items",
             )
-            yield Static("Enter opens an exercise. Times include rests and getting ready.", id="hint")
+            yield Static("s starts it · Enter opens an exercise · times include rests and getting ready", id="hint")
 
     def on_mount(self) -> None:
         self.query_one("#items").focus()
+
+    def action_start(self) -> None:
+        start_session(self.trainer, routine=self.routine)
 
     @on(OptionList.OptionSelected, "#items")
     def _open_exercise(self, event: OptionList.OptionSelected) -> None:

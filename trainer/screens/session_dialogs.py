@@ -1,0 +1,261 @@
+"""The questions around a session: pain before, why it stopped, how it went."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from trainer.catalog.models import Exercise, Safety
+from trainer.engine.runner import StopReason
+from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
+from trainer.screens.dialogs import DIALOG_CSS
+from trainer.widgets.bullets import BulletList
+from trainer.widgets.pain_scale import NumberScale
+
+SESSION_DIALOG_CSS = """
+{name} > Vertical, {name} > VerticalScroll {{ width: 76; max-height: 95%; }}
+{name} .question {{ margin-top: 1; }}
+{name} .hint {{ color: $text-muted; }}
+{name} .warning {{ color: $warning; }}
+"""
+
+
+def _css(name: str) -> str:
+    return DIALOG_CSS.format(name=name) + SESSION_DIALOG_CSS.format(name=name)
+
+
+class PainBeforeScreen(ModalScreen[int | None]):
+    """'Pain now' before a session: Enter continues (with or without an answer)."""
+
+    DEFAULT_CSS = _css("PainBeforeScreen")
+    BINDINGS = [
+        Binding("s", "skip", "Skip"),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    CANCELLED = -1
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.session_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(f"Before you start: {self.session_title}"), classes="dialog-title")
+            yield Static(Content(PAIN_NOW_QUESTION))
+            yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-before")
+            yield Static(
+                Content("A number and Enter to start, s to skip the question, Esc to go back."), classes="hint"
+            )
+
+    def on_number_scale_submitted(self) -> None:
+        self.dismiss(self.query_one("#pain-before", NumberScale).value)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.CANCELLED)
+
+
+class HighPainScreen(ModalScreen[str | None]):
+    """Pain of 7 or more: offer the gentle flare-up routine. Returns 'gentle', 'continue' or None."""
+
+    DEFAULT_CSS = _css("HighPainScreen")
+    BINDINGS = [
+        Binding("g", "choose('gentle')", "Gentle routine"),
+        Binding("c", "choose('continue')", "Continue"),
+        Binding("n,escape", "choose('')", "Not today"),
+    ]
+
+    def __init__(self, pain: int, gentle_name: str, chosen_name: str) -> None:
+        super().__init__()
+        self.pain = pain
+        self.gentle_name = gentle_name
+        self.chosen_name = chosen_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(f"Your pain is {self.pain}/10 right now"), classes="dialog-title")
+            yield Static(
+                Content(
+                    f"On a bad day, gentle movement usually helps more than a full workout. "
+                    f"'{self.gentle_name}' is made for days like this. Keep moving gently, and check "
+                    "'When to get help' (h) if the pain is new, spreading or worrying."
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Not today (n)", id="no")
+                yield Button(f"Continue with {self.chosen_name} (c)", id="continue")
+                yield Button(f"{self.gentle_name} (g)", id="gentle", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#gentle").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose("" if event.button.id == "no" else str(event.button.id))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)
+
+
+STOP_REASONS: tuple[tuple[str, StopReason, str], ...] = (
+    ("1", "pain", "Pain"),
+    ("2", "tired", "Tired"),
+    ("3", "out-of-time", "Out of time"),
+    ("4", "other", "Something else"),
+)
+
+
+class StopReasonScreen(ModalScreen[StopReason | None]):
+    """Why stop? None carries on with the session."""
+
+    DEFAULT_CSS = _css("StopReasonScreen")
+    BINDINGS = [
+        *(Binding(key, f"choose('{reason}')", label) for key, reason, label in STOP_REASONS),
+        Binding("c,escape", "carry_on", "Carry on"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Stop the session?"), classes="dialog-title")
+            yield Static(Content("Why are you stopping? What you did so far is saved to your journal."))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Carry on (c)", id="carry-on", variant="primary")
+                for key, reason, label in STOP_REASONS:
+                    yield Button(f"{label} ({key})", id=f"reason-{reason}")
+
+    def on_mount(self) -> None:
+        self.query_one("#carry-on").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "carry-on":
+            self.dismiss(None)
+        else:
+            self.dismiss(str(event.button.id).removeprefix("reason-"))  # type: ignore[arg-type]
+
+    def action_choose(self, reason: StopReason) -> None:
+        self.dismiss(reason)
+
+    def action_carry_on(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class AfterAnswers:
+    pain_after: int | None
+    pain_peak: int | None
+    effort: int | None
+    note: str
+
+
+class AfterSessionScreen(ModalScreen[AfterAnswers]):
+    """How did it go? Every answer is optional; the session is already saved."""
+
+    DEFAULT_CSS = _css("AfterSessionScreen")
+    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "save", "Done", show=False)]
+
+    def __init__(self, headline: str, summary: str, safety: Safety, stopped_for_pain: bool) -> None:
+        super().__init__()
+        self.headline = headline
+        self.summary = summary
+        self.safety = safety
+        self.stopped_for_pain = stopped_for_pain
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content(self.headline), classes="dialog-title")
+            yield Static(Content(self.summary))
+            if self.stopped_for_pain:
+                yield Static(Content("When to stop, and when to get help:"), classes="question warning")
+                yield BulletList(self.safety.stop_rules[:3])
+                yield Static(Content("Press h (or F1) for the full 'When to get help' lists."), classes="warning")
+            yield Static(Content(PAIN_NOW_QUESTION), classes="question")
+            yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-after")
+            yield Static(Content("Your highest pain during the session (optional)"), classes="question")
+            yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-peak")
+            yield Static(Content("How hard did it feel? (optional)"), classes="question")
+            yield NumberScale("very easy", "as hard as it gets", optional=True, coloured=False, id="effort")
+            yield Input(placeholder="A note, if you like (Enter saves)", id="session-note", max_length=NOTES_MAX)
+            yield Static(Content("Number keys answer, Tab moves on, Enter or Ctrl+S saves."), classes="hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#pain-after").focus()
+
+    def on_number_scale_submitted(self) -> None:
+        self.focus_next()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.dismiss(
+            AfterAnswers(
+                pain_after=self.query_one("#pain-after", NumberScale).value,
+                pain_peak=self.query_one("#pain-peak", NumberScale).value,
+                effort=self.query_one("#effort", NumberScale).value,
+                note=self.query_one("#session-note", Input).value.strip(),
+            )
+        )
+
+
+class ExerciseStepsScreen(ModalScreen[None]):
+    """The steps of the exercise on screen, one key away during a session."""
+
+    DEFAULT_CSS = _css("ExerciseStepsScreen")
+    BINDINGS = [Binding("i,q,escape,enter", "close", "Back to the session")]
+
+    def __init__(self, exercise: Exercise) -> None:
+        super().__init__()
+        self.exercise = exercise
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content(self.exercise.name), classes="dialog-title")
+            yield BulletList(self.exercise.steps, numbered=True)
+            if self.exercise.cautions:
+                yield Static(Content("Take care"), classes="question warning")
+                yield BulletList(self.exercise.cautions)
+            yield Static(Content("The session is paused. i, q or Enter returns to it."), classes="question hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class UnfinishedSessionScreen(ModalScreen[bool]):
+    """Found at start-up: save the unfinished session to the journal (True) or discard it."""
+
+    DEFAULT_CSS = _css("UnfinishedSessionScreen")
+    BINDINGS = [Binding("y", "choose(True)", "Save it"), Binding("d", "choose(False)", "Discard")]
+
+    def __init__(self, description: str) -> None:
+        super().__init__()
+        self.description = description
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("An unfinished session"), classes="dialog-title")
+            yield Static(Content(self.description))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Discard (d)", id="discard", variant="error")
+                yield Button("Save to journal (y)", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#save").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "save")
+
+    def action_choose(self, save: bool) -> None:
+        self.dismiss(save)
