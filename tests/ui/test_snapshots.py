@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXED_NOW
+from trainer.engine.runner import FakeClock
 from trainer.journal.store import JournalStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -51,3 +52,27 @@ def test_screen_layout(snap_compare, make_app, request, screen: str, size: tuple
         request.getfixturevalue("demo_journal")
     app = make_app(first_run=screen == "first-run")
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
+
+
+# The session player at three moments: getting ready, mid-rep, and paused in a hold.
+SESSION_MOMENTS = {
+    "session-get-ready": ("back-basics", 2.0, ()),
+    "session-rep": ("back-basics", 9.3, ()),
+    "session-hold-paused": ("desk-break", 150.0, ("space",)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("moment", list(SESSION_MOMENTS))
+def test_session_layout(snap_compare, make_app, moment: str, size: tuple[int, int]) -> None:
+    routine, seconds, keys = SESSION_MOMENTS[moment]
+    clock = FakeClock(1000.0)
+    app = make_app(session_clock=clock, start=routine)
+
+    async def play(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("4", "enter")
+        clock.advance(seconds)
+        pilot.app.screen.refresh_display()
+        await pilot.press(*keys)
+
+    assert snap_compare(app, terminal_size=size, run_before=play)

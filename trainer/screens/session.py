@@ -115,6 +115,7 @@ class SessionScreen(TrainerScreen):
                 yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="session-bar")
                 yield Static(id="session-left", classes="bar-value")
             yield Static(id="next")
+            yield Static(id="how")
             yield Static(Content(self.trainer.catalog.safety.stop_rule_short), id="stop-rule")
 
     def on_mount(self) -> None:
@@ -160,6 +161,7 @@ class SessionScreen(TrainerScreen):
         planned = self.plan.exercises[snap.exercise_index]
         name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {planned.exercise.name}"
         self._set("name", name, lambda: self.query_one("#exercise-name", Static).update(Content(name)))
+        self._set("how", planned.exercise.id, lambda: self._show_steps(snap.exercise_index))
         counts = []
         if step.kind in (StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH_SIDE):
             counts.append(f"Set {step.set_number} of {step.sets_total}")
@@ -203,6 +205,20 @@ class SessionScreen(TrainerScreen):
         if self._last_key is not None and snap.change_key != self._last_key and snap.state == "running":
             self._ring()
         self._last_key = snap.change_key
+
+    def _show_steps(self, exercise_index: int) -> None:
+        """The exercise's steps, shown below when the terminal is tall enough (else i shows them)."""
+        exercise = self.plan.exercises[exercise_index].exercise
+        how = self.query_one("#how", Static)
+        how.border_title = f"How: {exercise.name}"
+        how.update(
+            Content("\n").join(
+                Content.assemble((f"{number}. ", "bold"), step) for number, step in enumerate(exercise.steps, 1)
+            )
+        )
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 34, "-short")
 
     def _hint(self, snap: Snapshot) -> str:
         if snap.state == "paused":

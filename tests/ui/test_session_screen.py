@@ -1,0 +1,251 @@
+"""The session player by keyboard, on a fake clock: start points, pause, skip, stops, records, checkpoints."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Digits
+
+from trainer.engine.runner import FakeClock
+from trainer.journal.models import SessionRecord
+from trainer.journal.store import JournalStore
+from trainer.screens.exercise import ExerciseScreen
+from trainer.screens.help import HelpScreen
+from trainer.screens.home import HomeScreen
+from trainer.screens.session import SessionScreen
+from trainer.screens.session_dialogs import (
+    AfterSessionScreen,
+    ExerciseStepsScreen,
+    HighPainScreen,
+    PainBeforeScreen,
+    StopReasonScreen,
+    UnfinishedSessionScreen,
+)
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+def countdown(screen) -> str:
+    return screen.query_one("#countdown", Digits).value
+
+
+def sessions(paths) -> list[SessionRecord]:
+    return [entry for entry in JournalStore(paths.journal_dir).entries() if isinstance(entry, SessionRecord)]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(1000.0)
+
+
+async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.refresh_display()
+    await pilot.pause()
+
+
+async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Back basics" in text_of(app.screen, "#suggestion")
+        await pilot.press("s")
+        assert isinstance(app.screen, PainBeforeScreen)
+        await pilot.press("3", "enter")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.plan.routine_id == "back-basics" and screen.pain_before == 3
+        first = screen.plan.exercises[0].exercise.name
+        assert f"Get ready: {first}" in text_of(screen, "#cue")
+        assert countdown(screen) == "0:05"
+        await advance(pilot, clock, 2.4)
+        assert countdown(screen) == "0:03"
+        assert "left" in text_of(screen, "#session-left")
+
+
+async def test_cues_follow_the_tempo_and_the_counts_show_set_and_rep(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")  # skip the pain question
+        screen = app.screen
+        step = screen.plan.steps[1]
+        await advance(pilot, clock, 5.0)
+        assert text_of(screen, "#cue") == " ".join(step.phases[0].cue.upper())
+        assert f"Rep 1 of {step.reps}" in text_of(screen, "#counts")
+        await advance(pilot, clock, step.phases[0].seconds)
+        assert text_of(screen, "#cue") == " ".join(step.phases[1].cue.upper())
+
+
+async def test_pause_freezes_the_countdown_and_resume_carries_on(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, 1.0)
+        await pilot.press("space")
+        assert text_of(screen, "#cue") == "Paused"
+        shown = countdown(screen)
+        await advance(pilot, clock, 30)
+        assert countdown(screen) == shown
+        await pilot.press("space")
+        assert text_of(screen, "#cue").startswith("Get ready")
+        assert countdown(screen) == shown
+
+
+async def test_skip_back_and_skip_exercise(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await pilot.press("n")
+        assert screen.runner.index == 1
+        await pilot.press("b")
+        assert screen.runner.index == 0
+        await pilot.press("e")
+        assert screen.runner.step.exercise_index == 1
+        assert "Exercise 2 of" in text_of(screen, "#exercise-name")
+
+
+async def test_stop_asks_why_and_saves_the_record_with_answers(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "enter")
+        await advance(pilot, clock, 20)
+        await pilot.press("s")
+        assert isinstance(app.screen, StopReasonScreen)
+        await pilot.press("c")  # carry on
+        assert isinstance(app.screen, SessionScreen) and app.screen.runner.state == "running"
+        await pilot.press("s", "2")  # tired
+        await pilot.pause()
+        assert isinstance(app.screen, AfterSessionScreen)
+        (saved,) = sessions(paths)
+        assert (saved.ended_how, saved.stop_reason, saved.pain_before) == ("stopped-choice", "tired", 6)
+        assert 0 < saved.completion < 1
+        await pilot.press("3", "enter", "4", "enter", "2", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    (saved,) = sessions(paths)
+    assert (saved.pain_after, saved.pain_peak, saved.effort) == (3, 4, 2)
+
+
+async def test_pain_stop_ends_at_once_records_it_and_shows_the_rules(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, clock, 12)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, AfterSessionScreen)
+        (saved,) = sessions(paths)
+        assert (saved.ended_how, saved.stop_reason) == ("stopped-pain", "pain")
+        shown = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
+        assert app.catalog.safety.stop_rules[0] in shown
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_high_pain_offers_the_gentle_routine(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="core-and-back-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "enter")
+        assert isinstance(app.screen, HighPainScreen)
+        await pilot.press("g")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.plan.routine_id == "flare-up-gentle" and app.screen.pain_before == 8
+
+
+async def test_a_finished_session_is_saved_whole(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        total = app.screen.plan.total_seconds
+        await advance(pilot, clock, total + 1)
+        assert isinstance(app.screen, AfterSessionScreen)
+        await pilot.press("escape")
+    (saved,) = sessions(paths)
+    assert saved.ended_how == "finished" and saved.completion == 1.0
+    assert all(done.sets_done == done.sets_planned for done in saved.exercises)
+    assert round(saved.minutes * 60) == round(total)
+    assert JournalStore(paths.journal_dir).load_checkpoint() is None
+
+
+async def test_closing_mid_session_keeps_a_checkpoint_offered_at_next_start(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        first_exercise = [step for step in app.screen.plan.steps if step.exercise_index == 0]
+        await advance(pilot, clock, sum(step.seconds for step in first_exercise) + 1)
+        await app.action_quit()
+    unfinished = JournalStore(paths.journal_dir).load_checkpoint()
+    assert unfinished is not None and unfinished.exercises[0].sets_done == 1
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert isinstance(again.screen, UnfinishedSessionScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+    (saved,) = sessions(paths)
+    assert saved.id == unfinished.id and saved.ended_how == "stopped-choice"
+    assert JournalStore(paths.journal_dir).load_checkpoint() is None
+
+
+async def test_self_paced_reps_count_with_enter(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, 5.0)
+        await pilot.press("r")
+        assert "own pace" in text_of(screen, "#cue").lower()
+        reps = screen.runner.step.reps
+        await pilot.press(*["enter"] * reps)
+        assert screen.runner.index == 2
+
+
+async def test_bell_rings_at_changes_and_can_be_turned_off(make_app, clock, paths, monkeypatch) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, clock, 5.0)
+        assert rings
+        await pilot.press("m")
+        before = len(rings)
+        await advance(pilot, clock, 5.0)
+        assert len(rings) == before
+    assert JournalStore(paths.journal_dir).load_settings().bell is False
+
+
+async def test_steps_are_one_key_away_and_pause_the_session(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "i")
+        assert isinstance(app.screen, ExerciseStepsScreen)
+        await pilot.press("i")
+        assert isinstance(app.screen, SessionScreen) and app.screen.runner.state == "running"
+
+
+async def test_start_a_single_exercise_and_a_routine_from_the_library(make_app, clock) -> None:
+    app = make_app(session_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"bird-dog", "enter", "enter")
+        assert isinstance(app.screen, ExerciseScreen)
+        await pilot.press("s", "s")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.plan.routine_id is None and app.screen.plan.exercises[0].exercise.id == "bird-dog"
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("q", "r", "enter", "s", "s")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.plan.routine_id == next(iter(app.catalog.routines))
+
+
+async def test_help_is_one_key_away_during_a_session(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "h")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, SessionScreen)
