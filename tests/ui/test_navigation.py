@@ -57,7 +57,7 @@ async def test_home_keys_open_library_tips_and_help_and_q_returns(make_app) -> N
 async def test_home_menu_works_with_arrows_and_enter(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "down", "down", "enter")
+        await pilot.press("down", "down", "down", "down", "enter")
         assert isinstance(app.screen, TipsScreen)
         await pilot.press("escape")
         await pilot.press("down", "enter")
