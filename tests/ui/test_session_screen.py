@@ -249,3 +249,21 @@ async def test_help_is_one_key_away_during_a_session(make_app, clock) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q")
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_my_dose_is_saved_and_used_by_sessions(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"glute bridge", "enter", "enter", "d")
+        await pilot.press(*"99", "ctrl+s")
+        assert "from 1 to 10" in str(app.screen.query_one("#dose-error").render())
+        app.screen.query_one("#sets").value = "2"
+        app.screen.query_one("#reps").value = "8"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "2 x 8 reps" in str(app.screen.query_one("#my-dose").render())
+        await pilot.press("s", "s")
+        planned = app.screen.plan.exercises[0].prescription
+        assert (planned.sets, planned.reps) == (2, 8)
+    saved = JournalStore(paths.journal_dir).load_settings().dose_changes["glute-bridge"]
+    assert (saved.sets, saved.reps, saved.hold_seconds) == (2, 8, None)

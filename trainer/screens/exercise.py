@@ -13,7 +13,11 @@ from textual.widgets.option_list import Option
 
 from trainer.catalog.describe import describe_dose, describe_tempo
 from trainer.catalog.models import Exercise
+from trainer.engine.plan import DoseChange, prescribe
+from trainer.journal.models import DoseChangeSetting
+from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
+from trainer.screens.my_dose import MyDoseScreen
 from trainer.screens.start import start_session
 from trainer.widgets.bullets import BulletList
 
@@ -34,6 +38,7 @@ class ExerciseScreen(TrainerScreen):
         Binding("minus", "variation('easier')", "Easier", key_display="-"),
         Binding("plus,equals_sign", "variation('harder')", "Harder", key_display="+"),
         Binding("s", "start", "Start this exercise"),
+        Binding("d", "my_dose", "My dose"),
     ]
 
     def __init__(self, exercise: Exercise) -> None:
@@ -57,7 +62,8 @@ class ExerciseScreen(TrainerScreen):
             dose = [_text(describe_dose(exercise))]
             if exercise.tempo:
                 dose.append(_text(Content.assemble(("Each rep: ", "bold"), describe_tempo(exercise))))
-            dose.append(_text(Content.styled("These are starting suggestions: change them to suit you.", "italic")))
+            dose.append(_text(Content.styled("These are starting suggestions: d sets your own.", "italic")))
+            dose.append(Static(id="my-dose"))
             yield _section("Dose", *dose)
             yield _section("Take care", BulletList([*exercise.cautions, catalog.safety.stop_rule_short]))
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
@@ -80,6 +86,37 @@ class ExerciseScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()
+        self._show_my_dose()
+
+    def _show_my_dose(self) -> None:
+        change = self.trainer.settings.dose_changes.get(self.exercise.id)
+        text = ""
+        if change is not None:
+            mine = prescribe(self.exercise, None, DoseChange(change.sets, change.reps, change.hold_seconds))
+            text = f"Your dose, used in every session: {mine.describe()}"
+        widget = self.query_one("#my-dose", Static)
+        widget.update(Content.styled(text, "bold $accent"))
+        widget.display = bool(text)
+
+    def action_my_dose(self) -> None:
+        current = self.trainer.settings.dose_changes.get(self.exercise.id)
+
+        def saved(change: DoseChangeSetting | None) -> None:
+            if change is None:
+                return
+            changes = dict(self.trainer.settings.dose_changes)
+            if change == DoseChangeSetting():
+                changes.pop(self.exercise.id, None)
+            else:
+                changes[self.exercise.id] = change
+            try:
+                self.trainer.settings = self.trainer.journal.update_settings(dose_changes=changes)
+            except JournalError as error:
+                self.notify(f"Could not save your dose: {error}", severity="error", markup=False)
+                return
+            self._show_my_dose()
+
+        self.app.push_screen(MyDoseScreen(self.exercise, current), saved)
 
     @on(OptionList.OptionSelected, "#variations")
     def _follow(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,96 @@
+"""Set your own dose for an exercise: used by every session that includes it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from trainer.catalog.describe import describe_dose
+from trainer.catalog.models import Exercise
+from trainer.journal.models import DoseChangeSetting
+from trainer.screens.dialogs import DIALOG_CSS
+
+LIMITS = {"sets": (1, 10), "reps": (1, 100), "hold_seconds": (1, 1800)}
+LABELS = {"sets": "Sets", "reps": "Reps per set", "hold_seconds": "Hold (seconds)"}
+
+
+class MyDoseScreen(ModalScreen[DoseChangeSetting | None]):
+    """Dismisses with the new dose (all fields empty = back to the suggestion), or None to cancel."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="MyDoseScreen")
+        + """
+    MyDoseScreen .dose-row { height: auto; margin-top: 1; }
+    MyDoseScreen .dose-row Label { width: 18; padding-top: 1; }
+    MyDoseScreen .dose-row Input { width: 12; }
+    MyDoseScreen #dose-error { color: $error; margin-top: 1; }
+    MyDoseScreen .hint { color: $text-muted; margin-top: 1; }
+    """
+    )
+    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, exercise: Exercise, current: DoseChangeSetting | None) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.current = current or DoseChangeSetting()
+
+    @property
+    def fields(self) -> list[str]:
+        dose = self.exercise.dose
+        return ["sets", *(["reps"] if dose.reps else []), *(["hold_seconds"] if dose.hold_seconds else [])]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(f"My dose: {self.exercise.name}"), classes="dialog-title")
+            yield Static(Content(f"Starting suggestion: {describe_dose(self.exercise)}."))
+            for field in self.fields:
+                value = getattr(self.current, field)
+                with Horizontal(classes="dose-row"):
+                    yield Label(LABELS[field])
+                    yield Input(
+                        value="" if value is None else str(value), placeholder="suggested", type="integer", id=field
+                    )
+            yield Static(id="dose-error")
+            yield Static(
+                Content(
+                    "Leave a box empty to use the suggestion. Change one thing at a time, a little at once; "
+                    "step back on a bad day. Enter or Ctrl+S saves, Esc cancels."
+                ),
+                classes="hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        values: dict[str, int | None] = {}
+        for field in self.fields:
+            text = self.query_one(f"#{field}", Input).value.strip()
+            low, high = LIMITS[field]
+            if not text:
+                values[field] = None
+            elif not text.isdigit() or not low <= int(text) <= high:
+                self.query_one("#dose-error", Static).update(
+                    Content(f"{LABELS[field]} must be a whole number from {low} to {high}.")
+                )
+                self.query_one(f"#{field}", Input).focus()
+                return
+            else:
+                values[field] = int(text)
+        self.dismiss(DoseChangeSetting(**values))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
