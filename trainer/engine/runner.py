@@ -175,9 +175,9 @@ class Runner:
         while self.state == "running" and not self._self_paced():
             step = self.step
             elapsed = self._elapsed(now)
-            if elapsed < step.seconds:
+            if elapsed < step.seconds - 1e-9:  # float sums of overflow must not keep a step alive
                 return
-            overflow = elapsed - step.seconds
+            overflow = max(0.0, elapsed - step.seconds)
             self._leave(step.seconds)
             if self.index + 1 >= len(self.plan.steps):
                 self._end(now - overflow, "finished")
@@ -226,8 +226,11 @@ class Runner:
             self.start()
 
     def skip_step(self) -> None:
+        """Leave the step showing now (the one the clock is in, even if no snapshot saw it yet)."""
+        now = self.clock()
+        self._catch_up(now)
         if self.state in ("running", "paused"):
-            self._move_to(self.index + 1, self.clock())
+            self._move_to(self.index + 1, now)
 
     def skip_exercise(self) -> None:
         if self.state not in ("running", "paused"):
@@ -261,12 +264,16 @@ class Runner:
         if self.state == "finished":
             return
         if self.state in ("running", "paused"):
-            self._leave(self._elapsed(now))
+            self._banked = self._elapsed(now)
+            self._leave(self._banked)
         self.stop_reason = reason
         self._end(now, "stopped")
 
     def rep_done(self) -> None:
         """Self-paced reps: one more done; the step ends with the last."""
+        if self.state != "running":
+            return
+        self._catch_up(self.clock())
         if self.state != "running" or not self._self_paced():
             return
         self._self_paced_reps += 1
@@ -276,13 +283,12 @@ class Runner:
 
     def set_rep_mode(self, mode: RepMode) -> None:
         """Switch the current exercise between paced and self-paced, keeping the reps already done."""
-        exercise = self.step.exercise_index
-        if self._rep_modes[exercise] == mode:
+        if self.state in ("finished", "stopped"):
             return
         now = self.clock()
         self._catch_up(now)
-        if self.state in ("finished", "stopped") or self.step.exercise_index != exercise:
-            self._rep_modes[exercise] = mode
+        exercise = self.step.exercise_index
+        if self.state in ("finished", "stopped") or self._rep_modes[exercise] == mode:
             return
         step = self.step
         if step.kind == StepKind.REPS:
@@ -302,9 +308,9 @@ class Runner:
         now = self.clock()
         self._catch_up(now)
         step = self.step
-        elapsed = self._elapsed(now) if self.state in ("running", "paused") else 0.0
-        if self.state in ("finished", "stopped"):
-            elapsed = self._records.get(self.index, _StepRecord()).seconds
+        elapsed = self._elapsed(now) if self.state in ("running", "paused", "stopped") else 0.0
+        if self.state == "finished":
+            elapsed = step.seconds
         self_paced = self._self_paced(step)
         share = self._share(step, elapsed) if self.state != "ready" else 0.0
         rep, phase_index, phase_remaining, cue = self._phase(step, elapsed, self_paced)
