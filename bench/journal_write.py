@@ -48,8 +48,12 @@ def spread(count: int, today: date) -> list[AnyEntry]:
 
 def crammed(entries: list[AnyEntry], now: datetime) -> list[AnyEntry]:
     """The same entries moved, in order, into the current month (from the 1st until now)."""
-    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    step = (now - start) / (len(entries) + 1)
+    return squeezed(entries, now.replace(day=1, hour=0, minute=0, second=0, microsecond=0), now)
+
+
+def squeezed(entries: list[AnyEntry], start: datetime, end: datetime) -> list[AnyEntry]:
+    """The same entries moved, in order and evenly spaced, to between ``start`` and ``end``."""
+    step = (end - start) / (len(entries) + 1)
     moved: list[AnyEntry] = []
     for index, entry in enumerate(entries):
         shift = start + step * (index + 1) - entry.at

@@ -16,7 +16,7 @@ from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
-from trainer.screens.journal_entries import EntriesPane, EntryScreen
+from trainer.screens.journal_entries import EntriesPane, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
@@ -249,9 +249,8 @@ class JournalScreen(TrainerScreen):
             confirmed,
         )
 
-    @on(EntriesPane.RangeChanged)
-    @on(TrendsPane.PeriodChanged)
-    def _needs_days(self, event: EntriesPane.RangeChanged | TrendsPane.PeriodChanged) -> None:
+    @on(NeedsDays)
+    def _needs_days(self, event: NeedsDays) -> None:
         """Read further back when a longer range or period is chosen (0 days: everything)."""
         if self.loaded_days == 0:
             return

@@ -27,6 +27,14 @@ KIND_FILTERS = [("all", ""), ("check-ins", "check-in"), ("sessions", "session"),
 RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
 
 
+class NeedsDays(Message):
+    """A pane now shows ``days`` days (0: everything): the screen reads further back if needed."""
+
+    def __init__(self, days: int) -> None:
+        super().__init__()
+        self.days = days
+
+
 class EntryScreen(ModalScreen[str | None]):
     """One entry in full. Dismisses with 'edit', 'delete' or None."""
 
@@ -75,13 +83,6 @@ class EntriesPane(Vertical):
         def __init__(self, entry: AnyEntry) -> None:
             super().__init__()
             self.entry = entry
-
-    class RangeChanged(Message):
-        """The range needs entries older than those loaded (0 days = everything)."""
-
-        def __init__(self, days: int) -> None:
-            super().__init__()
-            self.days = days
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -151,7 +152,7 @@ class EntriesPane(Vertical):
 
     @on(Segmented.Changed, "#range-filter")
     def _range_changed(self) -> None:
-        self.post_message(self.RangeChanged(self.days))
+        self.post_message(NeedsDays(self.days))
         self._refresh()
 
     @on(DataTable.RowSelected, "#entry-table")

@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
 from trainer.engine.insights import WeekCount, daily_series, summarize, summary_lines
 from trainer.journal.models import AnyEntry
+from trainer.screens.journal_entries import NeedsDays
 from trainer.widgets.segmented import Segmented
 from trainer.widgets.trend_chart import TrendChart, describe_chart
 
@@ -37,13 +37,6 @@ def week_bars(weeks: Sequence[WeekCount]) -> Content:
 
 class TrendsPane(VerticalScroll):
     BINDINGS = [Binding("p", "next_period", "Period")]
-
-    class PeriodChanged(Message):
-        """The chosen period may need entries older than those loaded."""
-
-        def __init__(self, days: int) -> None:
-            super().__init__()
-            self.days = days
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -79,7 +72,7 @@ class TrendsPane(VerticalScroll):
 
     @on(Segmented.Changed, "#period")
     def _period_changed(self) -> None:
-        self.post_message(self.PeriodChanged(self.days))
+        self.post_message(NeedsDays(self.days))
         self._refresh()
 
     def action_next_period(self) -> None:
