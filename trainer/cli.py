@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -49,6 +50,11 @@ def main(ctx: click.Context, profile: str | None) -> None:
 
 
 def run_app(paths: Paths, start: str | None = None) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise click.ClickException(
+            "backtrainer needs a terminal to draw in. Over SSH, ask for one: ssh -t HOST backtrainer "
+            "(the shell commands log, journal, stats and export work without one)."
+        )
     from trainer.app import TrainerApp  # imported here so other commands stay fast
 
     TrainerApp(paths=paths, start=start).run()

@@ -121,7 +121,7 @@ async def test_stop_asks_why_and_saves_the_record_with_answers(make_app, clock, 
         (saved,) = sessions(paths)
         assert (saved.ended_how, saved.stop_reason, saved.pain_before) == ("stopped-choice", "tired", 6)
         assert 0 < saved.completion < 1
-        await pilot.press("3", "enter", "4", "enter", "2", "ctrl+s")
+        await pilot.press("3", "tab", "4", "tab", "2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     (saved,) = sessions(paths)

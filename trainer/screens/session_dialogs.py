@@ -116,7 +116,13 @@ STOP_REASONS: tuple[tuple[str, StopReason, str], ...] = (
 class StopReasonScreen(ModalScreen[StopReason | None]):
     """Why stop? None carries on with the session."""
 
-    DEFAULT_CSS = _css("StopReasonScreen")
+    DEFAULT_CSS = (
+        _css("StopReasonScreen")
+        + """
+    StopReasonScreen #reasons { height: auto; margin-top: 1; }
+    StopReasonScreen #reasons Button { width: 100%; margin-bottom: 0; }
+    """
+    )
     BINDINGS = [
         *(Binding(key, f"choose('{reason}')", label) for key, reason, label in STOP_REASONS),
         Binding("c,escape", "carry_on", "Carry on"),
@@ -126,10 +132,10 @@ class StopReasonScreen(ModalScreen[StopReason | None]):
         with Vertical():
             yield Static(Content("Stop the session?"), classes="dialog-title")
             yield Static(Content("Why are you stopping? What you did so far is saved to your journal."))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Carry on (c)", id="carry-on", variant="primary")
+            with Vertical(id="reasons"):
                 for key, reason, label in STOP_REASONS:
-                    yield Button(f"{label} ({key})", id=f"reason-{reason}")
+                    yield Button(f"{key}  {label}", id=f"reason-{reason}", compact=True)
+                yield Button("c  Carry on with the session", id="carry-on", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#carry-on").focus()
@@ -183,7 +189,7 @@ class AfterSessionScreen(ModalScreen[AfterAnswers]):
             yield Static(Content("How hard did it feel? (optional)"), classes="question")
             yield NumberScale("very easy", "as hard as it gets", optional=True, coloured=False, id="effort")
             yield Input(placeholder="A note, if you like (Enter saves)", id="session-note", max_length=NOTES_MAX)
-            yield Static(Content("Number keys answer, Tab moves on, Enter or Ctrl+S saves."), classes="hint")
+            yield Static(Content("Number keys answer, Tab moves to the next question, Enter saves."), classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
 
@@ -191,7 +197,7 @@ class AfterSessionScreen(ModalScreen[AfterAnswers]):
         self.query_one("#pain-after").focus()
 
     def on_number_scale_submitted(self) -> None:
-        self.focus_next()
+        self.action_save()
 
     def on_input_submitted(self) -> None:
         self.action_save()

@@ -1,0 +1,1 @@
+"""End-to-end tests: the installed ``backtrainer`` command driven over a real OpenSSH connection."""
