@@ -34,12 +34,21 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "help": (("h",), False),
 }
 
+# name -> (routine started with 'backtrainer start', seconds into the session, keys pressed then)
+SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
+    "session": ("back-basics", 41.3, ()),
+    "session-hold": ("desk-break", 150.0, ()),
+}
 
-async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int]) -> Path:
+
+async def shoot(
+    name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int], session: tuple[str, float] | None = None
+) -> Path:
     from demo_journal import generate
 
     from trainer.app import TrainerApp
     from trainer.catalog.loader import load_catalog
+    from trainer.engine.runner import FakeClock
     from trainer.journal.store import JournalStore
     from trainer.paths import resolve_paths
 
@@ -49,8 +58,14 @@ async def shoot(name: str, keys: tuple[str, ...], first_run: bool, size: tuple[i
             store = JournalStore(resolve_paths().journal_dir)
             store.update_settings(disclaimer_seen=True)
             store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
-        app = TrainerApp(paths=resolve_paths(), now=lambda: NOW)
+        clock = FakeClock(1000.0)
+        start = session[0] if session else None
+        app = TrainerApp(paths=resolve_paths(), now=lambda: NOW, session_clock=clock, start=start)
         async with app.run_test(size=size) as pilot:
+            if session is not None:
+                await pilot.press("4", "enter")  # pain before the session
+                clock.advance(session[1])
+                app.screen.refresh_display()  # type: ignore[attr-defined]
             await pilot.press(*keys)
             await pilot.pause(0.2)
             svg = app.export_screenshot(title=f"backtrainer: {name}")
@@ -65,11 +80,15 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated names (default: all)")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
-    names = [name for name in args.only.split(",") if name] or list(SHOTS)
+    names = [name for name in args.only.split(",") if name] or [*SHOTS, *SESSION_SHOTS]
     OUT_DIR.mkdir(exist_ok=True)
     for name in names:
-        keys, first_run = SHOTS[name]
-        print(asyncio.run(shoot(name, keys, first_run, (width, height))))
+        if name in SESSION_SHOTS:
+            routine, seconds, keys = SESSION_SHOTS[name]
+            print(asyncio.run(shoot(name, keys, False, (width, height), (routine, seconds))))
+        else:
+            keys, first_run = SHOTS[name]
+            print(asyncio.run(shoot(name, keys, first_run, (width, height))))
 
 
 if __name__ == "__main__":

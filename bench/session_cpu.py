@@ -1,0 +1,83 @@
+"""CPU used by the app during a 30 s hold, in an 80x24 pseudo-terminal, against a plain 10 Hz ProgressBar.
+
+The same two programs and windows as ``session_traffic.py`` (see
+``bench/hold_window.py``): the child's utime + stime from ``/proc/PID/stat``
+over the 30 s window, as a percentage of one core. No new dependency (no psutil).
+
+Target: backtrainer under 3% of one core.
+
+    python bench/session_cpu.py [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from hold_window import PROGRAMS, WINDOW_SECONDS, Window, run  # noqa: E402
+from results import record  # noqa: E402
+
+TARGET_PERCENT = 3.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=1, help="runs of each program; the median is kept (default 1)")
+    parser.add_argument(
+        "--colors",
+        choices=("truecolor", "256"),
+        default="truecolor",
+        help="the terminal's colours (as in session_traffic.py)",
+    )
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    windows: dict[str, list[Window]] = {program: [] for program in PROGRAMS}
+    for _ in range(args.runs):
+        for program in PROGRAMS:
+            print(f"watching {program} for {WINDOW_SECONDS:.0f} s ...", flush=True)
+            window = run(program, args.colors)
+            windows[program].append(window)
+            print(f"  {window.cpu_percent:.2f}% of a core ({window.cpu:.2f} s CPU)", flush=True)
+
+    def median_window(program: str) -> Window:
+        runs = sorted(windows[program], key=lambda window: window.cpu)
+        return runs[len(runs) // 2]
+
+    app, reference = median_window("backtrainer"), median_window("reference")
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    rows = ""
+    for label, window in (
+        ("`backtrainer`, 30 s hold", app),
+        ("reference: `ProgressBar(total=300)` at 10 Hz", reference),
+    ):
+        rows += (
+            f"| {label} | {window.cpu_percent:.2f}% | {window.cpu:.2f} s | {window.writes} | "
+            + ", ".join(f"{w.cpu_percent:.2f}%" for w in windows[window.program])
+            + " |\n"
+        )
+    met = app.cpu_percent < TARGET_PERCENT
+    body = (
+        f"CPU time (user + system, all threads, from `/proc/PID/stat`, {tick_ms:.0f} ms ticks) of the program over "
+        f"{WINDOW_SECONDS:.0f} s in an 80x24 pseudo-terminal, as a share of one core: the same windows as the "
+        "terminal traffic (`backtrainer start bench-long-hold` from 1 s into its 45 s hold; the reference "
+        "`ProgressBar(total=300)` over its 30 s at 10 Hz). "
+        f"Median of {args.runs} run{'s' if args.runs != 1 else ''}.\n\n"
+        "| program | CPU, share of a core | CPU time | frames written | runs |\n|---|---|---|---|---|\n"
+        f"{rows}\n"
+        f"backtrainer: {app.cpu_percent:.2f}% of a core "
+        f"(target under {TARGET_PERCENT:g}%: {'met' if met else 'missed'}), "
+        f"{app.cpu / reference.cpu:.2f}x the reference; about {1000 * app.cpu / max(1, app.writes):.0f} ms of CPU per "
+        "frame written."
+    )
+    body = body.rstrip() + (
+        f"\n\nLoad average (1 min) when the benchmark started: {load_before:.2f}; other programs skew these figures."
+    )
+    record("Session CPU", body)
+
+
+if __name__ == "__main__":
+    main()
