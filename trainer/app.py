@@ -20,12 +20,14 @@ from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
+from trainer.screens.session import SessionScreen
 from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import start_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.theme import CALM_THEME
 
-MIN_SIZE = Size(60, 20)
+MIN_SIZE = Size(76, 22)
+"""Below this the layout cannot be read; a notice asks to enlarge the terminal."""
 
 
 def describe_unfinished(session: SessionRecord) -> str:
@@ -35,9 +37,6 @@ def describe_unfinished(session: SessionRecord) -> str:
         f"(the app was closed during it). {done} of {len(session.exercises)} exercises had work done, "
         f"{session.completion:.0%} of the plan. Save what you did to your journal?"
     )
-
-
-"""Below this the layout cannot be read; a notice asks to enlarge the terminal."""
 
 
 class TrainerApp(App[None]):
@@ -145,10 +144,18 @@ class TrainerApp(App[None]):
         else:
             self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error", markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without content there are no help lists to show: the key is not offered (the error screen
+        gives the emergency advice itself)."""
+        return not (action == "get_help" and self._catalog is None)
+
     def action_get_help(self) -> None:
         if self._catalog is None or isinstance(self.screen, (HelpScreen, TooSmallScreen)):
             return
-        self.push_screen(HelpScreen())
+        if isinstance(self.screen, SessionScreen):
+            self.screen.open_help()  # pauses the session while the lists are open
+        else:
+            self.push_screen(HelpScreen())
 
     def on_resize(self, event: Resize) -> None:
         self._fit_to(event.size)

@@ -63,6 +63,16 @@ async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clo
         assert "left" in text_of(screen, "#session-left")
 
 
+async def test_q_backs_out_of_the_pain_question_without_a_session(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, PainBeforeScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, HomeScreen)
+        assert sessions(paths) == []
+
+
 async def test_cues_follow_the_tempo_and_the_counts_show_set_and_rep(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="back-basics")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -135,13 +145,59 @@ async def test_pain_stop_ends_at_once_records_it_and_shows_the_rules(make_app, c
         await advance(pilot, clock, 12)
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, AfterSessionScreen)
         (saved,) = sessions(paths)
         assert (saved.ended_how, saved.stop_reason) == ("stopped-pain", "pain")
+        assert isinstance(app.screen, HelpScreen)  # the help lists and the stop rules come first
         shown = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
-        assert app.catalog.safety.stop_rules[0] in shown
-        await pilot.press("f1")
+        assert app.catalog.safety.stop_rules[0] in shown and app.catalog.safety.help_lists[0].items[0] in shown
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, AfterSessionScreen)
+        await pilot.press("h")  # help is one key away in the questions too
         assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_pauses_the_session_and_it_carries_on_after(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, 2.0)
+        await pilot.press("h")
+        assert isinstance(app.screen, HelpScreen) and screen.runner.state == "paused"
+        clock.advance(60)
+        await pilot.press("q")
+        assert app.screen is screen and screen.runner.state == "running"
+        assert countdown(screen) == "0:03"  # the minute under Help did not count
+
+
+async def test_a_session_over_while_a_screen_is_on_top_leaves_when_it_closes(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await app.push_screen(HelpScreen())  # e.g. h pressed in the moment before the questions open
+        screen._answers(None)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_steps_screen_can_stop_for_pain(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "i")
+        assert isinstance(app.screen, ExerciseStepsScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+    (saved,) = sessions(paths)
+    assert saved.ended_how == "stopped-pain"
 
 
 async def test_high_pain_offers_the_gentle_routine(make_app, clock) -> None:
@@ -149,7 +205,9 @@ async def test_high_pain_offers_the_gentle_routine(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("8", "enter")
         assert isinstance(app.screen, HighPainScreen)
-        await pilot.press("g")
+        await pilot.press("h")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q", "g")
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.plan.routine_id == "flare-up-gentle" and app.screen.pain_before == 8
 
@@ -236,7 +294,7 @@ async def test_start_a_single_exercise_and_a_routine_from_the_library(make_app, 
         assert app.screen.plan.routine_id is None and app.screen.plan.exercises[0].exercise.id == "bird-dog"
         await pilot.press("p")
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("q", "escape")  # the help lists, then the questions
         await pilot.press("q", "r", "enter", "s", "s")
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.plan.routine_id == next(iter(app.catalog.routines))

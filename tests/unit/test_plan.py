@@ -100,10 +100,24 @@ def test_per_side_rep_exercise_steps(make_routine, library) -> None:
         (R, 1, "left", 9.0),
         (P, 1, "right", SWITCH_SIDE_SECONDS),
         (R, 1, "right", 9.0),
-        (S, 1, "left", 20.0),
+        (S, 1, None, 20.0),
         (R, 2, "left", 9.0),
         (P, 2, "right", SWITCH_SIDE_SECONDS),
         (R, 2, "right", 9.0),
+    ]
+
+
+def test_without_a_rest_the_way_back_to_the_left_side_is_a_switch(make_routine, library) -> None:
+    plan = plan_routine(make_routine([{"exercise": "side-reps", "sets": 2, "reps": 3, "rest_seconds": 0}]), library)
+    assert [(step.kind, step.set_number, step.side) for step in plan.steps] == [
+        (G, 1, "left"),
+        (R, 1, "left"),
+        (P, 1, "right"),
+        (R, 1, "right"),
+        (P, 2, "left"),
+        (R, 2, "left"),
+        (P, 2, "right"),
+        (R, 2, "right"),
     ]
 
 
@@ -216,7 +230,7 @@ def test_step_counts_and_total_for_any_rep_dose(sets: int, reps: int, per_side: 
     kinds = [step.kind for step in plan.steps]
     sides = 2 if per_side else 1
     assert kinds.count(R) == sets * sides
-    assert kinds.count(P) == (sets if per_side else 0)
+    assert kinds.count(P) == ((sets if rest else 2 * sets - 1) if per_side else 0)  # no rest: also back to left
     assert kinds.count(S) == (sets - 1 if rest else 0)
     assert kinds[-1] == R
     expected = (

@@ -371,7 +371,13 @@ def test_a_self_paced_step_waits_however_long_it_takes(self_paced_plan) -> None:
     snapshot = session.at(5000)
     assert (snapshot.state, snapshot.step_index, snapshot.rep) == ("running", 1, 2)
     assert snapshot.session_progress == pytest.approx((5 + 6) / 71)
-    assert snapshot.next_change_in is None
+
+
+def test_a_self_paced_step_counts_its_time_up_each_second(self_paced_plan) -> None:
+    session = started(self_paced_plan)
+    first = session.at(5.25)  # 0.25 s into the reps
+    assert (first.self_paced, first.step_elapsed, first.next_change_in) == (True, 0.25, pytest.approx(0.75))
+    assert session.at(6.0).next_change_in == pytest.approx(1.0)
 
 
 def test_rep_done_is_ignored_when_paced(lift_plan) -> None:
@@ -612,7 +618,7 @@ def test_next_change_in_mid_second(stretch_plan) -> None:
     assert session.at(8.0).next_change_in == pytest.approx(1.0)
 
 
-def test_nothing_changes_on_its_own_when_ready_paused_self_paced_or_over(self_paced_plan) -> None:
+def test_nothing_changes_on_its_own_when_ready_paused_or_over(self_paced_plan) -> None:
     session = ready(self_paced_plan)
     assert session.at(0).next_change_in is None
     session.runner.start()
@@ -620,7 +626,7 @@ def test_nothing_changes_on_its_own_when_ready_paused_self_paced_or_over(self_pa
     session.runner.pause()
     assert session.at(2).next_change_in is None
     session.runner.resume()
-    assert session.at(6).next_change_in is None  # self-paced reps
+    session.at(6)
     session.runner.stop("tired")
     assert session.at(7).next_change_in is None
 
@@ -714,6 +720,14 @@ def test_a_full_run_does_every_set_rep_and_hold(request, plan_name: str, expecte
     assert [(t.sets_planned, t.sets_done, t.reps_done, t.holds_done) for t in tallies] == expected
     assert session.runner.completion == 1.0
     assert session.runner.exercises_finished == len(tallies)
+
+
+def test_the_rest_between_per_side_sets_says_the_left_side_comes_next(side_lift) -> None:
+    plan = plan_exercise(side_lift)  # get ready 5, left 6, switch 5, right 6, rest 10, left 6 ...
+    session = started(plan)
+    rest = session.at(plan.starts[4] + 1)
+    assert (rest.step.kind, rest.step.side, rest.cue) == (StepKind.REST, None, "Rest, then the LEFT side")
+    assert session.at(plan.starts[5]).step.side == "left"
 
 
 def test_a_full_run_of_per_side_sets_counts_reps_on_both_sides(side_lift) -> None:

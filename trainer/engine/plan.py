@@ -158,24 +158,19 @@ def _exercise_steps(index: int, exercise: Exercise, prescription: Prescription, 
         hold = float(prescription.hold_seconds or 0)
         work = replace(ready, kind=StepKind.HOLD, seconds=hold, phases=(Phase(exercise.hold_cue, hold),))
     sides: tuple[Side | None, ...] = ("left", "right") if prescription.per_side else (None,)
+    resting = prescription.rest_seconds > 0
     steps = [ready]
     for set_number in range(1, prescription.sets + 1):
         for side in sides:
-            if side == "right":
-                steps.append(
-                    replace(
-                        ready,
-                        kind=StepKind.SWITCH_SIDE,
-                        seconds=SWITCH_SIDE_SECONDS,
-                        set_number=set_number,
-                        side="right",
-                    )
-                )
+            # Each change of side is told: right after left, and left again after a set's right side
+            # (a rest before it says "then the LEFT side" instead).
+            if side == "right" or (side == "left" and set_number > 1 and not resting):
+                switch = replace(ready, kind=StepKind.SWITCH_SIDE, seconds=SWITCH_SIDE_SECONDS, set_number=set_number)
+                steps.append(replace(switch, side=side))
             steps.append(replace(work, set_number=set_number, side=side))
-        if set_number < prescription.sets and prescription.rest_seconds > 0:
-            steps.append(
-                replace(ready, kind=StepKind.REST, seconds=float(prescription.rest_seconds), set_number=set_number)
-            )
+        if set_number < prescription.sets and resting:
+            rest = float(prescription.rest_seconds)
+            steps.append(replace(ready, kind=StepKind.REST, seconds=rest, set_number=set_number, side=None))
     return steps
 
 

@@ -76,8 +76,10 @@ class Snapshot:
     @property
     def next_change_in(self) -> float | None:
         """Seconds until what is shown next changes on its own (None: it will not, e.g. paused)."""
-        if self.state != "running" or self.self_paced:
+        if self.state != "running":
             return None
+        if self.self_paced:  # the clock counts up the time spent on the step
+            return 1.0 - self.step_elapsed % 1.0
         to_next_second = self.phase_remaining - math.floor(self.phase_remaining - 1e-9)
         return max(0.0, min(to_next_second, self.phase_remaining))
 
@@ -351,7 +353,7 @@ class Runner:
         if step.kind == StepKind.SWITCH_SIDE:
             return 0, 0, max(0.0, step.seconds - elapsed), f"Switch to the {(step.side or '').upper()} side"
         if step.kind == StepKind.REST:
-            return 0, 0, max(0.0, step.seconds - elapsed), "Rest"
+            return 0, 0, max(0.0, step.seconds - elapsed), self._rest_cue()
         if step.kind == StepKind.HOLD:
             return 0, 0, max(0.0, step.seconds - elapsed), step.phases[0].cue
         if self_paced:
@@ -365,6 +367,13 @@ class Runner:
                 return rep_index + 1, phase_index, max(0.0, phase.seconds - into_rep), phase.cue
             into_rep -= phase.seconds
         raise AssertionError("unreachable: a rep always has a last phase")
+
+    def _rest_cue(self) -> str:
+        """``Rest``, or ``Rest, then the LEFT side`` when the next set starts on the other side again."""
+        following = self.plan.steps[self.index + 1] if self.index + 1 < len(self.plan.steps) else None
+        if following is not None and following.side and following.kind in WORK:
+            return f"Rest, then the {following.side.upper()} side"
+        return "Rest"
 
     def _next_text(self, step: Step, rep: int) -> str:
         if step.kind == StepKind.REPS and 0 < rep < step.reps:

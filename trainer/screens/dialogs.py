@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(ModalScreen[ResultT]):
+    """A modal dialog of the app. A modal screen hides the app's own keys, so ``h`` for
+    "When to get help" is bound here again (``F1`` is a priority key and works anyway)."""
+
+    BINDINGS = [Binding("h", "app.get_help", "Get help", show=False)]
+
 
 DIALOG_CSS = """
 {name} {{
@@ -38,7 +50,7 @@ DIALOG_CSS = """
 """
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Ask a yes/no question; ``y`` confirms, ``n``/``q``/Esc cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
@@ -73,7 +85,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class HelpNoticeScreen(ModalScreen[bool]):
+class HelpNoticeScreen(Dialog[bool]):
     """A safety notice; dismisses with True when the person asks to see the help lists."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="HelpNoticeScreen").replace("border: thick $primary", "border: thick $warning")

@@ -8,23 +8,28 @@ value changes: a 30 s hold is about thirty small updates, not an animation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from time import monotonic
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from trainer.catalog.models import RepMode
 from trainer.engine.plan import Plan, StepKind, format_seconds
 from trainer.engine.runner import Runner, Snapshot, StopReason
+from trainer.journal.describe import WHOLE_PLAN
 from trainer.journal.models import SessionRecord
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
+from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import (
     AfterAnswers,
     AfterSessionScreen,
@@ -32,6 +37,12 @@ from trainer.screens.session_dialogs import (
     StopReasonScreen,
 )
 from trainer.screens.session_record import session_record
+from trainer.widgets.quiet_progress import QuietProgressBar
+
+ResultT = TypeVar("ResultT")
+
+AFTER_DIALOG_DELAY = 0.3
+"""Seconds the finished (or stopped) session shows before the 'how did it go' questions."""
 
 WAKE_MARGIN = 0.002
 """Wake a hair after a change is due, so the clock has certainly passed it."""
@@ -45,8 +56,9 @@ CUE_CLASSES = {
 }
 
 
-def clock_text(seconds: float) -> str:
-    whole = max(0, round(seconds))
+def clock_text(seconds: float, counting_up: bool = False) -> str:
+    """``1:05``. Time left rounds up, as the countdown does (2.4 s left shows 0:03); time spent rounds down."""
+    whole = max(0, math.floor(seconds + 1e-9) if counting_up else math.ceil(seconds - 1e-9))
     return f"{whole // 60}:{whole % 60:02d}"
 
 
@@ -93,6 +105,8 @@ class SessionScreen(TrainerScreen):
         self._shown: dict[str, object] = {}
         self._last_key: tuple[int, int, int] | None = None
         self._last_exercise = 0
+        self._leave_when_resumed = False
+        self._help_shown_after_pain = False
 
     # --- layout ----------------------------------------------------------------
 
@@ -108,17 +122,22 @@ class SessionScreen(TrainerScreen):
                 yield Static(id="hint")
             with Horizontal(classes="bar-row"):
                 yield Static("Step", classes="bar-label")
-                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="step-bar")
+                yield QuietProgressBar(1000, id="step-bar")
                 yield Static(id="step-left", classes="bar-value")
             with Horizontal(classes="bar-row"):
                 yield Static("Session", classes="bar-label")
-                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="session-bar")
+                yield QuietProgressBar(1000, id="session-bar")
                 yield Static(id="session-left", classes="bar-value")
             yield Static(id="next")
             yield Static(id="how")
             yield Static(Content(self.trainer.catalog.safety.stop_rule_short), id="stop-rule")
 
     def on_mount(self) -> None:
+        self._render_snapshot(self.runner.snapshot())
+        # The clock starts with the first frame on screen, not before it: the first step is not cut short.
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
         self.started = self.trainer.now()
         self.runner.start()
         self._tick()
@@ -159,7 +178,10 @@ class SessionScreen(TrainerScreen):
     def _render_snapshot(self, snap: Snapshot) -> None:
         step = snap.step
         planned = self.plan.exercises[snap.exercise_index]
-        name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {planned.exercise.name}"
+        name = planned.exercise.name
+        if snap.exercises_total > 1:
+            name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {name}"
+        # may wrap onto a second line beside long counts: a new layout (once per exercise, not per second)
         self._set("name", name, lambda: self.query_one("#exercise-name", Static).update(Content(name)))
         self._set("how", planned.exercise.id, lambda: self._show_steps(snap.exercise_index))
         counts = []
@@ -172,35 +194,47 @@ class SessionScreen(TrainerScreen):
         counts_text = " · ".join(counts)
         self._set("counts", counts_text, lambda: self.query_one("#counts", Static).update(Content(counts_text)))
 
-        cue = "Paused" if snap.state == "paused" else big_cue(snap.cue)
-        kind_class = "paused" if snap.state == "paused" else CUE_CLASSES[step.kind]
+        cue = {"paused": "Paused", "finished": "D O N E", "stopped": "Stopped"}.get(snap.state, big_cue(snap.cue))
+        kind_class = snap.state if snap.state in ("paused", "finished", "stopped") else CUE_CLASSES[step.kind]
 
         def show_cue() -> None:
             widget = self.query_one("#cue", Static)
-            widget.update(Content(cue))
+            widget.update(Content(cue), layout=False)
             widget.set_classes(kind_class)
 
         self._set("cue", (cue, kind_class), show_cue)
-        shown_time = clock_text(snap.countdown) if not snap.self_paced else clock_text(snap.step_elapsed)
+        shown_time = clock_text(snap.countdown) if not snap.self_paced else clock_text(snap.step_elapsed, True)
         self._set("countdown", shown_time, lambda: self.query_one("#countdown", Digits).update(shown_time))
         hint = self._hint(snap)
         self._set("hint", hint, lambda: self.query_one("#hint", Static).update(Content(hint)))
 
         step_value = round(snap.step_progress * 1000)
-        self._set("step-bar", step_value, lambda: self.query_one("#step-bar", ProgressBar).update(progress=step_value))
+        self._set(
+            "step-bar", step_value, lambda: self.query_one("#step-bar", QuietProgressBar).update(progress=step_value)
+        )
         step_left = "" if snap.self_paced else f"{clock_text(snap.step_remaining)} left"
-        self._set("step-left", step_left, lambda: self.query_one("#step-left", Static).update(Content(step_left)))
+        self._set(
+            "step-left",
+            step_left,
+            lambda: self.query_one("#step-left", Static).update(Content(step_left), layout=False),
+        )
         session_value = round(snap.session_progress * 1000)
         self._set(
             "session-bar",
             session_value,
-            lambda: self.query_one("#session-bar", ProgressBar).update(progress=session_value),
+            lambda: self.query_one("#session-bar", QuietProgressBar).update(progress=session_value),
         )
         session_left = f"{clock_text(snap.session_remaining)} left"
         self._set(
-            "session-left", session_left, lambda: self.query_one("#session-left", Static).update(Content(session_left))
+            "session-left",
+            session_left,
+            lambda: self.query_one("#session-left", Static).update(Content(session_left), layout=False),
         )
-        self._set("next", snap.next_text, lambda: self.query_one("#next", Static).update(Content(snap.next_text)))
+        self._set(
+            "next",
+            snap.next_text,
+            lambda: self.query_one("#next", Static).update(Content(snap.next_text), layout=False),
+        )
 
         if self._last_key is not None and snap.change_key != self._last_key and snap.state == "running":
             self._ring()
@@ -278,10 +312,26 @@ class SessionScreen(TrainerScreen):
         if self.on_saved is not None:
             self.on_saved(self.record)
         self._ring()
+        # the end shows on this screen first; the dialog follows a moment later
+        if AFTER_DIALOG_DELAY > 0:
+            self.set_timer(AFTER_DIALOG_DELAY, self._ask_how_it_went)
+        else:
+            self.call_after_refresh(self._ask_how_it_went)
+
+    def _ask_how_it_went(self) -> None:
         record = self.record
+        assert record is not None
+        if record.ended_how == "stopped-pain" and not self._help_shown_after_pain:
+            # what to watch for comes first: the stop rules and when to get help, then the questions
+            self._help_shown_after_pain = True
+            self.app.push_screen(HelpScreen(), lambda _: self._ask_how_it_went())
+            return
         done = f"{record.completion:.0%} of the plan in {format_seconds(record.minutes * 60)}"
-        if record.ended_how == "finished":
+        if record.ended_how == "finished" and record.completion >= WHOLE_PLAN:
             headline, summary = "Well done: session complete", f"You did {record.title}: {done}."
+        elif record.ended_how == "finished":
+            headline = "Session over"
+            summary = f"You went through {record.title}, skipping parts of it: {done}. Any amount of movement counts."
         elif record.ended_how == "stopped-pain":
             headline = "Session stopped for pain"
             summary = f"Stopping was the right call. Saved: {done}."
@@ -307,7 +357,18 @@ class SessionScreen(TrainerScreen):
                     self.record = updated
                 except JournalError as error:
                     self.notify(f"Could not save your answers: {error}", severity="error", markup=False)
-        self.dismiss()
+        self._leave()
+
+    def _leave(self) -> None:
+        """Back to where the session was started from; if a screen is open on top (help), once it closes."""
+        if self.app.screen is self:
+            self.dismiss()
+        else:
+            self._leave_when_resumed = True
+
+    def on_screen_resume(self) -> None:
+        if self._leave_when_resumed:
+            self.dismiss()
 
     # --- keys ------------------------------------------------------------------
 
@@ -347,34 +408,46 @@ class SessionScreen(TrainerScreen):
             self.trainer.settings = self.trainer.settings.model_copy(update={"bell": bell})
         self.notify("Bell on." if bell else "Bell off.", markup=False)
 
-    def action_steps(self) -> None:
+    def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], bool] | None = None) -> None:
+        """Pause while ``screen`` is open; carry on after it, unless ``then`` (given its result) ends the session."""
         was_running = self.runner.state == "running"
         self.runner.pause()
         self.refresh_display()
 
-        def back(_: None) -> None:
+        def back(result: ResultT | None) -> None:
+            if then is not None and then(result):
+                return
             if was_running:
                 self.runner.resume()
             self.refresh_display()
 
-        self.app.push_screen(ExerciseStepsScreen(self.runner.step.exercise), back)
+        self.app.push_screen(screen, back)
+
+    def open_help(self) -> None:
+        """'When to get help' during a session: the session waits, so nothing is missed or rung meanwhile."""
+        if self.runner.state in ("finished", "stopped"):
+            self.app.push_screen(HelpScreen())
+        else:
+            self._paused_for(HelpScreen())
+
+    def action_steps(self) -> None:
+        def pain_stop(stop: bool | None) -> bool:
+            if stop:
+                self._stop("pain")
+            return bool(stop)
+
+        self._paused_for(ExerciseStepsScreen(self.runner.step.exercise), pain_stop)
 
     def action_stop(self) -> None:
         if self.runner.state in ("finished", "stopped"):
             return
-        was_running = self.runner.state == "running"
-        self.runner.pause()
-        self.refresh_display()
 
-        def chosen(reason: StopReason | None) -> None:
-            if reason is None:
-                if was_running:
-                    self.runner.resume()
-                self.refresh_display()
-            else:
+        def chosen(reason: StopReason | None) -> bool:
+            if reason is not None:
                 self._stop(reason)
+            return reason is not None
 
-        self.app.push_screen(StopReasonScreen(), chosen)
+        self._paused_for(StopReasonScreen(), chosen)
 
     def action_pain_stop(self) -> None:
         """Ends at once: no question first, the stop is recorded, then the stop rules show."""

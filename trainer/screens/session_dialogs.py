@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from trainer.catalog.models import Exercise, Safety
 from trainer.engine.runner import StopReason
 from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
-from trainer.screens.dialogs import DIALOG_CSS
+from trainer.screens.dialogs import DIALOG_CSS, Dialog
 from trainer.widgets.bullets import BulletList
 from trainer.widgets.pain_scale import NumberScale
 
@@ -30,13 +29,14 @@ def _css(name: str) -> str:
     return DIALOG_CSS.format(name=name) + SESSION_DIALOG_CSS.format(name=name)
 
 
-class PainBeforeScreen(ModalScreen[int | None]):
+class PainBeforeScreen(Dialog[int | None]):
     """'Pain now' before a session: Enter continues (with or without an answer)."""
 
     DEFAULT_CSS = _css("PainBeforeScreen")
     BINDINGS = [
         Binding("s", "skip", "Skip"),
-        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("q", "cancel", "Back"),
+        Binding("escape", "cancel", "Back", show=False),
     ]
 
     CANCELLED = -1
@@ -50,9 +50,7 @@ class PainBeforeScreen(ModalScreen[int | None]):
             yield Static(Content(f"Before you start: {self.session_title}"), classes="dialog-title")
             yield Static(Content(PAIN_NOW_QUESTION))
             yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-before")
-            yield Static(
-                Content("A number and Enter to start, s to skip the question, Esc to go back."), classes="hint"
-            )
+            yield Static(Content("A number and Enter to start, s to skip the question, q to go back."), classes="hint")
 
     def on_number_scale_submitted(self) -> None:
         self.dismiss(self.query_one("#pain-before", NumberScale).value)
@@ -64,10 +62,16 @@ class PainBeforeScreen(ModalScreen[int | None]):
         self.dismiss(self.CANCELLED)
 
 
-class HighPainScreen(ModalScreen[str | None]):
+class HighPainScreen(Dialog[str | None]):
     """Pain of 7 or more: offer the gentle flare-up routine. Returns 'gentle', 'continue' or None."""
 
-    DEFAULT_CSS = _css("HighPainScreen")
+    DEFAULT_CSS = (
+        _css("HighPainScreen")
+        + """
+    HighPainScreen .choices { height: auto; margin-top: 1; }
+    HighPainScreen .choices Button { width: 100%; }
+    """
+    )
     BINDINGS = [
         Binding("g", "choose('gentle')", "Gentle routine"),
         Binding("c", "choose('continue')", "Continue"),
@@ -90,10 +94,10 @@ class HighPainScreen(ModalScreen[str | None]):
                     "'When to get help' (h) if the pain is new, spreading or worrying."
                 )
             )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Not today (n)", id="no")
-                yield Button(f"Continue with {self.chosen_name} (c)", id="continue")
-                yield Button(f"{self.gentle_name} (g)", id="gentle", variant="primary")
+            with Vertical(classes="choices"):  # one per line: long routine names fit at 80 columns
+                yield Button(f"g  {self.gentle_name} (suggested)", id="gentle", variant="primary", compact=True)
+                yield Button(f"c  Continue with {self.chosen_name}", id="continue", compact=True)
+                yield Button("n  Not today", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#gentle").focus()
@@ -113,7 +117,7 @@ STOP_REASONS: tuple[tuple[str, StopReason, str], ...] = (
 )
 
 
-class StopReasonScreen(ModalScreen[StopReason | None]):
+class StopReasonScreen(Dialog[StopReason | None]):
     """Why stop? None carries on with the session."""
 
     DEFAULT_CSS = (
@@ -161,7 +165,7 @@ class AfterAnswers:
     note: str
 
 
-class AfterSessionScreen(ModalScreen[AfterAnswers]):
+class AfterSessionScreen(Dialog[AfterAnswers]):
     """How did it go? Every answer is optional; the session is already saved."""
 
     DEFAULT_CSS = _css("AfterSessionScreen")
@@ -216,11 +220,22 @@ class AfterSessionScreen(ModalScreen[AfterAnswers]):
         )
 
 
-class ExerciseStepsScreen(ModalScreen[None]):
-    """The steps of the exercise on screen, one key away during a session."""
+SESSION_KEYS = (
+    "e skips the rest of this exercise; n skips one step, b goes back one.",
+    "r switches between paced reps and your own pace (then Enter after each rep).",
+    "m turns the bell at each change on or off.",
+)
+"""Keys of the session screen the footer has no room for."""
+
+
+class ExerciseStepsScreen(Dialog[bool]):
+    """The steps of the exercise on screen, one key away during a session. True: stop now for pain."""
 
     DEFAULT_CSS = _css("ExerciseStepsScreen")
-    BINDINGS = [Binding("i,q,escape,enter", "close", "Back to the session")]
+    BINDINGS = [
+        Binding("i,q,escape,enter", "close", "Back to the session"),
+        Binding("p", "pain_stop", "Pain: stop now"),
+    ]
 
     def __init__(self, exercise: Exercise) -> None:
         super().__init__()
@@ -233,13 +248,21 @@ class ExerciseStepsScreen(ModalScreen[None]):
             if self.exercise.cautions:
                 yield Static(Content("Take care"), classes="question warning")
                 yield BulletList(self.exercise.cautions)
-            yield Static(Content("The session is paused. i, q or Enter returns to it."), classes="question hint")
+            yield Static(Content("Other keys in a session"), classes="question")
+            yield BulletList(SESSION_KEYS)
+            yield Static(
+                Content("The session is paused. i, q or Enter returns to it; p stops it for pain."),
+                classes="question hint",
+            )
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)
+
+    def action_pain_stop(self) -> None:
+        self.dismiss(True)
 
 
-class UnfinishedSessionScreen(ModalScreen[bool]):
+class UnfinishedSessionScreen(Dialog[bool]):
     """Found at start-up: save the unfinished session to the journal (True) or discard it."""
 
     DEFAULT_CSS = _css("UnfinishedSessionScreen")
