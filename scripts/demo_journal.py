@@ -405,6 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Removed {paths.journal_dir}")
 
     entries = generate(args.months, args.seed, args.today or date.today(), load_catalog())
+    if args.today is None:  # run early in the morning, today's check-in would still be to come
+        now = datetime.now().astimezone()
+        entries = [entry for entry in entries if entry.at <= now]
     added, skipped = store.import_entries(entries)
     print(f"Wrote {added} demo entries to {paths.journal_dir}" + (f" ({skipped} already there)" if skipped else ""))
     print("\n".join(describe(entries)))

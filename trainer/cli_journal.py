@@ -22,12 +22,11 @@ import click
 from pydantic import ValidationError
 
 from trainer.engine.insights import summarize, summary_lines
-from trainer.journal.describe import entry_pain, entry_summary
+from trainer.journal.describe import entry_pain, entry_summary, places_text
 from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
 from trainer.journal.models import (
     HELPERS,
     LEG_SYMPTOMS,
-    LOCATION_LABELS,
     LOCATIONS,
     AnyEntry,
     CheckIn,
@@ -250,7 +249,7 @@ def _saved_line(entry: CheckIn, current: datetime) -> str:
     if entry.pain_average is not None:
         parts.append(f"average {entry.pain_average}/10")
     if entry.where:
-        parts.append(" + ".join(LOCATION_LABELS[where].replace(", ", " ") for where in entry.where))
+        parts.append(places_text(entry.where))
     if entry.leg_symptoms:
         parts.append("leg " + " + ".join(entry.leg_symptoms))
     if entry.helped:

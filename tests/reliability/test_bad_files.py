@@ -63,6 +63,7 @@ DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "only-whitespace": (lambda valid: b" \n\n", "the file is empty"),
     "text-not-json": (lambda valid: b"remember to buy milk\n", "not valid JSON at line 1"),
     "json-list": (lambda valid: b"[1, 2, 3]", "this is JSON, but not a backtrainer journal file"),
+    "nested-too-deep": (lambda valid: b"[" * 100_000, "nested too deeply"),
     "json-not-a-journal": (
         lambda valid: b'{"name": "shopping", "items": ["milk", "eggs"]}',
         "this is JSON, but not a backtrainer journal file",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -133,7 +133,9 @@ async def test_entries_list_shows_user_text_literally_and_opens_detail(make_app,
 
 
 async def test_edit_a_check_in_keeps_its_id(make_app, paths) -> None:
-    original = CheckIn(at=FIXED_NOW - timedelta(hours=2), pain_now=3, notes="first")
+    # logged in summer time somewhere else, to the second: an edit that leaves "When" alone keeps all of it
+    logged = (FIXED_NOW - timedelta(hours=2)).astimezone(timezone(timedelta(hours=-7))).replace(second=42)
+    original = CheckIn(at=logged, pain_now=3, notes="first")
     _seed(paths, original)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -144,7 +146,7 @@ async def test_edit_a_check_in_keeps_its_id(make_app, paths) -> None:
         await pilot.pause()
     (entry,) = JournalStore(paths.journal_dir).entries()
     assert entry.id == original.id and entry.pain_now == 5 and entry.notes == "first"
-    assert entry.at == original.at
+    assert entry.at == original.at and entry.at.utcoffset() == timedelta(hours=-7)
 
 
 async def test_delete_asks_first(make_app, paths) -> None:
@@ -218,6 +220,25 @@ async def test_unreadable_file_is_reported_and_can_be_set_aside(make_app, paths)
     assert [entry.pain_now for entry in JournalStore(paths.journal_dir).entries()] == [4, 4]
 
 
+async def test_a_damaged_file_from_long_ago_is_found_in_the_background(make_app, paths, monkeypatch) -> None:
+    monkeypatch.setattr("trainer.screens.journal.SCAN_DELAY", 3600)  # the test starts the scan itself
+    store = _seed(paths, CheckIn(at=FIXED_NOW - timedelta(days=500), pain_now=5))  # the first week: read at once
+    _seed(paths, CheckIn(at=FIXED_NOW - timedelta(days=400), pain_now=4), CheckIn(at=FIXED_NOW, pain_now=3))
+    old = store.month_file(FIXED_NOW - timedelta(days=400))
+    old.write_text("not json")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        assert not app.screen.query_one("#journal-problems").display  # the months shown are fine
+        await app.screen._scan_every_file().wait()
+        await pilot.pause()
+        message = text_of(app.screen.query_one("#journal-problems .problem"))
+        assert old.name in message and "not valid JSON" in message
+        await pilot.press("q")
+        assert "cannot be read" in text_of(app.screen.query_one("#week"))
+    assert old.read_text() == "not json"
+
+
 async def test_newer_journal_is_read_only(make_app, paths) -> None:
     store = _seed(paths, CheckIn(at=FIXED_NOW - timedelta(hours=3), pain_now=4))
     month = store.month_file(FIXED_NOW)
@@ -257,6 +278,18 @@ async def test_trends_show_chart_and_words(make_app, paths) -> None:
         assert "The chart shows daily pain" in words
         assert "meaningful" in words.lower()
         assert "1 day with a session" in words
+
+
+async def test_the_sessions_goal_is_set_from_the_trends_tab(make_app, paths) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "g")
+        await pilot.pause()
+        assert "goal 4" in text_of(app.screen.query_one("#weeks"))
+        await pilot.press("g", "g", "g", "g")  # 8 would be more than one a day: back to 1
+        await pilot.pause()
+        assert "goal 1" in text_of(app.screen.query_one("#weeks"))
+    assert JournalStore(paths.journal_dir).load_settings().sessions_per_week_goal == 1
 
 
 async def test_home_summarises_the_week(make_app, paths) -> None:

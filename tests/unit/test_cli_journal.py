@@ -140,7 +140,7 @@ def test_log_takes_every_option_case_insensitively_without_repeats(run: Run, sto
     assert entry.sleep_quality == 7
     assert entry.notes == "Stiff after the drive"
     assert result.stdout == (
-        "Saved check-in for Fri 20 Nov 07:45: pain 6/10, lower back left + left buttock, leg tingling + numbness, "
+        "Saved check-in for Fri 20 Nov 07:45: pain 6/10, lower back left, left buttock, leg tingling + numbness, "
         "helped by heat + walk, tags sitting + long drive, sleep 7/10, note: Stiff after the drive.\n"
     )
 
@@ -249,7 +249,7 @@ def test_journal_lists_entries_newest_first(run: Run, seeded: list[AnyEntry]) ->
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["When", "Kind", "Pain", "Details"]
     assert lines[1].startswith("Tue 24 Nov 08:10   session   4→3    Gentle morning, 12 min, finished")
-    assert lines[2].startswith("Mon 23 Nov 21:00   check-in  4/10   avg 3/10; lower back, centre; walked 20 min")
+    assert lines[2].startswith("Mon 23 Nov 21:00   check-in  4/10   avg 3/10; lower back centre; walked 20 min")
     assert lines[3].startswith("Sun 22 Nov 10:00   weekly           activities 5/10, enjoyment 3/10")
     assert lines[4].startswith('Fri 20 Nov 09:00   check-in  5/10   =1+1, "quoted" and a second line')
     assert lines[5].startswith("Wed 28 Oct 19:00   check-in  6/10   leg: tingling")

@@ -113,13 +113,14 @@ def test_exactly_both_thresholds_is_meaningful_despite_float_error() -> None:
     assert change.change_text() == "down 2.0 points (30%)"
 
 
-def test_two_points_but_only_25_percent_is_a_small_change() -> None:
+def test_two_points_but_only_25_percent_is_a_real_fall_but_not_meaningful() -> None:
     change = compare([8, 8, 8, 8], [6, 6, 6, 6])
     assert (change.points, change.percent) == (2.0, 25.0)
     assert change.enough_data and not change.meaningful
     assert change.describe() == (
         "Your average pain over the last 7 days is 6.0, down 2.0 points (25%) from your first week (8.0). "
-        "That is a small change (a meaningful improvement is a fall of at least 2 points and 30%)."
+        "A real fall, but under 30% of where you started, so not yet what counts as a meaningful improvement "
+        "(at least 2 points and 30%)."
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from trainer.journal.describe import entry_summary, places_text
 from trainer.journal.models import (
     JOURNAL_SCHEMA_VERSION,
     NOTES_MAX,
@@ -392,3 +393,31 @@ def test_dose_changes_round_trip_and_are_checked() -> None:
         DoseChangeSetting(reps=0)
     with pytest.raises(ValidationError, match="Extra inputs"):
         DoseChangeSetting.model_validate({"sets": 2, "tempo": "fast"})
+
+
+@pytest.mark.parametrize(
+    ("ended_how", "completion", "summary"),
+    [
+        ("finished", 1.0, "Desk break, 4 min, finished"),
+        ("finished", 0.09, "Desk break, 4 min, finished with skips, 9% done"),
+        ("stopped-choice", 0.15, "Desk break, 4 min, stopped early, 15% done"),
+        ("stopped-pain", 0.5, "Desk break, 4 min, stopped for pain, 50% done"),
+    ],
+)
+def test_a_session_summary_says_how_much_of_the_plan_was_done(ended_how, completion, summary) -> None:
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    record = SessionRecord(
+        at=start,
+        ended=start + timedelta(minutes=4),
+        title="Desk break",
+        completion=completion,
+        ended_how=ended_how,
+        stop_reason="pain" if ended_how == "stopped-pain" else None,
+    )
+    assert entry_summary(record) == summary
+
+
+def test_places_name_each_area_once() -> None:
+    where = ["lower-back-centre", "lower-back-left", "buttock-right", "leg-left-below-knee"]
+    assert places_text(where) == "lower back centre and left, right buttock, left leg below knee"
+    assert places_text([]) == ""

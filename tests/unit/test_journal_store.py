@@ -115,6 +115,16 @@ def test_entries_come_newest_first_across_months(store: JournalStore) -> None:
     ]
 
 
+def test_the_first_weeks_can_start_at_the_first_check_in(store: JournalStore) -> None:
+    """The baseline for "change since you started" is the first week of check-ins, not of any entry."""
+    early_session = store.add(session(at("2026-01-02")))
+    first_check_ins = [store.add(check_in(at(day), 8)) for day in ("2026-02-10", "2026-02-12", "2026-02-27")]
+    store.add(check_in(at("2026-04-01"), 3))
+    assert store.first_entries() == [early_session]
+    assert store.first_entries(starting_with="check-in") == first_check_ins[1::-1]  # 14 days from 10 Feb
+    assert store.first_entries(days=0, starting_with="weekly-check") == []
+
+
 def test_since_and_until_include_their_ends(store: JournalStore) -> None:
     for day in ["2026-01-31", "2026-02-01", "2026-02-14", "2026-02-28", "2026-03-01"]:
         store.add(check_in(at(day)))
@@ -235,6 +245,28 @@ def test_an_entry_copied_into_two_months_reads_once_as_the_newest(store: Journal
     assert store.entries() == [new]
     assert store.get(old.id) == new
     assert store.problems == []
+
+
+@pytest.mark.parametrize("change", ["delete", "edit"])
+def test_a_stray_copy_in_a_month_never_read_goes_with_a_delete_or_an_edit(
+    store: JournalStore, journal: Path, change: str
+) -> None:
+    """A move killed between its writes left the old copy in January; this store only read April."""
+    old = check_in(at("2026-01-10"), 5, notes="old copy")
+    new = old.model_copy(update={"at": at("2026-04-01"), "notes": "edited", "recorded": old.recorded + timedelta(1)})
+    store.add(old)
+    journal.joinpath("entries-2026-04.json").write_text(
+        json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8"
+    )
+    fresh = JournalStore(journal)
+    (shown,) = fresh.entries(since=at("2026-03-01"))
+    if change == "delete":
+        fresh.delete(shown)
+        assert JournalStore(journal).entries() == []
+    else:
+        fresh.update(shown, shown.model_copy(update={"pain_now": 1}))
+        assert [entry.pain_now for entry in JournalStore(journal).entries()] == [1]
+    assert raw_ids(journal).count(old.id) == (0 if change == "delete" else 1)
 
 
 # --- import ------------------------------------------------------------------------------

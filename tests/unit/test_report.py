@@ -20,6 +20,7 @@ SECTIONS = [
     "## Weekly check (project questions, not a validated scale)",
     "## Weekly average pain",
     "## Check-ins with leg symptoms",
+    "## Other notes",
 ]
 
 
@@ -91,13 +92,16 @@ def test_change_with_too_few_check_ins_and_a_low_first_week() -> None:
     entries = check_ins(nov(2), [3, 3, 3, 3]) + check_ins(nov(22), [2, 2, 2])
     body = section(report(entries), "## Change in pain since the first week")
     assert "- Result: not enough data (fewer than 4 check-ins in a week)" in body
-    assert "- Change: down 1.0 point (33%)" in body
+    assert "- Change, with too few check-ins to judge: down 1.0 point (33%)" in body
     assert "- The first week's average was 3 or less: a 2-point fall may be out of reach" in body
 
 
 def test_change_when_the_weeks_overlap() -> None:
     body = section(report(check_ins(nov(15), [5] * 10)), "## Change in pain since the first week")
     assert "- Result: not enough data (the first week and the last 7 days overlap)" in body
+    assert "- Change" not in body  # the same days on both sides: no change to speak of
+    recent = section(report(check_ins(nov(20), [5] * 5)), "## Change in pain since the first week")
+    assert "| First week | 20 Nov 2026 to 24 Nov 2026 |" in recent  # not to a day still to come
 
 
 def test_sessions_per_week_against_the_goal_with_adherence() -> None:
@@ -161,10 +165,24 @@ def test_pain_bar() -> None:
 def test_leg_symptom_check_ins_are_listed_with_details() -> None:
     body = section(report(journal()), "## Check-ins with leg symptoms")
     assert body.split("\n\n")[0] == (
-        "- **10 Nov 2026 09:00**: pain 5/10; symptoms: tingling, numbness; where: left leg, below knee\\\n"
+        "- **10 Nov 2026 09:00**: pain 5/10; symptoms: tingling, numbness; where: left leg below knee\\\n"
         "  Notes: Sore\n"
-        "- **11 Nov 2026 09:00**: pain 4/10; symptoms: none ticked; where: right leg, above knee"
+        "- **11 Nov 2026 09:00**: pain 4/10; symptoms: none ticked; where: right leg above knee"
     )
+
+
+def test_every_other_note_is_listed_too() -> None:
+    entries = [
+        *journal(),
+        check_in(nov(12), 4, notes="Long drive"),
+        session(nov(20)).model_copy(update={"note": "Easier than last week"}),
+    ]
+    body = section(report(entries), "## Other notes").split("\n\n")[0]  # the footer follows
+    assert body == (
+        "- **12 Nov 2026 09:00**, check-in, pain 4/10: Long drive\n"
+        "- **20 Nov 2026 18:00**, session Gentle start: Easier than last week"
+    )
+    assert section(report(check_ins(nov(20), [3, 4])), "## Other notes").startswith("None in this period.\n")
 
 
 def test_notes_are_escaped_so_they_show_literally() -> None:

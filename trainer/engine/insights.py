@@ -204,6 +204,11 @@ class PainChange:
                 f"{text} That is a small change in points, but your first week was already low, "
                 "so a 2-point fall may be out of reach: the percentage shows your progress."
             )
+        if self.points >= MEANINGFUL_POINTS - _EPSILON:
+            return (
+                f"{text} A real fall, but under 30% of where you started, so not yet what counts as a meaningful "
+                "improvement (at least 2 points and 30%)."
+            )
         return f"{text} That is a small change (a meaningful improvement is a fall of at least 2 points and 30%)."
 
     def _describe_not_enough(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
@@ -10,9 +12,13 @@ from trainer.journal.models import (
     LOCATION_LABELS,
     AnyEntry,
     CheckIn,
+    Location,
     SessionRecord,
     WeeklyCheck,
 )
+
+WHOLE_PLAN = 0.995
+"""A completion from here up shows as the whole plan (100%)."""
 
 KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
 ENDED_LABELS = {
@@ -20,6 +26,15 @@ ENDED_LABELS = {
     "stopped-pain": "stopped for pain",
     "stopped-choice": "stopped early",
 }
+
+
+def places_text(where: Iterable[Location]) -> str:
+    """``lower back centre and left, left leg below knee``: each area once, its parts after it."""
+    parts_by_area: dict[str, list[str]] = {}
+    for place in where:
+        area, _, part = LOCATION_LABELS[place].partition(", ")
+        parts_by_area.setdefault(area, []).extend([part] if part else [])
+    return ", ".join(" ".join([area, " and ".join(parts)]).strip() for area, parts in parts_by_area.items())
 
 
 def entry_pain(entry: AnyEntry) -> str:
@@ -37,7 +52,7 @@ def entry_pain(entry: AnyEntry) -> str:
 def entry_summary(entry: AnyEntry) -> str:
     """One line of the most useful details."""
     if isinstance(entry, CheckIn):
-        parts = [", ".join(LOCATION_LABELS[where] for where in entry.where)] if entry.where else []
+        parts = [places_text(entry.where)] if entry.where else []
         if entry.leg_symptoms:
             parts.append("leg: " + ", ".join(entry.leg_symptoms))
         if entry.walked_minutes:
@@ -47,8 +62,8 @@ def entry_summary(entry: AnyEntry) -> str:
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
         text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
-        if entry.ended_how != "finished":
-            text += f" ({entry.completion:.0%} done)"
+        if entry.ended_how != "finished" or entry.completion < WHOLE_PLAN:
+            text += f"{' with skips' if entry.ended_how == 'finished' else ''}, {entry.completion:.0%} done"
         return text
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
@@ -64,7 +79,7 @@ def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
         if entry.pain_average is not None:
             rows.append(("Average, last 24 h", f"{entry.pain_average} / 10"))
         if entry.where:
-            rows.append(("Where", ", ".join(LOCATION_LABELS[where] for where in entry.where)))
+            rows.append(("Where", places_text(entry.where)))
         if entry.leg_symptoms:
             rows.append(("Leg symptoms", ", ".join(entry.leg_symptoms)))
         if entry.helped:

@@ -24,15 +24,16 @@ from trainer.engine.insights import (
     summarize,
     window_average,
 )
+from trainer.journal.describe import places_text
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
     GLOBAL_CHANGE_LABELS,
     GLOBAL_CHANGE_QUESTION,
-    LOCATION_LABELS,
     PAIN_NOW_QUESTION,
     AnyEntry,
     CheckIn,
+    SessionRecord,
 )
 
 # Every ASCII character that can start or end Markdown/HTML syntax, including
@@ -95,6 +96,7 @@ def markdown_report(
         _weekly_check(summary),
         _chart(summary, entries),
         _leg_symptoms(period),
+        _other_notes(period),
         FOOTER,
     ]
     return "\n\n".join(sections) + "\n"
@@ -127,9 +129,10 @@ def _overview(summary: Summary) -> str:
     )
 
 
-def _window_row(label: str, window: WindowAverage) -> str:
+def _window_row(label: str, window: WindowAverage, today: date) -> str:
     average = "-" if window.average is None else f"{window.average:.1f}"
-    return f"| {label} | {format_day(window.start)} to {format_day(window.end)} | {window.entries} | {average} |"
+    end = min(window.end, today)  # a first week still under way ends today so far
+    return f"| {label} | {format_day(window.start)} to {format_day(end)} | {window.entries} | {average} |"
 
 
 def _change(change: PainChange) -> str:
@@ -147,13 +150,15 @@ def _change(change: PainChange) -> str:
         [
             "| Week | Dates | Check-ins | Average |",
             "|---|---|---|---|",
-            _window_row("First week", change.baseline),
-            _window_row("Last 7 days", change.current),
+            _window_row("First week", change.baseline, change.current.end),
+            _window_row("Last 7 days", change.current, change.current.end),
         ]
     )
     lines = [f"- Result: {_verdict(change)}"]
-    if change.points is not None:
+    if change.points is not None and change.enough_data:
         lines.append(f"- Change: {change.change_text()}")
+    elif change.points is not None and not change.overlapping:  # shown, but not to be judged
+        lines.append(f"- Change, with too few check-ins to judge: {change.change_text()}")
     if change.low_baseline:
         lines.append(
             "- The first week's average was 3 or less: a 2-point fall may be out of reach, "
@@ -261,7 +266,7 @@ def _leg_symptoms(period: list[AnyEntry]) -> str:
     items = []
     for check_in in found:
         symptoms = ", ".join(check_in.leg_symptoms) or "none ticked"
-        where = ", ".join(LOCATION_LABELS[place] for place in check_in.where) or "not marked"
+        where = places_text(check_in.where) or "not marked"
         item = (
             f"- **{format_day(entry_day(check_in))} {check_in.at:%H:%M}**: pain {check_in.pain_now}/10; "
             f"symptoms: {symptoms}; where: {where}"
@@ -271,3 +276,16 @@ def _leg_symptoms(period: list[AnyEntry]) -> str:
             item += f"\\\n  Notes: {notes}"
         items.append(item)
     return f"{title}\n\n" + "\n".join(items)
+
+
+def _other_notes(period: list[AnyEntry]) -> str:
+    """Every other note of the period, oldest first (those with leg symptoms are listed above)."""
+    title = "## Other notes"
+    items = []
+    for entry in sorted(period, key=lambda entry: entry.at):
+        when = f"**{format_day(entry_day(entry))} {entry.at:%H:%M}**"
+        if isinstance(entry, CheckIn) and entry.notes.strip() and not has_leg_symptoms(entry):
+            items.append(f"- {when}, check-in, pain {entry.pain_now}/10: {escape_markdown(entry.notes)}")
+        elif isinstance(entry, SessionRecord) and entry.note.strip():
+            items.append(f"- {when}, session {escape_markdown(entry.title)}: {escape_markdown(entry.note)}")
+    return f"{title}\n\n" + ("\n".join(items) if items else "None in this period.")

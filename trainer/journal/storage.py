@@ -77,6 +77,8 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
         raise JournalFileError(
             path, f"the file is cut short or damaged: not valid JSON at line {error.lineno}, column {error.colno}"
         ) from error
+    except RecursionError:
+        raise JournalFileError(path, "the file is damaged: its JSON is nested too deeply to read") from None
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
         raise JournalFileError(path, "this is JSON, but not a backtrainer journal file")
     return data

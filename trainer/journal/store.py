@@ -129,6 +129,8 @@ class JournalStore:
     def month_files(self) -> list[Path]:
         """Every month file, oldest first."""
         if not self.directory.is_dir():
+            if self.directory.exists():
+                self._note(JournalProblem(self.directory, "this should be the journal folder, but it is a file"))
             return []
         try:
             return sorted(path for path in self.directory.iterdir() if MONTH_FILE.match(path.name))
@@ -172,6 +174,24 @@ class JournalStore:
     def _note(self, problem: JournalProblem) -> JournalProblem:
         self._problems[problem.path] = problem
         return problem
+
+    def check_every_file(self) -> list[JournalProblem]:
+        """Read every file of the journal and return the problems found.
+
+        Reads stay cheap by touching only the months they need, so a damaged or
+        newer file from years ago is otherwise never seen. This reads it all: for
+        a long history, run it in the background (on a store of its own) and hand
+        the result to ``adopt_problems``.
+        """
+        self.load_settings()
+        for path in self.month_files():
+            self._try_read_month(path)
+        return self.problems
+
+    def adopt_problems(self, problems: Iterable[JournalProblem]) -> None:
+        """Take problems found by another store on the same folder (see ``check_every_file``)."""
+        for problem in problems:
+            self._note(problem)
 
     # --- reading -------------------------------------------------------------
 
@@ -263,10 +283,15 @@ class JournalStore:
                     found[entry.id] = entry
         return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
 
-    def first_entries(self, days: int = 14) -> list[AnyEntry]:
-        """Entries from the first ``days`` days of the journal: the baseline for "change since you started"."""
+    def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]:
+        """Entries (of every kind) in the ``days`` days from the first entry of the journal.
+
+        With ``starting_with``, the days start at the first entry of that kind:
+        "change since you started" compares with the first week of check-ins,
+        which may begin after a session or a weekly check.
+        """
         for path in self.month_files():
-            entries = self._try_read_month(path)
+            entries = [entry for entry in self._try_read_month(path) if starting_with in (None, entry.kind)]
             if entries:
                 first = min(entry.at for entry in entries)
                 return self.entries(since=first, until=first + timedelta(days=days))
@@ -373,10 +398,28 @@ class JournalStore:
                 ) from None
             raise
 
+    def _files_mentioning(self, entry_id: str) -> set[Path]:
+        """Month files whose bytes contain the id: a scan of raw bytes, cheap even for years of history."""
+        needle = entry_id.encode("ascii")
+        found = set()
+        for path in self.month_files():
+            try:
+                if needle in path.read_bytes():
+                    found.add(path)
+            except OSError:
+                continue  # an unreadable file is reported by the reads, and never written
+        return found
+
     def _remove_stray_copies(self, entry_id: str, keep: Path | None) -> None:
-        """Remove copies left in other months by an interrupted move."""
-        for path in sorted(self._stray_copies.pop(entry_id, set()) - {keep}):
-            self._writable(path)
+        """Remove copies an interrupted move left in other months, whether or not this store has read them."""
+        candidates = self._stray_copies.pop(entry_id, set()) | self._files_mentioning(entry_id)
+        for path in sorted(candidates - {keep}):
+            try:
+                holds_it = any(entry.id == entry_id for entry in self._writable(path))
+            except JournalUnreadableError:
+                continue  # reported by the reads; its copy is not shown, and the file is never written
+            if not holds_it:
+                continue  # the id is only mentioned (in a note, say): nothing to remove
             with self._table(path) as table:
                 table.remove(Query().id == entry_id)
 

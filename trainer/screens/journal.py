@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,13 +13,16 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, TabbedContent, TabPane
 
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
-from trainer.journal.store import JournalError
+from trainer.journal.store import JournalError, JournalProblem, JournalStore
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.journal_entries import EntriesPane, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
-from trainer.screens.journal_trends import TrendsPane
+from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
+
+SCAN_DELAY = 0.5
+"""Seconds after opening before the whole journal is checked in the background (the screen draws first)."""
 
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
@@ -34,9 +37,10 @@ class JournalScreen(TrainerScreen):
     SUB_TITLE = "Journal"
     CSS_PATH = "journal.tcss"
     BINDINGS = [
-        Binding("c", "show_tab('check-in')", "Check in"),
-        Binding("e", "show_tab('entries')", "Entries"),
-        Binding("t", "show_tab('trends')", "Trends"),
+        # the tab titles name these keys, so the footer has room for the keys of each tab
+        Binding("c", "show_tab('check-in')", "Check in", show=False),
+        Binding("e", "show_tab('entries')", "Entries", show=False),
+        Binding("t", "show_tab('trends')", "Trends", show=False),
         Binding("w", "weekly_check", "Weekly check"),
         Binding("ctrl+s", "save", "Save", show=False),
     ]
@@ -54,7 +58,7 @@ class JournalScreen(TrainerScreen):
         # so the screen opens quickly whichever tab it opens on.
         yield Vertical(id="journal-problems")
         with TabbedContent(id="journal-tabs", initial=self.initial_tab):
-            for tab_id, title in (("check-in", "Check in"), ("entries", "Entries"), ("trends", "Trends")):
+            for tab_id, title in (("check-in", "Check in (c)"), ("entries", "Entries (e)"), ("trends", "Trends (t)")):
                 with TabPane(title, id=tab_id):
                     if tab_id == self.initial_tab:
                         yield self._tab_content(tab_id)
@@ -78,6 +82,28 @@ class JournalScreen(TrainerScreen):
         else:
             self.reload()
         self._focus_tab(self.initial_tab)
+        self.set_timer(SCAN_DELAY, self._scan_every_file)
+
+    @work(thread=True, exclusive=True, group="journal-scan")
+    def _scan_every_file(self) -> None:
+        """Look for damaged or newer files in the whole journal, not only the months shown."""
+        problems = JournalStore(self.trainer.journal.directory).check_every_file()
+        if problems:
+            try:
+                self.app.call_from_thread(self._found_problems, problems)
+            except RuntimeError:
+                pass  # the app has closed meanwhile
+
+    def _found_problems(self, problems: list[JournalProblem]) -> None:
+        if not self.is_attached:
+            return  # the screen was closed meanwhile; the next one checks again
+        journal = self.trainer.journal
+        known = {problem.path for problem in journal.problems}
+        if {problem.path for problem in problems} <= known:
+            return
+        journal.adopt_problems(problems)
+        self._fill_panes()
+        self._show_problems()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         await self._build_tab(str(event.pane.id))
@@ -91,7 +117,7 @@ class JournalScreen(TrainerScreen):
         since = now - timedelta(days=self.loaded_days) if self.loaded_days else None
         self.recent = journal.entries(since=since)
         known = {entry.id for entry in self.recent}
-        baseline = [entry for entry in journal.first_entries() if entry.id not in known]
+        baseline = [entry for entry in journal.first_entries(starting_with="check-in") if entry.id not in known]
         self.entries = self.recent + baseline
         self._fill_panes()
         self._show_problems()
@@ -113,7 +139,11 @@ class JournalScreen(TrainerScreen):
         widgets: list[Widget] = []
         for index, problem in enumerate(journal.problems):
             if problem.newer:
-                text = f"{problem.path.name}: {problem.reason}. You can read your journal but not change it here."
+                text = f"{problem.path.name}: {problem.reason}. Its entries show only in that newer version."
+                widgets.append(Static(Content(text), classes="problem"))
+                continue
+            if problem.path == journal.checkpoint_file:
+                text = f"{problem.path}: {problem.reason}. The next session you start replaces it."
                 widgets.append(Static(Content(text), classes="problem"))
                 continue
             text = f"{problem.path} cannot be read: {problem.reason}. Nothing will be written to it."
@@ -248,6 +278,16 @@ class JournalScreen(TrainerScreen):
             ),
             confirmed,
         )
+
+    @on(GoalChosen)
+    def _goal_chosen(self, event: GoalChosen) -> None:
+        try:
+            self.trainer.settings = self.trainer.journal.update_settings(sessions_per_week_goal=event.goal)
+        except JournalError as error:
+            self.notify(f"Could not save the goal: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Goal: {event.goal} {'session' if event.goal == 1 else 'sessions'} a week.", markup=False)
+        self._fill_panes()
 
     @on(NeedsDays)
     def _needs_days(self, event: NeedsDays) -> None:

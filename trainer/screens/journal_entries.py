@@ -12,12 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
-from trainer.screens.dialogs import DIALOG_CSS
+from trainer.screens.dialogs import DIALOG_CSS, Dialog
 from trainer.widgets.segmented import Segmented
 
 MAX_ROWS = 400
@@ -25,6 +24,8 @@ MAX_ROWS = 400
 
 KIND_FILTERS = [("all", ""), ("check-ins", "check-in"), ("sessions", "session"), ("weekly", "weekly-check")]
 RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
+FILTERS_ON_ONE_LINE = 92
+"""Columns the two filters need side by side."""
 
 
 class NeedsDays(Message):
@@ -35,7 +36,7 @@ class NeedsDays(Message):
         self.days = days
 
 
-class EntryScreen(ModalScreen[str | None]):
+class EntryScreen(Dialog[str | None]):
     """One entry in full. Dismisses with 'edit', 'delete' or None."""
 
     DEFAULT_CSS = (
@@ -92,10 +93,15 @@ class EntriesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="entry-filters"):
-            yield Segmented("Show (k):", KIND_FILTERS, id="kind-filter")
+            yield Segmented("Show (k): ", KIND_FILTERS, id="kind-filter")
             yield Segmented("Range (r):", RANGE_FILTERS, id="range-filter")
         yield DataTable(id="entry-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="entry-count")
+
+    def on_resize(self) -> None:
+        """Both filters on one line when they fit (about 90 columns), else one above the other."""
+        filters = self.query_one("#entry-filters")
+        filters.set_class(self.size.width < FILTERS_ON_ONE_LINE, "-stacked")
 
     def on_mount(self) -> None:
         table = self.query_one("#entry-table", DataTable)
@@ -141,7 +147,7 @@ class EntriesPane(Vertical):
         elif len(matching) > MAX_ROWS:
             count.update(Content(f"Showing the newest {MAX_ROWS} of {len(matching)}; narrow the range to see older."))
         else:
-            count.update(Content(f"{len(matching)} entries · Enter opens one"))
+            count.update(Content(f"{len(matching)} {'entry' if len(matching) == 1 else 'entries'} · Enter opens one"))
 
     def action_cycle(self, selector: str) -> None:
         self.query_one(selector, Segmented).cycle()

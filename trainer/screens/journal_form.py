@@ -14,7 +14,15 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
-from trainer.journal.models import HELPERS, LEG_SYMPTOMS, NOTES_MAX, CheckIn, Location
+from trainer.journal.models import (
+    HELPERS,
+    LEG_SYMPTOMS,
+    NOTES_MAX,
+    PAIN_AVERAGE_QUESTION,
+    PAIN_NOW_QUESTION,
+    CheckIn,
+    Location,
+)
 from trainer.journal.when import parse_when
 from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
@@ -81,12 +89,13 @@ class CheckInForm(VerticalScroll):
         super().__init__(id=id)
         self.now = now
         self.editing: CheckIn | None = None
+        self.shown_when = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-title")
-        yield _label("Pain now", "0-9 keys, 1 then 0 for 10, arrows; Enter saves", field="pain")
+        yield _label(PAIN_NOW_QUESTION, "0-9 (1 0 is 10), arrows; Enter saves", field="pain")
         yield NumberScale("no pain", "worst pain you can imagine", id="pain")
-        yield _label("Average over the last 24 hours", "optional; Backspace clears", field="average")
+        yield _label(PAIN_AVERAGE_QUESTION, "optional", field="average")
         yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="average")
         yield _label("Where does it hurt?")
         for row_id, row_label, options in WHERE_ROWS:
@@ -133,7 +142,9 @@ class CheckInForm(VerticalScroll):
             row.set_values([*check_in.where, *check_in.leg_symptoms, *check_in.helped] if check_in is not None else [])
         walked = check_in.walked_minutes if check_in else None
         self.query_one("#walked", Input).value = "" if walked is None else str(walked)
-        self.query_one("#when", Input).value = f"{check_in.at:%Y-%m-%d %H:%M}" if check_in else ""
+        self.shown_when = f"{check_in.at:%Y-%m-%d %H:%M}" if check_in else ""
+        """The entry's own time as shown: left as it is, the edit keeps the time to the second (and its zone)."""
+        self.query_one("#when", Input).value = self.shown_when
         self.query_one("#triggers", Input).value = ", ".join(check_in.triggers) if check_in else ""
         self.query_one("#notes", TextArea).text = check_in.notes if check_in else ""
         for field in FIELD_ERRORS:
@@ -160,8 +171,9 @@ class CheckInForm(VerticalScroll):
             else:
                 walked = int(walked_text)
         when_text = self.query_one("#when", Input).value.strip()
-        at = self.editing.at if self.editing is not None and not when_text else self.now()
-        if when_text:
+        unchanged = self.editing is not None and when_text in ("", self.shown_when)
+        at = self.editing.at if self.editing is not None and unchanged else self.now()
+        if when_text and not unchanged:
             try:
                 at = parse_when(when_text, self.now())
             except ValueError as error:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from trainer.engine.insights import WeekCount, daily_series, summarize, summary_lines
@@ -26,7 +27,7 @@ def week_bars(weeks: Sequence[WeekCount]) -> Content:
     parts: list[str | tuple[str, str]] = [
         ("Sessions per week (goal ", "bold"),
         (f"{weeks[-1].goal}", "bold"),
-        ("): ", "bold"),
+        (", g changes it): ", "bold"),
     ]
     for week in weeks:
         style = "bold $success" if week.met else "$text-muted"
@@ -35,8 +36,20 @@ def week_bars(weeks: Sequence[WeekCount]) -> Content:
     return Content.assemble(*parts)
 
 
+GOAL_CHOICES = range(1, 8)
+"""Sessions a week the goal can be set to: ``g`` steps through them."""
+
+
+class GoalChosen(Message):
+    """The person changed their sessions-a-week goal (the screen saves it)."""
+
+    def __init__(self, goal: int) -> None:
+        super().__init__()
+        self.goal = goal
+
+
 class TrendsPane(VerticalScroll):
-    BINDINGS = [Binding("p", "next_period", "Period")]
+    BINDINGS = [Binding("p", "next_period", "Period"), Binding("g", "next_goal", "Goal")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,3 +90,8 @@ class TrendsPane(VerticalScroll):
 
     def action_next_period(self) -> None:
         self.query_one("#period", Segmented).cycle()
+
+    def action_next_goal(self) -> None:
+        goals = list(GOAL_CHOICES)
+        goal = goals[(goals.index(self._goal) + 1) % len(goals)] if self._goal in goals else goals[0]
+        self.post_message(GoalChosen(goal))

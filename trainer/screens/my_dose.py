@@ -6,19 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from trainer.catalog.describe import describe_dose
 from trainer.catalog.models import Exercise
 from trainer.journal.models import DoseChangeSetting
-from trainer.screens.dialogs import DIALOG_CSS
+from trainer.screens.dialogs import DIALOG_CSS, Dialog
 
 LIMITS = {"sets": (1, 10), "reps": (1, 100), "hold_seconds": (1, 1800)}
 LABELS = {"sets": "Sets", "reps": "Reps per set", "hold_seconds": "Hold (seconds)"}
 
 
-class MyDoseScreen(ModalScreen[DoseChangeSetting | None]):
+class MyDoseScreen(Dialog[DoseChangeSetting | None]):
     """Dismisses with the new dose (all fields empty = back to the suggestion), or None to cancel."""
 
     DEFAULT_CSS = (

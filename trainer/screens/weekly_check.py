@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from trainer.journal.models import (
@@ -19,11 +18,11 @@ from trainer.journal.models import (
     GLOBAL_CHANGES,
     WeeklyCheck,
 )
-from trainer.screens.dialogs import DIALOG_CSS
+from trainer.screens.dialogs import DIALOG_CSS, Dialog
 from trainer.widgets.pain_scale import NumberScale
 
 
-class WeeklyCheckScreen(ModalScreen[WeeklyCheck | None]):
+class WeeklyCheckScreen(Dialog[WeeklyCheck | None]):
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="WeeklyCheckScreen").replace("> Vertical", "> VerticalScroll")
         + """

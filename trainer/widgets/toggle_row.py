@@ -1,5 +1,7 @@
 """A row of on/off choices in one widget: ``Lower back  [x] centre  [ ] left  [ ] right``.
 
+Choices that do not fit the width go on to the next line, never split.
+
 Left/right move between choices, space (or x) turns one on or off, a click
 toggles it. One widget per row keeps big forms quick to open.
 """
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -19,7 +22,7 @@ from textual.widget import Widget
 class ToggleRow(Widget, can_focus=True):
     DEFAULT_CSS = """
     ToggleRow {
-        height: 1;
+        height: auto;
         width: 1fr;
     }
     ToggleRow:focus {
@@ -57,7 +60,8 @@ class ToggleRow(Widget, can_focus=True):
         self.options = list(options)
         self.label = label
         self.label_width = label_width
-        self._spans: list[tuple[int, int]] = []
+        self._spans: list[tuple[int, int, int]] = []
+        """(line, first column, column after) of each choice as last drawn."""
 
     @property
     def values(self) -> list[str]:
@@ -67,24 +71,39 @@ class ToggleRow(Widget, can_focus=True):
     def set_values(self, values: Iterable[str]) -> None:
         self.chosen = frozenset(values) & {value for value, _ in self.options}
 
+    def _lines(self, width: int) -> list[list[tuple[int, int]]]:
+        """Where each choice goes: per line, (option index, column); a choice never splits across lines."""
+        indent = len(f"{self.label:<{self.label_width}}") if (self.label or self.label_width) else 0
+        lines: list[list[tuple[int, int]]] = [[]]
+        column = indent
+        for index, (_, text) in enumerate(self.options):
+            length = len(text) + 4  # "[x] " and the text
+            if lines[-1] and width > 0 and column + length > width:
+                lines.append([])
+                column = indent
+            lines[-1].append((index, column))
+            column += length + 2
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
     def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
-        position = 0
-        if self.label or self.label_width:
-            text = f"{self.label:<{self.label_width}}"
-            parts.append((text, "$text-muted"))
-            position += len(text)
+        label = f"{self.label:<{self.label_width}}" if (self.label or self.label_width) else ""
+        rows: list[Content] = []
         self._spans = []
-        for index, (value, text) in enumerate(self.options):
-            box = "[x]" if value in self.chosen else "[ ]"
-            piece = f"{box} {text}"
-            style = "bold $accent" if value in self.chosen else ""
-            if self.has_focus and index == self.cursor:
-                style += " reverse"
-            parts += [(piece, style.strip()), "  "]
-            self._spans.append((position, position + len(piece)))
-            position += len(piece) + 2
-        return Content.assemble(*parts)
+        for number, line in enumerate(self._lines(self.content_region.width)):
+            parts: list[str | tuple[str, str]] = [(label if number == 0 else " " * len(label), "$text-muted")]
+            for index, column in line:
+                value, text = self.options[index]
+                piece = f"{'[x]' if value in self.chosen else '[ ]'} {text}"
+                style = "bold $accent" if value in self.chosen else ""
+                if self.has_focus and index == self.cursor:
+                    style += " reverse"
+                parts += ["  " if parts[1:] else "", (piece, style.strip())]
+                self._spans.append((number, column, column + len(piece)))
+            rows.append(Content.assemble(*parts))
+        return Content("\n").join(rows)
 
     def action_move(self, delta: int) -> None:
         self.cursor = (self.cursor + delta) % len(self.options)
@@ -98,8 +117,8 @@ class ToggleRow(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def on_click(self, event: Click) -> None:
-        for index, (start, end) in enumerate(self._spans):
-            if start <= event.x < end:
+        for index, (line, start, end) in enumerate(self._spans):
+            if line == event.y and start <= event.x < end:
                 self.cursor = index
                 self._toggle(index)
                 return
