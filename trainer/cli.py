@@ -77,6 +77,10 @@ def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Pa
     return content_dir, replacements, packs
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path]) -> list[str]:
     from trainer.engine.plan import format_minutes, plan_routine
 
@@ -96,7 +100,9 @@ def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path])
     ]
     for pack in catalog.packs:
         from_pack = [item for item, origin in catalog.origin.items() if origin == pack]
-        lines.append(f"  pack {pack.name}: {len(from_pack)} exercises and routines")
+        exercises = sum(1 for item in from_pack if item in catalog.exercises)
+        routines = len(from_pack) - exercises
+        lines.append(f"  pack {pack.name}: {_plural(exercises, 'exercise')}, {_plural(routines, 'routine')}")
     lines.append("")
     lines.append("Routines (computed from their items):")
     for routine in catalog.routines.values():

@@ -153,7 +153,7 @@ async def test_tips_search_finds_topics_by_body_and_keywords(make_app) -> None:
         await pilot.press("t")
         assert isinstance(app.screen, TipsScreen)
         topics = app.screen.query_one("#topics", OptionList)
-        assert topics.option_count == len(app.catalog.tips)
+        assert topics.option_count == len(app.catalog.tips) + 1  # and "Pain in a sentence"
         await pilot.press(*"mattress")
         assert app.screen.query_one("#tip-search", Input).value == "mattress"
         ids = [option.id for option in topics.options]
@@ -171,6 +171,21 @@ async def test_tips_highlight_shows_body_with_evidence_and_sources(make_app) -> 
         assert markdown.source.startswith(f"# {tip.title}")
         assert tip.sources[0].title in markdown.source
         assert tip.evidence in markdown.source
+
+
+async def test_every_pain_message_is_a_topic_of_its_own_and_searchable(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "end")
+        await pilot.pause()
+        markdown = app.screen.query_one("#tip-body", Markdown).source
+        assert markdown.startswith("# Pain in a sentence")
+        assert all(message.text in markdown for message in app.catalog.messages)
+        assert app.catalog.messages[0].sources[0].title in markdown
+        words = app.catalog.messages[0].text.split()[:3]
+        await pilot.press("slash", *" ".join(words))
+        ids = [option.id for option in app.screen.query_one("#topics", OptionList).options]
+        assert "pain-in-a-sentence" in ids
 
 
 async def test_tips_search_without_match_explains(make_app) -> None:

@@ -28,6 +28,10 @@ async def test_first_run_shows_disclaimer_and_emergency_list_once(make_app, path
         assert isinstance(app.screen, FirstRunScreen)
         text = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
         assert app.catalog.safety.help_list("emergency").items[0][:30] in text
+        text_box = app.screen.query_one("#first-run")
+        await pilot.press("down", "pagedown", "end")  # the text scrolls by keyboard, the button keeps focus
+        await pilot.pause()
+        assert text_box.scroll_y == text_box.max_scroll_y > 0
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
     assert JournalStore(paths.journal_dir).load_settings().disclaimer_seen

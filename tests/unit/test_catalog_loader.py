@@ -172,6 +172,13 @@ def test_empty_file(content_copy, content_problems) -> None:
     assert str(problem) == f"{path}: the file is empty (expected a JSON object)"
 
 
+def test_json_nested_too_deeply_is_a_problem_not_a_crash(content_copy, content_problems) -> None:
+    path = content_copy / "routines.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    problem = only(content_problems(content_copy))
+    assert (problem.file, problem.reason) == (path, "the JSON is nested too deeply to read")
+
+
 def test_top_level_not_an_object(content_copy, content_problems) -> None:
     path = content_copy / "routines.json"
     path.write_text("[]", encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from trainer.catalog.describe import describe_dose, describe_tempo
+from trainer.catalog.describe import cautions_with_stop_rule, describe_dose, describe_tempo
 from trainer.catalog.models import ContentPack, Dose, Exercise, IntRange, Routine, RoutineItem, Safety
 
 
@@ -263,3 +263,11 @@ def test_describe_dose_uses_minutes_and_skips_rest_for_one_set(hold_exercise_dat
 def test_describe_tempo(make_exercise) -> None:
     assert describe_tempo(make_exercise()) == "Lift 2 s · Hold 2 s · Lower 2 s"
     assert describe_tempo(make_exercise("hold")) == ""
+
+
+def test_the_general_stop_rule_is_added_only_where_the_cautions_do_not_say_it(make_exercise) -> None:
+    rule = "Stop if you feel sharp or spreading pain, numbness, tingling or weakness."
+    says_it = make_exercise(cautions=["Stop if it brings on numbness or tingling down a leg."])
+    silent = make_exercise(cautions=["Keep your neck relaxed."])
+    assert cautions_with_stop_rule(says_it, rule) == says_it.cautions
+    assert cautions_with_stop_rule(silent, rule) == ["Keep your neck relaxed.", rule]

@@ -113,7 +113,7 @@ def test_pack_argument_is_checked_on_top_of_bundled_content(run, tmp_path: Path)
     pack.write_text(json.dumps(pack_content()), encoding="utf-8")
     result = run("check-content", str(pack))
     assert result.exit_code == 0, result.output
-    assert "  pack physio.json: 1 exercises and routines" in result.stdout
+    assert "  pack physio.json: 0 exercises, 1 routine" in result.stdout
     assert any(line.split()[:1] == ["my-physio-plan"] for line in result.stdout.splitlines())
 
 
@@ -134,7 +134,7 @@ def test_installed_packs_are_checked_without_arguments(run, cli_home: Path) -> N
     (cli_home / "content" / "mine.json").write_text(json.dumps(pack_content()), encoding="utf-8")
     result = run("check-content")
     assert result.exit_code == 0, result.output
-    assert "  pack mine.json: 1 exercises and routines" in result.stdout
+    assert "  pack mine.json: 0 exercises, 1 routine" in result.stdout
 
 
 def test_bad_profile_name_exits_2_with_the_rules(run) -> None:

@@ -32,3 +32,10 @@ def describe_dose(exercise: Exercise) -> str:
 def describe_tempo(exercise: Exercise) -> str:
     """E.g. ``Lift 2 s · Hold 2 s · Lower 2 s`` (empty for holds)."""
     return " · ".join(f"{phase.cue} {phase.seconds:g} s" for phase in exercise.tempo or ())
+
+
+def cautions_with_stop_rule(exercise: Exercise, stop_rule: str) -> list[str]:
+    """The exercise's cautions, then the general stop rule unless a caution already covers
+    numbness and the like (most say when to stop in words of their own)."""
+    covered = any("numb" in caution.casefold() for caution in exercise.cautions)
+    return list(exercise.cautions) if covered else [*exercise.cautions, stop_rule]

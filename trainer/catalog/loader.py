@@ -76,6 +76,8 @@ def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Con
         data = json.loads(text)
     except json.JSONDecodeError as error:
         return None, [problem_from_json_error(path, text, error)]
+    except RecursionError:
+        return None, [ContentProblem(path, "", "the JSON is nested too deeply to read")]
     if not isinstance(data, dict):
         return None, [ContentProblem(path, "(top level)", f"expected a JSON object, found {json_type_name(data)}")]
     try:

@@ -207,7 +207,7 @@ class Tip(Strict):
 
 
 class PainMessage(Strict):
-    """A short pain-education message, shown on Home and between exercises."""
+    """A short pain-education message: one a day on Home (when there is room), all of them in Tips."""
 
     id: Slug
     text: Sentence

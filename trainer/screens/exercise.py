@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.catalog.describe import describe_dose, describe_tempo
+from trainer.catalog.describe import cautions_with_stop_rule, describe_dose, describe_tempo
 from trainer.catalog.models import Exercise
 from trainer.engine.plan import DoseChange, prescribe
 from trainer.journal.models import DoseChangeSetting
@@ -65,7 +65,7 @@ class ExerciseScreen(TrainerScreen):
             dose.append(_text(Content.styled("These are starting suggestions: d sets your own.", "italic")))
             dose.append(Static(id="my-dose"))
             yield _section("Dose", *dose)
-            yield _section("Take care", BulletList([*exercise.cautions, catalog.safety.stop_rule_short]))
+            yield _section("Take care", BulletList(cautions_with_stop_rule(exercise, catalog.safety.stop_rule_short)))
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
             if exercise.evidence_note:
                 evidence = Content.assemble(evidence, ": ", exercise.evidence_note)

@@ -20,6 +20,12 @@ class FirstRunScreen(Screen[bool]):
     CSS_PATH = "first_run.tcss"
     BINDINGS = [
         Binding("enter", "accept", "I understand", show=False),
+        Binding("down", "scroll('down')", "Read on", key_display="↓"),
+        Binding("up", "scroll('up')", "Back up", show=False),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("end", "scroll('end')", "End", show=False),
+        Binding("home", "scroll('home')", "Top", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -31,11 +37,11 @@ class FirstRunScreen(Screen[bool]):
             yield Static(Content(safety.intended_purpose), classes="paragraph")
             for paragraph in safety.disclaimer:
                 yield Static(Content(paragraph), classes="paragraph")
+            yield help_list_section(safety.help_list("emergency"))
+            yield Static(numbers_line(safety), classes="paragraph")
             check = Vertical(BulletList(safety.check_first), classes="box check-first")
             check.border_title = "Check with a health professional first if"
             yield check
-            yield help_list_section(safety.help_list("emergency"))
-            yield Static(numbers_line(safety), classes="paragraph")
             yield Static(
                 Content("You can read the full 'When to get help' lists at any time: press h (or F1) on any screen."),
                 classes="paragraph",
@@ -49,6 +55,18 @@ class FirstRunScreen(Screen[bool]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_accept()
+
+    def action_scroll(self, where: str) -> None:
+        """The text scrolls by keyboard while the button keeps the focus (Enter accepts)."""
+        text = self.query_one("#first-run", VerticalScroll)
+        {
+            "down": text.scroll_down,
+            "up": text.scroll_up,
+            "page_down": text.scroll_page_down,
+            "page_up": text.scroll_page_up,
+            "end": text.scroll_end,
+            "home": text.scroll_home,
+        }[where]()
 
     def action_accept(self) -> None:
         self.dismiss(True)

@@ -109,8 +109,10 @@ class HomeScreen(TrainerScreen):
         self.refresh_week()
 
     def on_resize(self) -> None:
-        """The 'worth knowing' message only shows when there is room for it."""
+        """The 'worth knowing' message only shows when there is room for it (Tips has them all);
+        on the smallest terminals the introduction goes too."""
         self.set_class(self.size.height < 30, "-short")
+        self.set_class(self.size.height < 24, "-tiny")
 
     def refresh_week(self) -> None:
         journal = self.trainer.journal

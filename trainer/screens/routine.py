@@ -65,7 +65,7 @@ class RoutineScreen(TrainerScreen):
                 *(Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))),
                 id="items",
             )
-            yield Static("s starts it · Enter opens an exercise · times include rests and getting ready", id="hint")
+            yield Static("Enter opens an exercise · times include rests and getting ready", id="hint")
 
     def on_mount(self) -> None:
         self.query_one("#items").focus()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,17 +12,33 @@ from textual.content import Content
 from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.catalog.models import Tip
+from trainer.catalog.models import PainMessage, SourceRef, Tip
 from trainer.catalog.search import search_tips
 from trainer.screens.type_to_search import SearchableScreen
 
+MESSAGES_ID = "pain-in-a-sentence"
+"""The last topic of the list: every short pain message (Home shows one a day when there is room)."""
+
+
+def _sources(sources: Sequence[SourceRef]) -> str:
+    return "; ".join(f"{source.title} ({source.year})" for source in sources)
+
 
 def tip_markdown(tip: Tip) -> str:
-    sources = "; ".join(f"{source.title} ({source.year})" for source in tip.sources)
     return (
         f"# {tip.title}\n\n*{tip.summary}*\n\n{tip.body}\n\n---\n\n"
-        f"**Evidence:** {tip.evidence}.  \n**Sources:** {sources}."
+        f"**Evidence:** {tip.evidence}.  \n**Sources:** {_sources(tip.sources)}."
     )
+
+
+def messages_markdown(messages: Sequence[PainMessage]) -> str:
+    items = "\n".join(f"- {message.text}  \n  *Source: {_sources(message.sources)}.*" for message in messages)
+    return f"# Pain in a sentence\n\n*Short facts about back pain, each with where it comes from.*\n\n{items}"
+
+
+def messages_match(messages: Sequence[PainMessage], query: str) -> bool:
+    words = query.casefold().split()
+    return not words or any(all(word in message.text.casefold() for word in words) for message in messages)
 
 
 class TipsScreen(SearchableScreen):
@@ -42,28 +60,35 @@ class TipsScreen(SearchableScreen):
                 yield Markdown(id="tip-body")
 
     def on_mount(self) -> None:
-        self._show_topics(list(self.trainer.catalog.tips))
+        self._show_topics(list(self.trainer.catalog.tips), with_messages=bool(self.trainer.catalog.messages))
         self.query_one("#topics").focus()
 
-    def _show_topics(self, tips: list[Tip]) -> None:
+    def _show_topics(self, tips: list[Tip], with_messages: bool) -> None:
+        catalog = self.trainer.catalog
         topics = self.query_one("#topics", OptionList)
         topics.clear_options()
         topics.add_options(Option(Content(tip.title), id=tip.id) for tip in tips)
-        total = len(self.trainer.catalog.tips)
+        if with_messages:
+            topics.add_option(Option(Content("Pain in a sentence"), id=MESSAGES_ID))
+        shown = len(tips) + with_messages
+        total = len(catalog.tips) + bool(catalog.messages)
         query = self.query_one("#tip-search", Input).value.strip()
         count = self.query_one("#tip-count", Static)
-        if tips:
+        if shown:
             topics.highlighted = 0
-            count.update(Content(f"{len(tips)} of {total} topics" + (f" mention '{query}'" if query else "")))
+            count.update(Content(f"{shown} of {total} topics" + (f" mention '{query}'" if query else "")))
         else:
             count.update(Content(f"No topic mentions '{query}'"))
             self.query_one("#tip-body", Markdown).update("Try another word, or clear the search to see every topic.")
 
     @on(OptionList.OptionHighlighted, "#topics")
     def _show_tip(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self.query_one("#tip-body", Markdown).update(tip_markdown(self.trainer.catalog.tip(event.option.id)))
-            self.query_one("#tip-scroll").scroll_home(animate=False)
+        catalog = self.trainer.catalog
+        if event.option.id == MESSAGES_ID:
+            self.query_one("#tip-body", Markdown).update(messages_markdown(catalog.messages))
+        elif event.option.id:
+            self.query_one("#tip-body", Markdown).update(tip_markdown(catalog.tip(event.option.id)))
+        self.query_one("#tip-scroll").scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#topics")
     def _read_tip(self) -> None:
@@ -71,4 +96,8 @@ class TipsScreen(SearchableScreen):
 
     @on(Input.Changed, "#tip-search")
     def _search(self, event: Input.Changed) -> None:
-        self._show_topics(search_tips(self.trainer.catalog.tips, event.value))
+        catalog = self.trainer.catalog
+        self._show_topics(
+            search_tips(catalog.tips, event.value),
+            with_messages=bool(catalog.messages) and messages_match(catalog.messages, event.value),
+        )
