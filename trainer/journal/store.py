@@ -258,17 +258,29 @@ class JournalStore:
         Only the month files that can hold such entries are read. Unreadable
         files are skipped and listed in ``problems``.
         """
+        return self._entries_of(self.month_files(), since, until, kinds)
+
+    def _entries_of(
+        self,
+        paths: Iterable[Path],
+        since: datetime | None,
+        until: datetime | None,
+        kinds: Iterable[EntryKind] | None = None,
+        already_read: dict[Path, list[AnyEntry]] | None = None,
+    ) -> list[AnyEntry]:
+        """``entries`` from these month files; ``already_read`` spares reading a file twice."""
         wanted = set(kinds) if kinds is not None else None
         found: dict[str, AnyEntry] = {}
         # Files are named by the month of ``at`` in its own time zone: widen by a
         # couple of days so an entry near a month's edge in another zone is not missed.
         first = _month_of(since - ZONE_SLACK) if since is not None and since.year > 1 else None
         last = _month_of(until + ZONE_SLACK) if until is not None and until.year < 9999 else None
-        for path in self.month_files():
+        for path in paths:
             year, month = (int(part) for part in MONTH_FILE.match(path.name).groups())  # type: ignore[union-attr]
             if (first is not None and (year, month) < first) or (last is not None and (year, month) > last):
                 continue
-            for entry in self._try_read_month(path):
+            read = (already_read or {}).get(path)
+            for entry in read if read is not None else self._try_read_month(path):
                 if since is not None and entry.at < since:
                     continue
                 if until is not None and entry.at > until:
@@ -290,11 +302,14 @@ class JournalStore:
         "change since you started" compares with the first week of check-ins,
         which may begin after a session or a weekly check.
         """
-        for path in self.month_files():
-            entries = [entry for entry in self._try_read_month(path) if starting_with in (None, entry.kind)]
-            if entries:
-                first = min(entry.at for entry in entries)
-                return self.entries(since=first, until=first + timedelta(days=days))
+        paths = self.month_files()
+        read: dict[Path, list[AnyEntry]] = {}
+        for path in paths:
+            read[path] = self._try_read_month(path)
+            starts = [entry.at for entry in read[path] if starting_with in (None, entry.kind)]
+            if starts:
+                first = min(starts)
+                return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
         return []
 
     def get(self, entry_id: str) -> AnyEntry | None:
