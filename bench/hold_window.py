@@ -28,6 +28,8 @@ import select
 import shutil
 import sys
 import time
+from argparse import ArgumentParser, Namespace
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,3 +160,26 @@ def run(program: str, colors: str = "truecolor", seconds: float = WINDOW_SECONDS
         return watch(child, program, seconds)
     finally:
         child.stop()
+
+
+def watch_programs(
+    description: str, colors_help: str, summary: Callable[[Window], str]
+) -> tuple[Namespace, dict[str, list[Window]]]:
+    """The command line shared by the hold benchmarks: ``--runs`` and ``--colors``; each program watched
+    ``--runs`` times, ``summary`` of each window printed. Returns the arguments and the windows per program."""
+    parser = ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=1, help="runs of each program; the median is kept (default 1)")
+    parser.add_argument("--colors", choices=("truecolor", "256"), default="truecolor", help=colors_help)
+    args = parser.parse_args()
+    windows: dict[str, list[Window]] = {program: [] for program in PROGRAMS}
+    for _ in range(args.runs):
+        for program in PROGRAMS:
+            print(f"watching {program} for {WINDOW_SECONDS:.0f} s ...", flush=True)
+            window = run(program, args.colors)
+            windows[program].append(window)
+            print(f"  {summary(window)}", flush=True)
+    return args, windows
+
+
+def median(windows: list[Window], key: Callable[[Window], float]) -> Window:
+    return sorted(windows, key=key)[len(windows) // 2]

@@ -11,41 +11,28 @@ Target: backtrainer under 3% of one core.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hold_window import PROGRAMS, WINDOW_SECONDS, Window, run  # noqa: E402
+from hold_window import WINDOW_SECONDS, Window, median, watch_programs  # noqa: E402
 from results import record  # noqa: E402
 
 TARGET_PERCENT = 3.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=1, help="runs of each program; the median is kept (default 1)")
-    parser.add_argument(
-        "--colors",
-        choices=("truecolor", "256"),
-        default="truecolor",
-        help="the terminal's colours (as in session_traffic.py)",
-    )
-    args = parser.parse_args()
     load_before = os.getloadavg()[0]
-    windows: dict[str, list[Window]] = {program: [] for program in PROGRAMS}
-    for _ in range(args.runs):
-        for program in PROGRAMS:
-            print(f"watching {program} for {WINDOW_SECONDS:.0f} s ...", flush=True)
-            window = run(program, args.colors)
-            windows[program].append(window)
-            print(f"  {window.cpu_percent:.2f}% of a core ({window.cpu:.2f} s CPU)", flush=True)
+    args, windows = watch_programs(
+        __doc__.split("\n\n")[0],
+        "the terminal's colours (as in session_traffic.py)",
+        lambda window: f"{window.cpu_percent:.2f}% of a core ({window.cpu:.2f} s CPU)",
+    )
 
     def median_window(program: str) -> Window:
-        runs = sorted(windows[program], key=lambda window: window.cpu)
-        return runs[len(runs) // 2]
+        return median(windows[program], key=lambda window: window.cpu)
 
     app, reference = median_window("backtrainer"), median_window("reference")
     tick_ms = 1000 / os.sysconf("SC_CLK_TCK")

@@ -13,14 +13,13 @@ Targets: backtrainer at most 2 KB/s, and at most half the reference.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hold_window import PROGRAMS, WINDOW_SECONDS, Window, frames_by_rows, run  # noqa: E402
+from hold_window import PROGRAMS, WINDOW_SECONDS, Window, frames_by_rows, median, watch_programs  # noqa: E402
 from results import record  # noqa: E402
 
 TARGET_BYTES_PER_SECOND = 2048
@@ -33,28 +32,15 @@ def per_second(window: Window) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=1, help="runs of each program; the median is kept (default 1)")
-    parser.add_argument(
-        "--colors",
-        choices=("truecolor", "256"),
-        default="truecolor",
-        help="the terminal's colours: truecolor (COLORTERM=truecolor, as most terminals today) or 256",
-    )
-    args = parser.parse_args()
     load_before = os.getloadavg()[0]
-    windows: dict[str, list[Window]] = {program: [] for program in PROGRAMS}
-    for _ in range(args.runs):
-        for program in PROGRAMS:
-            print(f"watching {program} for {WINDOW_SECONDS:.0f} s ...", flush=True)
-            window = run(program, args.colors)
-            windows[program].append(window)
-            rate, writes = per_second(window)
-            print(f"  {rate:.0f} B/s, {writes:.1f} writes/s", flush=True)
+    args, windows = watch_programs(
+        __doc__.split("\n\n")[0],
+        "the terminal's colours: truecolor (COLORTERM=truecolor, as most terminals today) or 256",
+        lambda window: "{:.0f} B/s, {:.1f} writes/s".format(*per_second(window)),
+    )
 
     def median_window(program: str) -> Window:
-        runs = sorted(windows[program], key=lambda window: window.bytes_per_second)
-        return runs[len(runs) // 2]
+        return median(windows[program], key=lambda window: window.bytes_per_second)
 
     app, reference = median_window("backtrainer"), median_window("reference")
     share = app.bytes_per_second / reference.bytes_per_second
