@@ -112,8 +112,8 @@ class JournalStore:
         self.directory = directory
         self.lock_timeout = lock_timeout
         self._problems: dict[Path, JournalProblem] = {}
-        self._stray_copies: dict[str, set[Path]] = {}
-        """Entry id -> other month files holding an older copy (seen by ``entries``)."""
+        self.every_file_checked = False
+        """Whether ``check_every_file`` has run (here, or on another store whose problems were adopted)."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
         self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
 
@@ -186,12 +186,14 @@ class JournalStore:
         self.load_settings()
         for path in self.month_files():
             self._try_read_month(path)
+        self.every_file_checked = True
         return self.problems
 
     def adopt_problems(self, problems: Iterable[JournalProblem]) -> None:
-        """Take problems found by another store on the same folder (see ``check_every_file``)."""
+        """Take the result of ``check_every_file`` run by another store on the same folder."""
         for problem in problems:
             self._note(problem)
+        self.every_file_checked = True
 
     # --- reading -------------------------------------------------------------
 
@@ -287,10 +289,7 @@ class JournalStore:
                     continue
                 if wanted is not None and entry.kind not in wanted:
                     continue
-                known = found.get(entry.id)
-                if known is not None:  # a move was interrupted: keep the newest copy, remember the other
-                    older = known if entry.recorded > known.recorded else entry
-                    self._stray_copies.setdefault(entry.id, set()).add(self.month_file(older.at))
+                known = found.get(entry.id)  # two copies: a move was interrupted; the newer one counts
                 if known is None or entry.recorded > known.recorded:
                     found[entry.id] = entry
         return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
@@ -406,7 +405,6 @@ class JournalStore:
                 with self._table(target) as table:
                     table.remove(same_id)  # undo: the journal is as it was
             except JournalWriteError:
-                self._stray_copies.setdefault(new.id, set()).add(source)
                 raise JournalWriteError(
                     f"the change was saved, but the old copy could not be removed from {source} "
                     "(the app shows the new one; deleting the entry removes both)"
@@ -427,8 +425,7 @@ class JournalStore:
 
     def _remove_stray_copies(self, entry_id: str, keep: Path | None) -> None:
         """Remove copies an interrupted move left in other months, whether or not this store has read them."""
-        candidates = self._stray_copies.pop(entry_id, set()) | self._files_mentioning(entry_id)
-        for path in sorted(candidates - {keep}):
+        for path in sorted(self._files_mentioning(entry_id) - {keep}):
             try:
                 holds_it = any(entry.id == entry_id for entry in self._writable(path))
             except JournalUnreadableError:

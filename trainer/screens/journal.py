@@ -82,28 +82,23 @@ class JournalScreen(TrainerScreen):
         else:
             self.reload()
         self._focus_tab(self.initial_tab)
-        self.set_timer(SCAN_DELAY, self._scan_every_file)
+        if not self.trainer.journal.every_file_checked:  # once per run of the app
+            self.set_timer(SCAN_DELAY, self._scan_every_file)
 
     @work(thread=True, exclusive=True, group="journal-scan")
     def _scan_every_file(self) -> None:
         """Look for damaged or newer files in the whole journal, not only the months shown."""
         problems = JournalStore(self.trainer.journal.directory).check_every_file()
-        if problems:
-            try:
-                self.app.call_from_thread(self._found_problems, problems)
-            except RuntimeError:
-                pass  # the app has closed meanwhile
+        try:
+            self.app.call_from_thread(self._checked_every_file, problems)
+        except RuntimeError:
+            pass  # the app has closed meanwhile
 
-    def _found_problems(self, problems: list[JournalProblem]) -> None:
-        if not self.is_attached:
-            return  # the screen was closed meanwhile; the next one checks again
-        journal = self.trainer.journal
-        known = {problem.path for problem in journal.problems}
-        if {problem.path for problem in problems} <= known:
-            return
-        journal.adopt_problems(problems)
-        self._fill_panes()
-        self._show_problems()
+    def _checked_every_file(self, problems: list[JournalProblem]) -> None:
+        self.trainer.journal.adopt_problems(problems)
+        if problems and self.is_attached:  # (a closed screen has nothing to show them on; Home shows them)
+            self._fill_panes()
+            self._show_problems()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         await self._build_tab(str(event.pane.id))
