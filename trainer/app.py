@@ -16,11 +16,11 @@ from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.journal.models import SessionRecord, Settings
 from trainer.journal.store import JournalError, JournalStore
 from trainer.paths import Paths
+from trainer.screens.base import TrainerScreen
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
-from trainer.screens.session import SessionScreen
 from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import start_session
 from trainer.screens.too_small import TooSmallScreen
@@ -150,12 +150,11 @@ class TrainerApp(App[None]):
         return not (action == "get_help" and self._catalog is None)
 
     def action_get_help(self) -> None:
-        if self._catalog is None or isinstance(self.screen, (HelpScreen, TooSmallScreen)):
-            return
-        if isinstance(self.screen, SessionScreen):
-            self.screen.open_help()  # pauses the session while the lists are open
-        else:
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, TrainerScreen):
+            screen.open_help()  # each screen decides: a session pauses, Help itself is already there
+        elif not isinstance(screen, TooSmallScreen):
+            self.push_screen(HelpScreen())  # over a dialog or the first-run screen
 
     def on_resize(self, event: Resize) -> None:
         self._fit_to(event.size)

@@ -17,9 +17,6 @@ from trainer.journal.models import (
     WeeklyCheck,
 )
 
-WHOLE_PLAN = 0.995
-"""A completion from here up shows as the whole plan (100%)."""
-
 KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
 ENDED_LABELS = {
     "finished": "finished",
@@ -62,8 +59,8 @@ def entry_summary(entry: AnyEntry) -> str:
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
         text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
-        if entry.ended_how != "finished" or entry.completion < WHOLE_PLAN:
-            text += f"{' with skips' if entry.ended_how == 'finished' else ''}, {entry.completion:.0%} done"
+        if entry.ended_how != "finished" or entry.skipped_some:
+            text += f"{' with skips' if entry.skipped_some else ''}, {entry.completion:.0%} done"
         return text
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "

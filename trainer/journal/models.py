@@ -81,6 +81,8 @@ PAIN_NOW_QUESTION = "How bad is your back pain right now?"
 PAIN_AVERAGE_QUESTION = "Over the last 24 hours, what was your pain on average?"
 
 NOTES_MAX = 2000
+WHOLE_PLAN = 0.995
+"""A session completion from here up counts (and shows) as the whole plan, 100%."""
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -205,6 +207,11 @@ class SessionRecord(EntryBase):
     @property
     def minutes(self) -> float:
         return (self.ended - self.at).total_seconds() / 60
+
+    @property
+    def skipped_some(self) -> bool:
+        """Played to its end, but with parts of the plan skipped (completion shows under 100%)."""
+        return self.ended_how == "finished" and self.completion < WHOLE_PLAN
 
 
 Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord, Field(discriminator="kind")]

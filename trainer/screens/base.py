@@ -35,3 +35,9 @@ class TrainerScreen(Screen[None]):
 
     def action_go_back(self) -> None:
         self.dismiss()
+
+    def open_help(self) -> None:
+        """'When to get help' over this screen (the app's h and F1 end here); a screen may do more."""
+        from trainer.screens.help import HelpScreen  # help.py builds on this module
+
+        self.app.push_screen(HelpScreen())

@@ -51,3 +51,6 @@ class HelpScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
+
+    def open_help(self) -> None:
+        """Already open."""

@@ -25,7 +25,6 @@ from textual.widgets import Digits, Static
 from trainer.catalog.models import RepMode
 from trainer.engine.plan import Plan, StepKind, format_seconds
 from trainer.engine.runner import Runner, Snapshot, StopReason
-from trainer.journal.describe import WHOLE_PLAN
 from trainer.journal.models import SessionRecord
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
@@ -106,7 +105,6 @@ class SessionScreen(TrainerScreen):
         self._last_key: tuple[int, int, int] | None = None
         self._last_exercise = 0
         self._leave_when_resumed = False
-        self._help_shown_after_pain = False
 
     # --- layout ----------------------------------------------------------------
 
@@ -312,26 +310,29 @@ class SessionScreen(TrainerScreen):
         if self.on_saved is not None:
             self.on_saved(self.record)
         self._ring()
-        # the end shows on this screen first; the dialog follows a moment later
+        # the end shows on this screen first; what follows comes a moment later
         if AFTER_DIALOG_DELAY > 0:
-            self.set_timer(AFTER_DIALOG_DELAY, self._ask_how_it_went)
+            self.set_timer(AFTER_DIALOG_DELAY, self._after_the_end)
         else:
-            self.call_after_refresh(self._ask_how_it_went)
+            self.call_after_refresh(self._after_the_end)
+
+    def _after_the_end(self) -> None:
+        """After a pain stop, what to watch for comes first (stop rules, when to get help), then the questions."""
+        assert self.record is not None
+        if self.record.ended_how == "stopped-pain":
+            self.app.push_screen(HelpScreen(), lambda _: self._ask_how_it_went())
+        else:
+            self._ask_how_it_went()
 
     def _ask_how_it_went(self) -> None:
         record = self.record
         assert record is not None
-        if record.ended_how == "stopped-pain" and not self._help_shown_after_pain:
-            # what to watch for comes first: the stop rules and when to get help, then the questions
-            self._help_shown_after_pain = True
-            self.app.push_screen(HelpScreen(), lambda _: self._ask_how_it_went())
-            return
         done = f"{record.completion:.0%} of the plan in {format_seconds(record.minutes * 60)}"
-        if record.ended_how == "finished" and record.completion >= WHOLE_PLAN:
-            headline, summary = "Well done: session complete", f"You did {record.title}: {done}."
-        elif record.ended_how == "finished":
+        if record.skipped_some:
             headline = "Session over"
             summary = f"You went through {record.title}, skipping parts of it: {done}. Any amount of movement counts."
+        elif record.ended_how == "finished":
+            headline, summary = "Well done: session complete", f"You did {record.title}: {done}."
         elif record.ended_how == "stopped-pain":
             headline = "Session stopped for pain"
             summary = f"Stopping was the right call. Saved: {done}."
@@ -425,10 +426,7 @@ class SessionScreen(TrainerScreen):
 
     def open_help(self) -> None:
         """'When to get help' during a session: the session waits, so nothing is missed or rung meanwhile."""
-        if self.runner.state in ("finished", "stopped"):
-            self.app.push_screen(HelpScreen())
-        else:
-            self._paused_for(HelpScreen())
+        self._paused_for(HelpScreen())
 
     def action_steps(self) -> None:
         def pain_stop(stop: bool | None) -> bool:
