@@ -12,6 +12,7 @@ from trainer import __version__
 from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli_journal import COMMANDS as JOURNAL_COMMANDS
+from trainer.cli_journal import plural
 from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
 
 
@@ -77,10 +78,6 @@ def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Pa
     return content_dir, replacements, packs
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path]) -> list[str]:
     from trainer.engine.plan import format_minutes, plan_routine
 
@@ -102,7 +99,7 @@ def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path])
         from_pack = [item for item, origin in catalog.origin.items() if origin == pack]
         exercises = sum(1 for item in from_pack if item in catalog.exercises)
         routines = len(from_pack) - exercises
-        lines.append(f"  pack {pack.name}: {_plural(exercises, 'exercise')}, {_plural(routines, 'routine')}")
+        lines.append(f"  pack {pack.name}: {plural(exercises, 'exercise')}, {plural(routines, 'routine')}")
     lines.append("")
     lines.append("Routines (computed from their items):")
     for routine in catalog.routines.values():

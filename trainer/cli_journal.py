@@ -141,8 +141,9 @@ def when_label(moment: datetime, current: datetime) -> str:
     return f"{moment.day} {moment:%b %Y %H:%M}"
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 entry``, ``2 entries`` (``many`` when adding an s is wrong)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def _unique(values: Sequence[str]) -> list[str]:
@@ -556,7 +557,7 @@ def export(paths: Paths, fmt: str, since: datetime | None, out: Path | None, for
     with journal_errors(store):
         text, count = _render(fmt, store, since, current)
     report_problems(store)
-    entries = _plural(count, "entry", "entries")
+    entries = plural(count, "entry", "entries")
     if out is None:
         click.echo(text, nl=False)
         click.echo(f"Exported {entries} ({fmt}) to standard output.", err=True)
@@ -589,7 +590,7 @@ def import_(paths: Paths, file: Path) -> None:
     with journal_errors(store):
         added, skipped = store.import_entries(entries)
     were = "was" if skipped == 1 else "were"
-    click.echo(f"Added {_plural(added, 'entry', 'entries')}; {skipped} {were} already in the journal.")
+    click.echo(f"Added {plural(added, 'entry', 'entries')}; {skipped} {were} already in the journal.")
 
 
 COMMANDS: tuple[click.Command, ...] = (log, journal, stats, export, import_)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter, search_tips
+from trainer.catalog.models import PainMessage, SourceRef
+from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter, any_message_matches, search_tips
 
 
 @pytest.fixture
@@ -149,3 +150,14 @@ def test_empty_query_returns_all_tips_in_order(tips, query: str) -> None:
 def test_tip_search_looks_in_the_summary(make_tip) -> None:
     tip = make_tip("flare-ups", "Flare-ups", summary="What to do when pain comes back suddenly.")
     assert search_tips([tip], "SUDDENLY") == [tip]
+
+
+def test_any_message_matches_every_word_in_one_message() -> None:
+    source = [SourceRef(title="A review", year=2020)]
+    messages = [
+        PainMessage(id="common", text="Back pain is very common.", sources=source),
+        PainMessage(id="moving", text="Keeping moving helps most people.", sources=source),
+    ]
+    assert any_message_matches(messages, "COMMON back")
+    assert not any_message_matches(messages, "common moving")  # the words are in two different messages
+    assert any_message_matches(messages, "  ")

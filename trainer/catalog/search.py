@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from trainer.catalog.models import Exercise, Tip
+from trainer.catalog.models import Exercise, PainMessage, Tip
 
 NO_EQUIPMENT = "none"
 """Equipment filter value: exercises that need nothing at all."""
@@ -64,3 +64,9 @@ def search_tips(tips: Iterable[Tip], query: str) -> list[Tip]:
         elif _contains_all(" ".join((tip.title, tip.summary, tip.body, *tip.keywords)), words):
             elsewhere.append(tip)
     return in_title + elsewhere
+
+
+def any_message_matches(messages: Iterable[PainMessage], query: str) -> bool:
+    """Whether one of the short pain messages contains every word of ``query`` (any does, for no words)."""
+    words = _words(query)
+    return not words or any(_contains_all(message.text, words) for message in messages)

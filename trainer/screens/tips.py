@@ -13,7 +13,7 @@ from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.catalog.models import PainMessage, SourceRef, Tip
-from trainer.catalog.search import search_tips
+from trainer.catalog.search import any_message_matches, search_tips
 from trainer.screens.type_to_search import SearchableScreen
 
 MESSAGES_ID = "pain-in-a-sentence"
@@ -34,11 +34,6 @@ def tip_markdown(tip: Tip) -> str:
 def messages_markdown(messages: Sequence[PainMessage]) -> str:
     items = "\n".join(f"- {message.text}  \n  *Source: {_sources(message.sources)}.*" for message in messages)
     return f"# Pain in a sentence\n\n*Short facts about back pain, each with where it comes from.*\n\n{items}"
-
-
-def messages_match(messages: Sequence[PainMessage], query: str) -> bool:
-    words = query.casefold().split()
-    return not words or any(all(word in message.text.casefold() for word in words) for message in messages)
 
 
 class TipsScreen(SearchableScreen):
@@ -99,5 +94,5 @@ class TipsScreen(SearchableScreen):
         catalog = self.trainer.catalog
         self._show_topics(
             search_tips(catalog.tips, event.value),
-            with_messages=bool(catalog.messages) and messages_match(catalog.messages, event.value),
+            with_messages=bool(catalog.messages) and any_message_matches(catalog.messages, event.value),
         )
