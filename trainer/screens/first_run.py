@@ -20,12 +20,12 @@ class FirstRunScreen(Screen[bool]):
     CSS_PATH = "first_run.tcss"
     BINDINGS = [
         Binding("enter", "accept", "I understand", show=False),
-        Binding("down", "scroll('down')", "Read on", key_display="↓"),
-        Binding("up", "scroll('up')", "Back up", show=False),
+        Binding("down", "scroll('scroll_down')", "Read on", key_display="↓"),
+        Binding("up", "scroll('scroll_up')", "Back up", show=False),
         Binding("pagedown", "scroll('page_down')", "Page down", show=False),
         Binding("pageup", "scroll('page_up')", "Page up", show=False),
-        Binding("end", "scroll('end')", "End", show=False),
-        Binding("home", "scroll('home')", "Top", show=False),
+        Binding("end", "scroll('scroll_end')", "End", show=False),
+        Binding("home", "scroll('scroll_home')", "Top", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -56,17 +56,9 @@ class FirstRunScreen(Screen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_accept()
 
-    def action_scroll(self, where: str) -> None:
+    async def action_scroll(self, action: str) -> None:
         """The text scrolls by keyboard while the button keeps the focus (Enter accepts)."""
-        text = self.query_one("#first-run", VerticalScroll)
-        {
-            "down": text.scroll_down,
-            "up": text.scroll_up,
-            "page_down": text.scroll_page_down,
-            "page_up": text.scroll_page_up,
-            "end": text.scroll_end,
-            "home": text.scroll_home,
-        }[where]()
+        await self.app.run_action(action, self.query_one("#first-run", VerticalScroll))
 
     def action_accept(self) -> None:
         self.dismiss(True)

@@ -36,8 +36,8 @@ def week_bars(weeks: Sequence[WeekCount]) -> Content:
     return Content.assemble(*parts)
 
 
-GOAL_CHOICES = range(1, 8)
-"""Sessions a week the goal can be set to: ``g`` steps through them."""
+GOAL_MOST = 7
+"""``g`` steps the goal of sessions a week through 1 to this, then back to 1."""
 
 
 class GoalChosen(Message):
@@ -92,6 +92,4 @@ class TrendsPane(VerticalScroll):
         self.query_one("#period", Segmented).cycle()
 
     def action_next_goal(self) -> None:
-        goals = list(GOAL_CHOICES)
-        goal = goals[(goals.index(self._goal) + 1) % len(goals)] if self._goal in goals else goals[0]
-        self.post_message(GoalChosen(goal))
+        self.post_message(GoalChosen(self._goal + 1 if self._goal < GOAL_MOST else 1))
