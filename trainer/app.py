@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 
 from trainer.catalog.loader import Catalog, load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
@@ -25,6 +26,7 @@ from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import start_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.theme import CALM_THEME
+from trainer.widgets.literal import shown
 
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal."""
@@ -75,6 +77,19 @@ class TrainerApp(App[None]):
         self.journal = JournalStore(paths.journal_dir)
         self.settings: Settings = self.journal.load_settings()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is literal: its text often holds a file name, an exercise name or a note,
+        so markup is never parsed (whatever a caller asks) and control characters show as pictures."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout)
+
     def today(self) -> date:
         return self.now().date()
 
@@ -97,7 +112,6 @@ class TrainerApp(App[None]):
                 title="Content pack not loaded",
                 severity="warning",
                 timeout=20,
-                markup=False,
             )
         if not self.settings.disclaimer_seen:
             self.push_screen(FirstRunScreen(), callback=self._disclaimer_accepted)
@@ -111,7 +125,7 @@ class TrainerApp(App[None]):
             try:
                 self.settings = self.journal.update_settings(disclaimer_seen=True)
             except JournalError as error:
-                self.notify(f"Could not remember this choice: {error}", severity="warning", markup=False)
+                self.notify(f"Could not remember this choice: {error}", severity="warning")
         self._after_first_run()
 
     def _after_first_run(self) -> None:
@@ -127,10 +141,10 @@ class TrainerApp(App[None]):
         try:
             if save and unfinished is not None:
                 self.journal.add(unfinished)
-                self.notify("The unfinished session is in your journal.", markup=False)
+                self.notify("The unfinished session is in your journal.")
             self.journal.clear_checkpoint()
         except JournalError as error:
-            self.notify(f"Could not save the unfinished session: {error}", severity="error", markup=False)
+            self.notify(f"Could not save the unfinished session: {error}", severity="error")
         if self.start_id:
             self._start_requested()
 
@@ -142,7 +156,7 @@ class TrainerApp(App[None]):
         elif start_id in catalog.exercises:
             start_session(self, exercise=catalog.exercises[start_id])
         else:
-            self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error", markup=False)
+            self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without content there are no help lists to show: the key is not offered (the error screen

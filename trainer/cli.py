@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,6 +16,7 @@ from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, 
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli_journal import COMMANDS as JOURNAL_COMMANDS
 from trainer.cli_journal import plural
+from trainer.cli_output import say, show_error
 from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
 
 
@@ -25,7 +29,41 @@ def _profile_option(ctx: click.Context, param: click.Parameter, value: str | Non
         raise click.BadParameter(str(error)) from None
 
 
+class BacktrainerGroup(click.Group):
+    """The command group, printing its errors the way every command prints (``trainer.cli_output``):
+    an error message can hold a file name or a value typed by someone else."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("standalone_mode") is False:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.ClickException as error:
+            show_error(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            say("Aborted!", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # `backtrainer journal | head`: the reader has gone
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # nothing more is printed at exit
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def check_time_zone() -> None:
+    """An invalid TZ (``TZ=UTC+25``) gives one clear message before any command runs."""
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError, OSError):
+        raise click.ClickException(
+            f"the time zone is not valid (TZ={os.environ.get('TZ', '')!r}). "
+            "Set TZ to a zone name such as Europe/London, or unset it to use the system's."
+        ) from None
+
+
 @click.group(
+    cls=BacktrainerGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Run 'backtrainer COMMAND --help' for the options of each command.",
@@ -45,6 +83,7 @@ def main(ctx: click.Context, profile: str | None) -> None:
     With no command, opens the full-screen app. Data lives in your user data
     folder (or under $BACKTRAINER_HOME if set).
     """
+    check_time_zone()
     ctx.obj = resolve_paths(profile)
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
@@ -133,11 +172,11 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
     except ContentError as error:
         problems = list(error.problems)
     if problems:
-        click.echo(f"Found {len(problems)} problem{'s' if len(problems) != 1 else ''}:", err=True)
+        say(f"Found {len(problems)} problem{'s' if len(problems) != 1 else ''}:", err=True)
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            say(f"  {problem}", err=True)
         raise SystemExit(1)
-    click.echo("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))
+    say("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))
 
 
 @main.command("start")

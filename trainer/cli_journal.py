@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,6 +20,7 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
+from trainer.cli_output import fit, say, say_data
 from trainer.engine.insights import summarize, summary_lines
 from trainer.journal.describe import entry_pain, entry_summary, places_text
 from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
@@ -34,8 +34,9 @@ from trainer.journal.models import (
 )
 from trainer.journal.report import markdown_report
 from trainer.journal.store import JournalError, JournalStore
-from trainer.journal.when import parse_when
+from trainer.journal.when import entry_time_problem, parse_when
 from trainer.paths import Paths
+from trainer.text_rules import one_line
 
 TABLE_WIDTH = 79  # fits an 80-column terminal without wrapping at the last column
 WHEN_WIDTH = 17
@@ -62,16 +63,23 @@ class When(click.ParamType):  # type: ignore[type-arg]  # not subscripted: older
 
     name = "when"
 
-    def __init__(self, *, start_of_day: bool) -> None:
+    def __init__(self, *, start_of_day: bool, for_entry: bool = False) -> None:
         self.start_of_day = start_of_day
+        self.for_entry = for_entry
+        """An entry's own time (``--at``): from 1 January 2000 on."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
         if isinstance(value, datetime):
             return value
+        current = now()
         try:
-            return parse_when(str(value), now(), start_of_day=self.start_of_day)
+            moment = parse_when(str(value), current, start_of_day=self.start_of_day)
         except ValueError as error:
             self.fail(str(error), param, ctx)
+        problem = entry_time_problem(moment, current) if self.for_entry else None
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return moment
 
 
 @contextmanager
@@ -93,45 +101,15 @@ def report_problems(store: JournalStore) -> None:
     if not problems:
         return
     count = len(problems)
-    click.echo(
+    say(
         f"Note: {count} journal file{'s' if count != 1 else ''} could not be read and "
         f"{'were' if count != 1 else 'was'} left out:",
         err=True,
     )
     for problem in problems:
-        click.echo(f"  {printable(str(problem))}", err=True)
+        say(f"  {problem}", err=True)
     if any(not problem.newer for problem in problems):
-        click.echo("  Nothing in them was changed. Open the Journal in the app to set a damaged file aside.", err=True)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` on one line, exactly as typed except that line breaks become spaces and
-    control characters are shown as escapes (so a note cannot move the cursor or recolour the terminal)."""
-    one_line = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), one_line)
-
-
-def display_width(text: str) -> int:
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-    )
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns, ending in … when cut."""
-    if display_width(text) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        size = display_width(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept) + "…"
+        say("  Nothing in them was changed. Open the Journal in the app to set a damaged file aside.", err=True)
 
 
 def when_label(moment: datetime, current: datetime) -> str:
@@ -230,7 +208,7 @@ def _explain(detail: Any) -> str:
         return "a tag cannot be empty"
     if kind == "literal_error":
         return f"{value!r} is not known"
-    return f"{value!r}: {detail['msg']}"
+    return str(detail["msg"]).removeprefix("Value error, ")
 
 
 class LogCommand(click.Command):
@@ -262,8 +240,8 @@ def _saved_line(entry: CheckIn, current: datetime) -> str:
     if entry.sleep_quality is not None:
         parts.append(f"sleep {entry.sleep_quality}/10")
     if entry.notes:
-        parts.append(f"note: {fit(printable(entry.notes), NOTE_ECHO_WIDTH)}")
-    return printable(f"Saved check-in for {when_label(entry.at, current)}: {', '.join(parts)}.")
+        parts.append(f"note: {fit(one_line(entry.notes), NOTE_ECHO_WIDTH)}")
+    return one_line(f"Saved check-in for {when_label(entry.at, current)}: {', '.join(parts)}.")
 
 
 LOG_EPILOG = """\b
@@ -310,7 +288,13 @@ It cannot be in the future.
 @click.option("--walked", metavar="MIN", help="Minutes walked today.")
 @click.option("--sleep", metavar="N", help="How well you slept, 0 (very poor) to 10 (very good).")
 @click.option("--note", metavar="TEXT", default="", help="A note in your own words (up to 2,000 characters).")
-@click.option("--at", "at", type=When(start_of_day=False), metavar="WHEN", help="When it was, if not now (see below).")
+@click.option(
+    "--at",
+    "at",
+    type=When(start_of_day=False, for_entry=True),
+    metavar="WHEN",
+    help="When it was, if not now (see below).",
+)
 @click.pass_obj
 def log(
     paths: Paths,
@@ -354,7 +338,12 @@ def log(
             field = str(detail["loc"][0]) if detail["loc"] else ""
             if field in bad:
                 continue  # already explained
-            message = _invalid(field, _explain(detail)) if field in LOG_FIELDS else f"Invalid check-in: {detail['msg']}"
+            if field not in LOG_FIELDS:
+                message = f"Invalid check-in: {detail['msg']}"
+            elif detail["type"] == "value_error":  # a control character: nothing to suggest but leaving it out
+                message = f"Invalid value for '{LOG_FIELDS[field][0]}': {_explain(detail)}."
+            else:
+                message = _invalid(field, _explain(detail))
             if (field, message) not in problems:
                 problems.append((field, message))
     if problems:
@@ -364,7 +353,7 @@ def log(
     store = JournalStore(paths.journal_dir)
     with journal_errors(store):
         store.add(entry)
-    click.echo(_saved_line(entry, current))
+    say(_saved_line(entry, current))
 
 
 # --- journal ----------------------------------------------------------------------------------
@@ -401,7 +390,7 @@ def journal_table(entries: Sequence[AnyEntry], current: datetime, width: int = T
 
     def row(when: str, kind: str, pain: str, details: str) -> str:
         cells = f"{fit(when, WHEN_WIDTH):<{WHEN_WIDTH}}  {kind:<{KIND_WIDTH}}  {fit(pain, PAIN_WIDTH):<{PAIN_WIDTH}}  "
-        return (cells + fit(printable(details), details_width)).rstrip()
+        return (cells + fit(one_line(details), details_width)).rstrip()
 
     lines = [row("When", "Kind", "Pain", "Details")]
     lines.extend(
@@ -438,13 +427,13 @@ def journal(paths: Paths, since: datetime | None, limit: int, kind: str | None) 
     if not entries:
         scope = f" since {when_label(since, now())}" if since is not None else ""
         what = f"{kind} entries" if kind else "entries"
-        click.echo(f"No {what}{scope}. Add a check-in with: backtrainer log PAIN")
+        say(f"No {what}{scope}. Add a check-in with: backtrainer log PAIN")
         return
     shown = entries if limit == 0 else entries[:limit]
     for line in journal_table(shown, now(), _table_width()):
-        click.echo(line)
+        say(line)
     if len(shown) < len(entries):
-        click.echo(f"Showing the newest {len(shown)} of {len(entries)} entries; --limit 0 shows all.")
+        say(f"Showing the newest {len(shown)} of {len(entries)} entries; --limit 0 shows all.")
 
 
 # --- stats --------------------------------------------------------------------------------------
@@ -477,7 +466,7 @@ def stats(paths: Paths, days: int) -> None:
     report_problems(store)
     summary = summarize(entries, now().date(), days=days, goal=goal)
     for line in summary_lines(summary):
-        click.echo(line)
+        say(line)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -559,11 +548,11 @@ def export(paths: Paths, fmt: str, since: datetime | None, out: Path | None, for
     report_problems(store)
     entries = plural(count, "entry", "entries")
     if out is None:
-        click.echo(text, nl=False)
-        click.echo(f"Exported {entries} ({fmt}) to standard output.", err=True)
+        say_data(text)
+        say(f"Exported {entries} ({fmt}) to standard output.", err=True)
         return
     _write_out(out, text.encode("utf-8"), force)
-    click.echo(f"Exported {entries} ({fmt}) to {out}", err=True)
+    say(f"Exported {entries} ({fmt}) to {out}", err=True)
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -583,14 +572,14 @@ def import_(paths: Paths, file: Path) -> None:
     file is wrong, nothing is imported and the problem is named.
     """
     try:
-        entries = read_json_export(file)
+        entries = read_json_export(file, now())
     except ExportFileError as error:
         raise click.ClickException(str(error)) from None
     store = JournalStore(paths.journal_dir)
     with journal_errors(store):
         added, skipped = store.import_entries(entries)
     were = "was" if skipped == 1 else "were"
-    click.echo(f"Added {plural(added, 'entry', 'entries')}; {skipped} {were} already in the journal.")
+    say(f"Added {plural(added, 'entry', 'entries')}; {skipped} {were} already in the journal.")
 
 
 COMMANDS: tuple[click.Command, ...] = (log, journal, stats, export, import_)

@@ -16,7 +16,8 @@ from click.testing import CliRunner, Result
 
 from trainer import cli_journal
 from trainer.cli import main
-from trainer.cli_journal import display_width, fit, printable
+from trainer.cli_output import display_width, fit
+from trainer.text_rules import one_line
 from trainer.engine.insights import summarize, summary_lines
 from trainer.journal.models import AnyEntry, CheckIn, ExerciseDone, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore
@@ -541,10 +542,10 @@ def test_every_command_has_help_with_examples(run: Run, command: str) -> None:
     assert command in run("--help").stdout
 
 
-def test_printable_keeps_text_but_not_control_characters() -> None:
-    assert printable("a\nb\r\nc\td") == "a b c d"
-    assert printable("red \x1b[31m!") == "red \\x1b[31m!"
-    assert printable("[bold]x[/bold] *y*") == "[bold]x[/bold] *y*"
+def test_one_line_keeps_text_but_shows_control_characters() -> None:
+    assert one_line("a\nb\r\nc\td") == "a b c d"
+    assert one_line("red \x1b[31m!") == "red ^[[31m!"
+    assert one_line("[bold]x[/bold] *y*") == "[bold]x[/bold] *y*"
 
 
 def test_fit_counts_wide_characters() -> None:

@@ -164,12 +164,16 @@ def test_notes_are_kept_literally() -> None:
     assert check_in(notes=text).notes == text
 
 
-def test_control_characters_are_dropped_from_notes_and_tags() -> None:
-    """Terminal escape codes in user text never reach the screen; line breaks and tabs stay."""
-    entry = check_in(notes="red \x1b[31malert\x1b[0m\x07\nline two\tend", triggers=["\x1b[2Jgardening"])
-    assert entry.notes == "red [31malert[0m\nline two\tend"
-    assert entry.triggers == ["[2Jgardening"]
-    assert "visible character" in rejected(check_in, triggers=["\x1b\x07"])
+def test_control_characters_are_refused_in_notes_and_tags_with_their_code_point() -> None:
+    """Terminal escape codes are refused where text comes in (nothing is silently changed); a note keeps
+    its line breaks and tabs."""
+    assert check_in(notes="line one\nline two\tend").notes == "line one\nline two\tend"
+    assert "control character U+001B is not allowed" in rejected(check_in, notes="red \x1b[31malert")
+    assert "control character U+0007 is not allowed" in rejected(check_in, triggers=["bell\x07"])
+    assert "line break U+000A is not allowed" in rejected(check_in, triggers=["two\nlines"])
+    assert "bidirectional control character U+202E is not allowed" in rejected(session, title="evil \u202etxt.exe")
+    assert "control character U+009B is not allowed" in rejected(session, note="C1 CSI \x9b2J")
+    assert "visible character" in rejected(check_in, triggers=["   "])
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,7 @@ def test_notes_are_escaped_so_they_show_literally() -> None:
     note = "**bold** <script>alert(1)</script> [x](http://a.b) # `c` | _u_ &amp;"
     text = report([check_in(nov(20), 6, leg_symptoms=["pain"], notes=note)])
     assert "**bold**" not in text and "<script>" not in text
-    expected = r"\*\*bold\*\* \<script\>alert\(1\)\</script\> \[x\]\(http://a\.b\) \# \`c\` \| \_u\_ \&amp;"
+    expected = r"\*\*bold\*\* \<script\>alert(1)\</script\> \[x\](http\://a\.b) # \`c\` \| \_u\_ \&amp;"
     assert f"  Notes: {expected}\n" in text
 
 

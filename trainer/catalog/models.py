@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from trainer.text_rules import MultilineText, PlainText
+
 SCHEMA_VERSION: Literal[1] = 1
 
 Slug = Annotated[
@@ -18,8 +20,10 @@ Slug = Annotated[
 ]
 """A stable id: lower-case words joined by hyphens, e.g. ``bird-dog``."""
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=600)]
+# Every text field refuses control characters and bidi overrides (trainer.text_rules): a pack is untrusted.
+ShortText = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Sentence = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=3, max_length=600)]
+MarkdownBody = Annotated[MultilineText, StringConstraints(min_length=20)]
 
 Category = Literal["strength", "stretch", "mobility", "aerobic"]
 Level = Literal["gentle", "beginner", "intermediate", "advanced"]
@@ -200,7 +204,7 @@ class Tip(Strict):
     id: Slug
     title: ShortText
     summary: Sentence
-    body: str = Field(min_length=20, description="Markdown.")
+    body: MarkdownBody = Field(description="Markdown.")
     evidence: Evidence
     sources: list[SourceRef] = Field(min_length=1)
     keywords: list[ShortText] = Field(default_factory=list)
@@ -258,7 +262,7 @@ class Safety(Strict):
 
 
 class ContentFile(Strict):
-    schema_: str | None = Field(default=None, alias="$schema", description="Optional, for editors.")
+    schema_: PlainText | None = Field(default=None, alias="$schema", description="Optional, for editors.")
     schema_version: Literal[1] = SCHEMA_VERSION
 
 

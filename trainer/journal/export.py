@@ -23,8 +23,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, CheckIn, Entry, SessionRecord, WeeklyCheck
+from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, CheckIn, Entry, SessionRecord, WeeklyCheck, utc_now
 from trainer.journal.storage import TEMP_SUFFIX, atomic_write, fsync_directory
+from trainer.journal.when import entry_time_problem
 
 EXPORT_FORMAT = "backtrainer-journal"
 EXPORT_SCHEMA_VERSION = 1
@@ -181,7 +182,7 @@ def _load(path: Path) -> Any:
         ) from None
 
 
-def _entry_problems(index: int, document: object) -> list[str]:
+def _entry_problems(index: int, document: object, now: datetime) -> list[str]:
     where = f"entries[{index}]"
     if not isinstance(document, dict):
         return [f"{where}: expected a JSON object, found {type(document).__name__}"]
@@ -192,7 +193,7 @@ def _entry_problems(index: int, document: object) -> list[str]:
             f"{JOURNAL_SCHEMA_VERSION}); update backtrainer to import it"
         ]
     try:
-        _ENTRY.validate_python(document)
+        entry = _ENTRY.validate_python(document)
     except ValidationError as error:
         problems = []
         for detail in error.errors(include_url=False):
@@ -200,13 +201,16 @@ def _entry_problems(index: int, document: object) -> list[str]:
             if location and location[0] == kind:
                 location = location[1:]  # the discriminator's tag, not a field
             field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
-            problems.append(f"{where}{field}: {detail['msg']}")
+            problems.append(f"{where}{field}: {detail['msg'].removeprefix('Value error, ')}")
         return problems
-    return []
+    problem = entry_time_problem(entry.at, now)
+    return [f"{where}.at: {problem}"] if problem is not None else []
 
 
-def read_json_export(path: Path) -> list[AnyEntry]:
-    """The entries of a JSON export, all validated; ``ExportFileError`` if anything is wrong."""
+def read_json_export(path: Path, now: datetime | None = None) -> list[AnyEntry]:
+    """The entries of a JSON export, all validated and dated from 2000 to ``now`` (this machine's clock unless
+    given); ``ExportFileError`` if anything is wrong."""
+    current = now if now is not None else utc_now()
     data = _load(path)
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         marker = data.get("format") if isinstance(data, dict) else None
@@ -228,7 +232,9 @@ def read_json_export(path: Path) -> list[AnyEntry]:
     documents = data.get("entries")
     if not isinstance(documents, list):
         raise ExportFileError(f"{path}: 'entries' is missing or not a list")
-    problems = [problem for index, document in enumerate(documents) for problem in _entry_problems(index, document)]
+    problems = [
+        problem for index, document in enumerate(documents) for problem in _entry_problems(index, document, current)
+    ]
     if problems:
         shown = problems[:MAX_PROBLEMS_SHOWN]
         more = len(problems) - len(shown)

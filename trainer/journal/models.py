@@ -6,7 +6,6 @@ of the app is never rewritten by this one (the store turns read-only).
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal, get_args
 from uuid import uuid4
@@ -21,6 +20,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from trainer.text_rules import MultilineText, PlainText
 
 JOURNAL_SCHEMA_VERSION: Literal[1] = 1
 
@@ -83,25 +84,23 @@ PAIN_AVERAGE_QUESTION = "Over the last 24 hours, what was your pain on average?"
 NOTES_MAX = 2000
 WHOLE_PLAN = 0.995
 """A session completion from here up counts (and shows) as the whole plan, 100%."""
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _printable(text: str) -> str:
-    """Drop control characters (terminal escape codes ...) but keep line breaks and tabs."""
-    return CONTROL_CHARACTERS.sub("", text)
-
-
-def _printable_tag(text: str) -> str:
-    cleaned = _printable(text).strip()
-    if not cleaned:
+def _visible_tag(text: str) -> str:
+    if not text:
         raise ValueError("a tag needs at least one visible character")
-    return cleaned
+    return text
 
 
-Notes = Annotated[str, StringConstraints(max_length=NOTES_MAX), AfterValidator(_printable)]
+# Text fields refuse control characters and bidi overrides (trainer.text_rules): a journal
+# file or an import may have been made by hand, and a note is typed or pasted by anyone.
+Notes = Annotated[MultilineText, StringConstraints(max_length=NOTES_MAX)]
 Tag = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_printable_tag)
+    PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_visible_tag)
 ]
+Title = Annotated[PlainText, StringConstraints(min_length=1, max_length=120)]
+ContentId = Annotated[PlainText, StringConstraints(max_length=60)]
+"""The id of an exercise or routine, as the content had it when the entry was written."""
 
 
 def new_id() -> str:
@@ -161,8 +160,8 @@ class WeeklyCheck(EntryBase):
 
 
 class ExerciseDone(JournalModel):
-    exercise_id: str
-    name: str
+    exercise_id: ContentId
+    name: Title
     sets_planned: int = Field(ge=0)
     sets_done: int = Field(ge=0)
     reps_done: int = Field(default=0, ge=0)
@@ -178,9 +177,9 @@ class ExerciseDone(JournalModel):
 
 class SessionRecord(EntryBase):
     kind: Literal["session"] = "session"
-    title: str = Field(min_length=1, max_length=120)
-    routine_id: str | None = None
-    exercise_id: str | None = Field(default=None, description="Set when the session was a single exercise.")
+    title: Title
+    routine_id: ContentId | None = None
+    exercise_id: ContentId | None = Field(default=None, description="Set when the session was a single exercise.")
     ended: AwareDatetime
     exercises: list[ExerciseDone] = Field(default_factory=list)
     pain_before: Pain | None = None
@@ -234,4 +233,4 @@ class Settings(JournalModel):
     theme: str = "backtrainer"
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
-    dose_changes: dict[str, DoseChangeSetting] = Field(default_factory=dict)
+    dose_changes: dict[ContentId, DoseChangeSetting] = Field(default_factory=dict)

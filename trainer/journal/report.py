@@ -7,9 +7,13 @@ never turn into Markdown or HTML in whatever renders the report.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from statistics import fmean
 
 from trainer.engine.insights import (
     MEANINGFUL_POINTS,
@@ -17,12 +21,13 @@ from trainer.engine.insights import (
     MIN_ENTRIES_PER_WINDOW,
     PainChange,
     Summary,
+    WeekCount,
     WindowAverage,
     entry_day,
     format_day,
     has_leg_symptoms,
     summarize,
-    window_average,
+    week_start,
 )
 from trainer.journal.describe import places_text
 from trainer.journal.models import (
@@ -36,34 +41,51 @@ from trainer.journal.models import (
     SessionRecord,
 )
 
-# Every ASCII character that can start or end Markdown/HTML syntax, including
-# GitHub's extensions (tables, strikethrough, autolinks, maths).
-MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&=$^")
+ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
+"""Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;
+``@`` so that an e-mail address is not turned into a link."""
+LINE_START = re.compile(r"^(?:[-+=#]|\d{1,9}[.)])")
+"""What can start a list, a heading or a heading's underline at the start of a line."""
+LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
+"""A dot between a word and a letter (``evil.com``), the colon of ``https://`` and a leading ``//``: escaped,
+so no renderer finds a web address to turn into a link."""
 BAR_CELLS_PER_POINT = 2
 PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
 FOOTER = "This is a summary of self-reported entries, not a diagnosis."
+RUN_COLLAPSED = 3
+"""From this many weeks in a row with nothing logged, the weekly tables show them as one line."""
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that renders literally; line breaks become hard breaks.
+    """``text`` as Markdown that renders exactly as typed, and reads well as plain text.
 
-    Control characters are replaced with U+FFFD, and each line is stripped so
-    leading spaces cannot start a code block inside the list it is put in.
+    Only what could be syntax is escaped (so "(the app)." stays as it is): characters that are Markdown
+    anywhere, what could start a block at the start of a line, and the parts of web and e-mail addresses
+    a renderer would turn into links. Each line is stripped (leading spaces could start a code block) and
+    line breaks become hard breaks. Control characters, which the journal refuses, show as U+FFFD.
     """
     lines = []
     for line in text.splitlines():
-        clean = "".join(_escape_char(char) for char in line.strip())
+        clean = _escape_line(line.replace("\t", " ").strip())
         if clean:
             lines.append(clean)
     return "\\\n  ".join(lines)
 
 
-def _escape_char(char: str) -> str:
-    if char == "\t":
-        return " "
-    if unicodedata.category(char) == "Cc":
-        return "\N{REPLACEMENT CHARACTER}"
-    return "\\" + char if char in MARKDOWN_SPECIAL else char
+def _escape_line(line: str) -> str:
+    marked = {match.start() for match in LINK_MARKERS.finditer(line)}
+    start = LINE_START.match(line)
+    if start:
+        marked.add(start.end() - 1)  # "-" or "#", or the "." of "1."
+    escaped = []
+    for index, char in enumerate(line):
+        if unicodedata.category(char) == "Cc":
+            escaped.append("\N{REPLACEMENT CHARACTER}")
+        elif char in ALWAYS_ESCAPED or index in marked:
+            escaped.append("\\" + char)
+        else:
+            escaped.append(char)
+    return "".join(escaped)
 
 
 def pain_bar(average: float | None) -> str:
@@ -86,15 +108,16 @@ def markdown_report(
         raise ValueError(f"the report cannot start ({start.isoformat()}) after today ({today.isoformat()})")
     summary = summarize(entries, today, days=(today - start).days + 1, goal=goal)
     period = [entry for entry in entries if entry_day(entry) >= start]
+    rows = week_rows(summary, entries)
     sections = [
         _header(summary, since, generated_at),
         _overview(summary),
         _change(summary.change),
-        _sessions(summary),
+        _sessions(summary, rows),
         _streaks(summary),
         _session_days(summary),
         _weekly_check(summary),
-        _chart(summary, entries),
+        _chart(rows),
         _leg_symptoms(period),
         _other_notes(period),
         FOOTER,
@@ -177,29 +200,85 @@ def _verdict(change: PainChange) -> str:
     return "not a meaningful improvement by this rule"
 
 
-def _sessions(summary: Summary) -> str:
-    rows = ["| Week starting (Monday) | Sessions | Goal met |", "|---|---|---|"]
-    for index, week in enumerate(summary.weeks):
-        current = index == len(summary.weeks) - 1
-        label = format_day(week.week_start) + (" (this week, so far)" if current else "")
-        met = "yes" if week.met else ("not yet" if current else "no")
-        rows.append(f"| {label} | {week.sessions} | {met} |")
-    complete = summary.weeks[:-1]
-    if complete:
-        met_weeks = sum(week.met for week in complete)
-        done = sum(week.sessions for week in complete)
-        planned = summary.goal * len(complete)
+@dataclass(frozen=True)
+class WeekRow:
+    """A Monday-to-Sunday week of the weekly tables, or (``weeks`` > 1) a run of weeks with nothing logged."""
+
+    start: date
+    weeks: int
+    sessions: int
+    average: float | None
+    met: bool
+    current: bool
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(weeks=self.weeks) - timedelta(days=1)
+
+
+def week_rows(summary: Summary, entries: Iterable[AnyEntry]) -> list[WeekRow]:
+    """The period's weeks from the first one with anything logged; a run of ``RUN_COLLAPSED`` or more weeks
+    with nothing logged becomes one row. One pass over the entries, however many weeks there are."""
+    logged: set[date] = set()
+    pains: dict[date, list[int]] = defaultdict(list)
+    for entry in entries:
+        monday = week_start(entry_day(entry))
+        logged.add(monday)
+        if isinstance(entry, CheckIn):
+            pains[monday].append(entry.pain_now)
+    weeks = summary.weeks
+    first = next((index for index, week in enumerate(weeks) if week.week_start in logged), len(weeks) - 1)
+    rows: list[WeekRow] = []
+    run: list[WeekCount] = []
+
+    def end_run() -> None:
+        if len(run) >= RUN_COLLAPSED:
+            rows.append(WeekRow(run[0].week_start, len(run), 0, None, False, False))
+        else:
+            rows.extend(WeekRow(week.week_start, 1, 0, None, week.met, False) for week in run)
+        run.clear()
+
+    for index, week in enumerate(weeks[first:], start=first):
+        current = index == len(weeks) - 1
+        if week.week_start not in logged and not current:
+            run.append(week)
+            continue
+        end_run()
+        scores = pains.get(week.week_start)
+        rows.append(WeekRow(week.week_start, 1, week.sessions, fmean(scores) if scores else None, week.met, current))
+    end_run()
+    return rows
+
+
+def _week_label(row: WeekRow) -> str:
+    if row.weeks > 1:
+        return f"{format_day(row.start)} to {format_day(row.end)}: {row.weeks} weeks with nothing logged"
+    return format_day(row.start) + (" (this week, so far)" if row.current else "")
+
+
+def _sessions(summary: Summary, rows: list[WeekRow]) -> str:
+    table = ["| Week starting (Monday) | Sessions | Goal met |", "|---|---|---|"]
+    for row in rows:
+        met = "yes" if row.met else ("not yet" if row.current else "no")
+        table.append(f"| {_week_label(row)} | {row.sessions} | {met} |")
+    complete = [row for row in rows if not row.current]
+    weeks = sum(row.weeks for row in complete)
+    if weeks:
+        met_weeks = sum(row.met for row in complete)
+        done = sum(row.sessions for row in complete)
+        planned = summary.goal * weeks
         share = f" ({done / planned:.0%})" if planned else ""
         adherence = (
-            f"Adherence over {len(complete)} complete {'week' if len(complete) == 1 else 'weeks'}: "
-            f"{done} of {planned} planned sessions{share}; goal met in {met_weeks} of {len(complete)} "
-            f"({met_weeks / len(complete):.0%})."
+            f"Adherence over {weeks} complete {'week' if weeks == 1 else 'weeks'}: "
+            f"{done} of {planned} planned sessions{share}; goal met in {met_weeks} of {weeks} "
+            f"({met_weeks / weeks:.0%})."
         )
     else:
         adherence = "Adherence: no complete week in this period yet."
     return (
         f"## Sessions per week (goal: {summary.goal} a week)\n\n"
-        "Weeks run Monday to Sunday; the first may begin before the period.\n\n" + "\n".join(rows) + f"\n\n{adherence}"
+        "Weeks run Monday to Sunday, from the first week with anything logged; the first may begin before the "
+        "period.\n\n" + "\n".join(table) + f"\n\n{adherence}"
     )
 
 
@@ -241,17 +320,19 @@ def _weekly_check(summary: Summary) -> str:
     )
 
 
-def _chart(summary: Summary, entries: list[AnyEntry]) -> str:
+def _chart(rows: list[WeekRow]) -> str:
     scale = "0" + " " * 9 + "5" + " " * 7 + "10"
-    rows = [f"{'Week of':<12} {'Avg':>4}  |{scale}|  Sessions"]
-    for week in summary.weeks:
-        window = window_average(entries, week.week_start, week.week_start + timedelta(days=6))
-        average = "-" if window.average is None else f"{window.average:.1f}"
-        rows.append(f"{format_day(week.week_start):<12} {average:>4}  |{pain_bar(window.average)}|  {week.sessions}")
+    lines = [f"{'Week of':<12} {'Avg':>4}  |{scale}|  Sessions"]
+    for row in rows:
+        if row.weeks > 1:
+            lines.append(f"{'':<12} {'':>4}   ... {row.weeks} weeks with nothing logged ...")
+            continue
+        average = "-" if row.average is None else f"{row.average:.1f}"
+        lines.append(f"{format_day(row.start):<12} {average:>4}  |{pain_bar(row.average)}|  {row.sessions}")
     return (
         "## Weekly average pain\n\n"
         "Mean pain now of each Monday-to-Sunday week's check-ins; each █ is half a point.\n\n"
-        "```text\n" + "\n".join(rows) + "\n```"
+        "```text\n" + "\n".join(lines) + "\n```"
     )
 
 

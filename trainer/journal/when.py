@@ -27,6 +27,12 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 EARLIEST_YEAR = 1900
+"""No date before this year is read at all (``--since``)."""
+
+EARLIEST_ENTRY = datetime(2000, 1, 1, tzinfo=UTC)
+"""An entry (``log --at``, the form's When, an imported entry) cannot be dated before this: 1926 is a typo."""
+FUTURE_ALLOWANCE = timedelta(hours=1)
+"""How far past this machine's clock an imported entry may be (another device's clock may run a little fast)."""
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -154,3 +160,15 @@ def parse_when(text: str, now: datetime, *, start_of_day: bool = False, allow_fu
             f"{text.strip()!r} is in the future ({moment:%Y-%m-%d %H:%M}; it is now {now:%Y-%m-%d %H:%M}){hint}"
         )
     return moment
+
+
+def entry_time_problem(moment: datetime, now: datetime, *, allowance: timedelta = FUTURE_ALLOWANCE) -> str | None:
+    """Why an entry cannot be dated ``moment``, or None: from 1 January 2000 up to ``now`` (plus ``allowance``)."""
+    if moment < EARLIEST_ENTRY:
+        return (
+            f"{moment:%Y-%m-%d} is before 1 January {EARLIEST_ENTRY.year}, the earliest date an entry can have "
+            "(is the year a typo?)"
+        )
+    if moment > now + allowance:
+        return f"{moment:%Y-%m-%d %H:%M} is in the future (it is now {now:%Y-%m-%d %H:%M})"
+    return None

@@ -20,6 +20,7 @@ from trainer.screens.base import TrainerScreen
 from trainer.screens.my_dose import MyDoseScreen
 from trainer.screens.start import start_session
 from trainer.widgets.bullets import BulletList
+from trainer.widgets.literal import literal, shown
 
 
 def _section(title: str, *children: Widget) -> Vertical:
@@ -29,7 +30,7 @@ def _section(title: str, *children: Widget) -> Vertical:
 
 
 def _text(content: Content | str) -> Static:
-    return Static(content if isinstance(content, Content) else Content(content))
+    return Static(content if isinstance(content, Content) else literal(content))
 
 
 class ExerciseScreen(TrainerScreen):
@@ -44,7 +45,7 @@ class ExerciseScreen(TrainerScreen):
     def __init__(self, exercise: Exercise) -> None:
         super().__init__()
         self.exercise = exercise
-        self.sub_title = exercise.name
+        self.sub_title = shown(exercise.name)
 
     def compose_body(self) -> ComposeResult:
         exercise = self.exercise
@@ -52,11 +53,11 @@ class ExerciseScreen(TrainerScreen):
         with VerticalScroll(id="detail"):
             tags = [exercise.category, exercise.level, ", ".join(exercise.body_areas)]
             tags.append(", ".join(exercise.equipment) if exercise.equipment else "no equipment")
-            yield Static(Content.styled(exercise.name, "bold"), id="name")
+            yield Static(literal(exercise.name, "bold"), id="name")
             yield Static(Content(" · ".join(tags)), id="tags")
             pack = catalog.from_pack(exercise.id)
             if pack is not None:
-                yield Static(Content(f"From your content pack {pack.name}"), id="pack")
+                yield Static(literal(f"From your content pack {pack.name}"), id="pack")
             yield _section("Why", _text(exercise.purpose))
             yield _section("How", BulletList(exercise.steps, numbered=True))
             dose = [_text(describe_dose(exercise))]
@@ -68,11 +69,11 @@ class ExerciseScreen(TrainerScreen):
             yield _section("Take care", BulletList(cautions_with_stop_rule(exercise, catalog.safety.stop_rule_short)))
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
             if exercise.evidence_note:
-                evidence = Content.assemble(evidence, ": ", exercise.evidence_note)
+                evidence = Content.assemble(evidence, ": ", literal(exercise.evidence_note))
             yield _section("Evidence", _text(evidence))
         options = [
             Option(
-                Content.assemble((f"{label}: ", "bold"), catalog.exercises[variation_id].name),
+                Content.assemble((f"{label}: ", "bold"), literal(catalog.exercises[variation_id].name)),
                 id=f"{kind}:{variation_id}",
             )
             for kind, label, ids in (("easier", "Easier", exercise.easier), ("harder", "Harder", exercise.harder))
@@ -112,7 +113,7 @@ class ExerciseScreen(TrainerScreen):
             try:
                 self.trainer.settings = self.trainer.journal.update_settings(dose_changes=changes)
             except JournalError as error:
-                self.notify(f"Could not save your dose: {error}", severity="error", markup=False)
+                self.notify(f"Could not save your dose: {error}", severity="error")
                 return
             self._show_my_dose()
 
@@ -127,7 +128,7 @@ class ExerciseScreen(TrainerScreen):
         ids = self.exercise.easier if kind == "easier" else self.exercise.harder
         known = [variation for variation in ids if variation in self.trainer.catalog.exercises]
         if not known:
-            self.notify(f"{self.exercise.name} has no {kind} variation listed.", markup=False)
+            self.notify(f"{self.exercise.name} has no {kind} variation listed.")
             return
         self._open(known[0])
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from trainer.catalog.models import HelpList, Safety
 from trainer.screens.base import TrainerScreen
 from trainer.widgets.bullets import BulletList
+from trainer.widgets.literal import literal
 
 
 def help_list_section(help_list: HelpList) -> Vertical:
@@ -21,7 +22,7 @@ def help_list_section(help_list: HelpList) -> Vertical:
         *([Static(Content.styled(help_list.note, "italic"), classes="note")] if help_list.note else []),
         classes=f"help-list {help_list.id}",
     )
-    section.border_title = help_list.title
+    section.border_title = literal(help_list.title)
     return section
 
 

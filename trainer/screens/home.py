@@ -16,6 +16,7 @@ from trainer.engine.suggest import Suggestion, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import plan_for, start_session
+from trainer.widgets.literal import literal
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
@@ -95,8 +96,8 @@ class HomeScreen(TrainerScreen):
             if catalog.messages:
                 day = self.trainer.today().toordinal()
                 message = catalog.messages[day % len(catalog.messages)]
-                yield Static(message.text, id="message", markup=False)
-            yield Static(catalog.safety.stop_rule_short, id="stop-rule", markup=False)
+                yield Static(literal(message.text), id="message")
+            yield Static(literal(catalog.safety.stop_rule_short), id="stop-rule")
 
     def on_mount(self) -> None:
         message = self.query("#message")
@@ -127,7 +128,7 @@ class HomeScreen(TrainerScreen):
             self.query_one("#suggestion", Static).update(
                 Content.assemble(
                     ("Suggested: ", "$text-muted"),
-                    (routine.name, "bold"),
+                    literal(routine.name, "bold"),
                     f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
                 )
             )

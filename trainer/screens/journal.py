@@ -163,9 +163,9 @@ class JournalScreen(TrainerScreen):
             try:
                 kept = self.trainer.journal.set_aside(problem.path)
             except (JournalError, OSError) as error:
-                self.notify(str(error), severity="error", markup=False)
+                self.notify(str(error), severity="error")
                 return
-            self.notify(f"The old file is kept as {kept.name}. New entries go into a fresh file.", markup=False)
+            self.notify(f"The old file is kept as {kept.name}. New entries go into a fresh file.")
             self.reload()
 
         self.app.push_screen(
@@ -185,7 +185,7 @@ class JournalScreen(TrainerScreen):
         try:
             write()  # type: ignore[operator]
         except JournalError as error:
-            self.notify(f"Could not {action}: {error}", severity="error", timeout=15, markup=False)
+            self.notify(f"Could not {action}: {error}", severity="error", timeout=15)
             self._show_problems()
             return False
         return True
@@ -200,7 +200,7 @@ class JournalScreen(TrainerScreen):
             saved = self._write("save the check-in", lambda: journal.add(new))
         if not saved:
             return
-        self.notify(f"Saved: pain {new.pain_now}/10 at {new.at:%H:%M on %a %d %b}.", markup=False)
+        self.notify(f"Saved: pain {new.pain_now}/10 at {new.at:%H:%M on %a %d %b}.")
         event.form.reset()
         self.reload()
         if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
@@ -220,7 +220,7 @@ class JournalScreen(TrainerScreen):
 
     def action_weekly_check(self, existing: WeeklyCheck | None = None) -> None:
         if self.trainer.journal.read_only:
-            self.notify("This journal is read-only here.", markup=False)
+            self.notify("This journal is read-only here.")
             return
 
         def done(check: WeeklyCheck | None) -> None:
@@ -232,7 +232,7 @@ class JournalScreen(TrainerScreen):
             else:
                 ok = self._write("save the weekly check", lambda: journal.add(check))
             if ok:
-                self.notify("Weekly check saved.", markup=False)
+                self.notify("Weekly check saved.")
                 self.reload()
 
         self.app.push_screen(WeeklyCheckScreen(self.trainer.now(), existing), done)
@@ -261,7 +261,7 @@ class JournalScreen(TrainerScreen):
     def _confirm_delete(self, entry: AnyEntry) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes and self._write("delete", lambda: self.trainer.journal.delete(entry)):
-                self.notify("Entry deleted.", markup=False)
+                self.notify("Entry deleted.")
                 self.reload()
 
         self.app.push_screen(
@@ -279,9 +279,9 @@ class JournalScreen(TrainerScreen):
         try:
             self.trainer.settings = self.trainer.journal.update_settings(sessions_per_week_goal=event.goal)
         except JournalError as error:
-            self.notify(f"Could not save the goal: {error}", severity="error", markup=False)
+            self.notify(f"Could not save the goal: {error}", severity="error")
             return
-        self.notify(f"Goal: {event.goal} {'session' if event.goal == 1 else 'sessions'} a week.", markup=False)
+        self.notify(f"Goal: {event.goal} {'session' if event.goal == 1 else 'sessions'} a week.")
         self._fill_panes()
 
     @on(NeedsDays)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +16,7 @@ from textual.widgets import DataTable, Static
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.widgets.literal import cell, literal
 from trainer.widgets.segmented import Segmented
 
 MAX_ROWS = 400
@@ -64,13 +64,13 @@ class EntryScreen(Dialog[str | None]):
             for label, value in entry_details(self.entry):
                 with Horizontal(classes="detail-row"):
                     yield Static(Content(label), classes="detail-label")
-                    yield Static(Content(value), classes="detail-value")
+                    yield Static(literal(value), classes="detail-value")
             editable = "e edit · " if isinstance(self.entry, (CheckIn, WeeklyCheck)) else ""
             yield Static(Content(f"{editable}d delete · q close"), classes="dialog-buttons")
 
     def action_choose(self, choice: str) -> None:
         if choice == "edit" and not isinstance(self.entry, (CheckIn, WeeklyCheck)):
-            self.notify("Session records cannot be edited; you can delete one.", markup=False)
+            self.notify("Session records cannot be edited; you can delete one.")
             return
         self.dismiss(choice or None)
 
@@ -138,7 +138,7 @@ class EntriesPane(Vertical):
                 f"{entry.at:%a %d %b %Y %H:%M}",
                 KIND_LABELS[entry.kind],
                 entry_pain(entry),
-                Text(entry_summary(entry)[:70], no_wrap=True, overflow="ellipsis"),
+                cell(entry_summary(entry)[:70]),
                 key=entry.id,
             )
         count = self.query_one("#entry-count", Static)

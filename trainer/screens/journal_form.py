@@ -23,11 +23,35 @@ from trainer.journal.models import (
     CheckIn,
     Location,
 )
-from trainer.journal.when import parse_when
+from trainer.journal.when import entry_time_problem, parse_when
 from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
 
 FIELD_ERRORS = ("pain", "average", "walked", "sleep", "triggers", "when", "notes")
+MODEL_FIELDS = {
+    "pain_now": "pain",
+    "pain_average": "average",
+    "walked_minutes": "walked",
+    "sleep_quality": "sleep",
+    "triggers": "triggers",
+    "at": "when",
+    "notes": "notes",
+}
+"""CheckIn field -> the form field whose label shows what is wrong with it."""
+
+
+def model_errors(error: ValidationError) -> dict[str, str]:
+    """The model's complaints, by form field, in words: 'Trigger 2: control character U+001B is not allowed.'"""
+    shown: dict[str, str] = {}
+    for detail in error.errors(include_url=False):
+        location = detail["loc"]
+        field = MODEL_FIELDS.get(str(location[0]) if location else "", "notes")
+        message = detail["msg"].removeprefix("Value error, ")
+        if field == "triggers" and len(location) > 1 and isinstance(location[1], int):
+            message = f"Trigger {location[1] + 1}: {message}"
+        shown.setdefault(field, message[:1].upper() + message[1:] + ".")
+    return shown
+
 
 WHERE_ROWS: tuple[tuple[str, str, tuple[tuple[Location, str], ...]], ...] = (
     (
@@ -178,6 +202,10 @@ class CheckInForm(VerticalScroll):
                 at = parse_when(when_text, self.now())
             except ValueError as error:
                 errors["when"] = str(error)
+            else:
+                problem = entry_time_problem(at, self.now())
+                if problem is not None:
+                    errors["when"] = problem[:1].upper() + problem[1:] + "."
         triggers = [tag.strip() for tag in self.query_one("#triggers", Input).value.split(",") if tag.strip()]
         if any(len(tag) > 40 for tag in triggers):
             errors["triggers"] = "Each trigger can be at most 40 characters."
@@ -209,8 +237,11 @@ class CheckInForm(VerticalScroll):
             if self.editing is not None:
                 return CheckIn.model_validate({**self.editing.model_dump(), **fields})
             return CheckIn.model_validate(fields)
-        except ValidationError as error:  # the checks above should make this unreachable
-            self._show_error("notes", f"Could not save: {error.errors()[0]['msg']}")
+        except ValidationError as error:  # what the checks above leave to the model: control characters
+            shown = model_errors(error)
+            for field, message in shown.items():
+                self._show_error(field, message)
+            self._focus_first_error(shown)
             return None
 
     def _focus_first_error(self, errors: dict[str, str]) -> None:

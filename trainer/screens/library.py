@@ -17,6 +17,7 @@ from trainer.engine.plan import format_minutes, plan_routine
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.routine import RoutineScreen
 from trainer.screens.type_to_search import SearchableScreen
+from trainer.widgets.literal import cell, literal
 
 
 def _options(any_label: str, values: Sequence[str], none_label: str | None = None) -> list[tuple[str, str]]:
@@ -73,7 +74,7 @@ class LibraryScreen(SearchableScreen):
             with TabPane("Routines", id="routines"):
                 with Vertical():
                     yield DataTable(id="routine-table", cursor_type="row", zebra_stripes=True)
-                    yield Static(id="routine-summary", markup=False)
+                    yield Static(id="routine-summary")
 
     def on_mount(self) -> None:
         table = self.query_one("#exercise-table", DataTable)
@@ -105,7 +106,7 @@ class LibraryScreen(SearchableScreen):
         table.clear()
         for exercise in shown:
             table.add_row(
-                Text(exercise.name),
+                cell(exercise.name),
                 exercise.category,
                 exercise.level,
                 ", ".join(exercise.equipment) or "none",
@@ -155,7 +156,7 @@ class LibraryScreen(SearchableScreen):
         for routine in catalog.routines.values():
             plan = plan_routine(routine, catalog.exercises)
             table.add_row(
-                Text(routine.name),
+                cell(routine.name),
                 Text(format_minutes(plan.total_seconds), justify="right"),
                 routine.level,
                 Text(str(len(routine.items)), justify="right"),
@@ -166,7 +167,7 @@ class LibraryScreen(SearchableScreen):
     def _describe_routine(self, event: DataTable.RowHighlighted) -> None:
         routine = self.trainer.catalog.routines.get(event.row_key.value or "")
         if routine is not None:
-            self.query_one("#routine-summary", Static).update(f"{routine.summary}\n{routine.when_to_use}")
+            self.query_one("#routine-summary", Static).update(literal(f"{routine.summary}\n{routine.when_to_use}"))
 
     @on(DataTable.RowSelected, "#routine-table")
     def _open_routine(self, event: DataTable.RowSelected) -> None:

@@ -12,6 +12,7 @@ from trainer.catalog.describe import describe_dose
 from trainer.catalog.models import Exercise
 from trainer.journal.models import DoseChangeSetting
 from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.widgets.literal import literal
 
 LIMITS = {"sets": (1, 10), "reps": (1, 100), "hold_seconds": (1, 1800)}
 LABELS = {"sets": "Sets", "reps": "Reps per set", "hold_seconds": "Hold (seconds)"}
@@ -44,7 +45,7 @@ class MyDoseScreen(Dialog[DoseChangeSetting | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(f"My dose: {self.exercise.name}"), classes="dialog-title")
+            yield Static(literal(f"My dose: {self.exercise.name}"), classes="dialog-title")
             yield Static(Content(f"Starting suggestion: {describe_dose(self.exercise)}."))
             for field in self.fields:
                 value = getattr(self.current, field)

@@ -17,6 +17,7 @@ from trainer.engine.plan import Plan, format_minutes, format_seconds, plan_routi
 from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.start import start_session
+from trainer.widgets.literal import literal, shown
 
 
 def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
@@ -29,7 +30,7 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
         prompts.append(
             Content.assemble(
                 (f"{index + 1:>2}. ", "$text-muted"),
-                (planned.exercise.name, "bold"),
+                literal(planned.exercise.name, "bold"),
                 (f"  {item.part}", "$text-muted"),
                 "\n    ",
                 planned.prescription.describe(),
@@ -46,13 +47,13 @@ class RoutineScreen(TrainerScreen):
     def __init__(self, routine: Routine) -> None:
         super().__init__()
         self.routine = routine
-        self.sub_title = routine.name
+        self.sub_title = shown(routine.name)
 
     def compose_body(self) -> ComposeResult:
         routine = self.routine
         self.plan = plan_routine(routine, self.trainer.catalog.exercises)
         with Vertical(id="routine"):
-            yield Static(Content.styled(routine.name, "bold"), id="name")
+            yield Static(literal(routine.name, "bold"), id="name")
             yield Static(
                 Content(
                     f"About {format_minutes(self.plan.total_seconds)} · {len(routine.items)} exercises · "
@@ -60,7 +61,7 @@ class RoutineScreen(TrainerScreen):
                 ),
                 id="facts",
             )
-            yield Static(Content(f"{routine.summary} {routine.when_to_use}"), id="about")
+            yield Static(literal(f"{routine.summary} {routine.when_to_use}"), id="about")
             yield OptionList(
                 *(Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))),
                 id="items",

@@ -36,6 +36,7 @@ from trainer.screens.session_dialogs import (
     StopReasonScreen,
 )
 from trainer.screens.session_record import session_record
+from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
 
 ResultT = TypeVar("ResultT")
@@ -96,7 +97,7 @@ class SessionScreen(TrainerScreen):
         self.pain_before = pain_before
         self.runner = Runner(plan, clock)
         self.runner.on_step_change.append(self._step_changed)
-        self.sub_title = plan.title
+        self.sub_title = shown(plan.title)
         self.started: datetime | None = None
         self.record: SessionRecord | None = None
         self.on_saved = on_saved
@@ -128,7 +129,7 @@ class SessionScreen(TrainerScreen):
                 yield Static(id="session-left", classes="bar-value")
             yield Static(id="next")
             yield Static(id="how")
-            yield Static(Content(self.trainer.catalog.safety.stop_rule_short), id="stop-rule")
+            yield Static(literal(self.trainer.catalog.safety.stop_rule_short), id="stop-rule")
 
     def on_mount(self) -> None:
         self._render_snapshot(self.runner.snapshot())
@@ -180,7 +181,7 @@ class SessionScreen(TrainerScreen):
         if snap.exercises_total > 1:
             name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {name}"
         # may wrap onto a second line beside long counts: a new layout (once per exercise, not per second)
-        self._set("name", name, lambda: self.query_one("#exercise-name", Static).update(Content(name)))
+        self._set("name", name, lambda: self.query_one("#exercise-name", Static).update(literal(name)))
         self._set("how", planned.exercise.id, lambda: self._show_steps(snap.exercise_index))
         counts = []
         if step.kind in (StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH_SIDE):
@@ -242,10 +243,11 @@ class SessionScreen(TrainerScreen):
         """The exercise's steps, shown below when the terminal is tall enough (else i shows them)."""
         exercise = self.plan.exercises[exercise_index].exercise
         how = self.query_one("#how", Static)
-        how.border_title = f"How: {exercise.name}"
+        how.border_title = literal(f"How: {exercise.name}")
         how.update(
             Content("\n").join(
-                Content.assemble((f"{number}. ", "bold"), step) for number, step in enumerate(exercise.steps, 1)
+                Content.assemble((f"{number}. ", "bold"), literal(step))
+                for number, step in enumerate(exercise.steps, 1)
             )
         )
 
@@ -280,7 +282,7 @@ class SessionScreen(TrainerScreen):
         try:
             self.trainer.journal.save_checkpoint(self._record(unfinished=True))
         except JournalError as error:
-            self.notify(f"Could not keep the session so far: {error}", severity="warning", markup=False)
+            self.notify(f"Could not keep the session so far: {error}", severity="warning")
 
     def _record(self, unfinished: bool = False) -> SessionRecord:
         planned = self.plan
@@ -306,7 +308,7 @@ class SessionScreen(TrainerScreen):
             journal.add(self.record)
             journal.clear_checkpoint()
         except JournalError as error:
-            self.notify(f"Could not save the session: {error}", severity="error", timeout=20, markup=False)
+            self.notify(f"Could not save the session: {error}", severity="error", timeout=20)
         if self.on_saved is not None:
             self.on_saved(self.record)
         self._ring()
@@ -357,7 +359,7 @@ class SessionScreen(TrainerScreen):
                     self.trainer.journal.update(self.record, updated)
                     self.record = updated
                 except JournalError as error:
-                    self.notify(f"Could not save your answers: {error}", severity="error", markup=False)
+                    self.notify(f"Could not save your answers: {error}", severity="error")
         self._leave()
 
     def _leave(self) -> None:
@@ -407,7 +409,7 @@ class SessionScreen(TrainerScreen):
             self.trainer.settings = self.trainer.journal.update_settings(bell=bell)
         except JournalError:
             self.trainer.settings = self.trainer.settings.model_copy(update={"bell": bell})
-        self.notify("Bell on." if bell else "Bell off.", markup=False)
+        self.notify("Bell on." if bell else "Bell off.")
 
     def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], bool] | None = None) -> None:
         """Pause while ``screen`` is open; carry on after it, unless ``then`` (given its result) ends the session."""

@@ -15,6 +15,7 @@ from trainer.engine.runner import StopReason
 from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
 from trainer.screens.dialogs import DIALOG_CSS, Dialog
 from trainer.widgets.bullets import BulletList
+from trainer.widgets.literal import literal
 from trainer.widgets.pain_scale import NumberScale
 
 SESSION_DIALOG_CSS = """
@@ -47,7 +48,7 @@ class PainBeforeScreen(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(f"Before you start: {self.session_title}"), classes="dialog-title")
+            yield Static(literal(f"Before you start: {self.session_title}"), classes="dialog-title")
             yield Static(Content(PAIN_NOW_QUESTION))
             yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-before")
             yield Static(Content("A number and Enter to start, s to skip the question, q to go back."), classes="hint")
@@ -88,15 +89,17 @@ class HighPainScreen(Dialog[str | None]):
         with Vertical():
             yield Static(Content(f"Your pain is {self.pain}/10 right now"), classes="dialog-title")
             yield Static(
-                Content(
+                literal(
                     f"On a bad day, gentle movement usually helps more than a full workout. "
                     f"'{self.gentle_name}' is made for days like this. Keep moving gently, and check "
                     "'When to get help' (h) if the pain is new, spreading or worrying."
                 )
             )
             with Vertical(classes="choices"):  # one per line: long routine names fit at 80 columns
-                yield Button(f"g  {self.gentle_name} (suggested)", id="gentle", variant="primary", compact=True)
-                yield Button(f"c  Continue with {self.chosen_name}", id="continue", compact=True)
+                yield Button(
+                    literal(f"g  {self.gentle_name} (suggested)"), id="gentle", variant="primary", compact=True
+                )
+                yield Button(literal(f"c  Continue with {self.chosen_name}"), id="continue", compact=True)
                 yield Button("n  Not today", id="no", compact=True)
 
     def on_mount(self) -> None:
@@ -180,8 +183,8 @@ class AfterSessionScreen(Dialog[AfterAnswers]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content(self.headline), classes="dialog-title")
-            yield Static(Content(self.summary))
+            yield Static(literal(self.headline), classes="dialog-title")
+            yield Static(literal(self.summary))
             if self.stopped_for_pain:
                 yield Static(Content("When to stop, and when to get help:"), classes="question warning")
                 yield BulletList(self.safety.stop_rules[:3])
@@ -243,7 +246,7 @@ class ExerciseStepsScreen(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content(self.exercise.name), classes="dialog-title")
+            yield Static(literal(self.exercise.name), classes="dialog-title")
             yield BulletList(self.exercise.steps, numbered=True)
             if self.exercise.cautions:
                 yield Static(Content("Take care"), classes="question warning")
@@ -275,7 +278,7 @@ class UnfinishedSessionScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content("An unfinished session"), classes="dialog-title")
-            yield Static(Content(self.description))
+            yield Static(literal(self.description))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Discard (d)", id="discard", variant="error")
                 yield Button("Save to journal (y)", id="save", variant="primary")

@@ -52,7 +52,7 @@ class TipsScreen(SearchableScreen):
                 yield OptionList(id="topics")
                 yield Static(id="tip-count")
             with VerticalScroll(id="tip-scroll"):
-                yield Markdown(id="tip-body")
+                yield Markdown(id="tip-body", open_links=False)  # a link in a topic never opens anything
 
     def on_mount(self) -> None:
         self._show_topics(list(self.trainer.catalog.tips), with_messages=bool(self.trainer.catalog.messages))

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from trainer.widgets.literal import literal
+
 
 class BulletList(Vertical):
     DEFAULT_CSS = """
@@ -42,7 +44,7 @@ class BulletList(Vertical):
             marker = f"{index}.".rjust(width) if self.numbered else "•"
             with Horizontal():
                 yield Static(Content(marker), classes="marker")
-                yield Static(Content(item), classes="item")
+                yield Static(literal(item), classes="item")
 
     @property
     def plain(self) -> str:
