@@ -17,11 +17,11 @@ from click.testing import CliRunner, Result
 from trainer import cli_journal
 from trainer.cli import main
 from trainer.cli_output import display_width, fit
-from trainer.text_rules import one_line
 from trainer.engine.insights import summarize, summary_lines
 from trainer.journal.models import AnyEntry, CheckIn, ExerciseDone, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV
+from trainer.text_rules import one_line
 
 ZONE = timezone(timedelta(hours=1))
 FIXED_NOW = datetime(2026, 11, 24, 18, 30, tzinfo=ZONE)  # a Tuesday evening

@@ -230,7 +230,7 @@ class Settings(JournalModel):
 
     schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
     disclaimer_seen: bool = False
-    theme: str = "backtrainer"
+    theme: PlainText = "backtrainer"
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
     dose_changes: dict[ContentId, DoseChangeSetting] = Field(default_factory=dict)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from trainer.catalog.problems import ContentProblem
+from trainer.widgets.literal import literal
 
 
 class ContentErrorScreen(Screen[None]):
@@ -43,6 +44,6 @@ class ContentErrorScreen(Screen[None]):
                 id="advice",
             )
             for problem in self.problems:
-                yield Static(Content(str(problem)), classes="problem")
+                yield Static(literal(str(problem)), classes="problem")
             yield Static(Content("Run 'backtrainer check-content' to see this list in the shell."))
         yield Footer()
