@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,3 +22,16 @@ def test_ruff_finds_nothing() -> None:
 def test_mypy_strict_passes_on_the_package() -> None:
     result = run("mypy", "--no-incremental", "trainer")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_command_line_prints_only_through_cli_output() -> None:
+    """One function shows control characters visibly (trainer.cli_output); nothing prints around it."""
+    printing = re.compile(r"\b(?:click\.echo|click\.secho|print)\(")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "trainer").rglob("*.py"))
+        if path.name != "cli_output.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if printing.search(line)
+    ]
+    assert offenders == []
