@@ -39,6 +39,7 @@ class JournalFileError(Exception):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+
 WriteFile = Callable[[Path, bytes], None]
 """How a file's new bytes reach the disk: ``atomic_write``, or a test's stand-in."""
 
