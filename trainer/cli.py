@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from trainer import __version__
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog, pack_files
+from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli_journal import COMMANDS as JOURNAL_COMMANDS
 from trainer.cli_journal import plural
-from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
+from trainer.cli_merge import merge, report_conflict_copies
+from trainer.paths import Paths, PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
 
 
 def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -45,9 +46,14 @@ def main(ctx: click.Context, profile: str | None) -> None:
     With no command, opens the full-screen app. Data lives in your user data
     folder (or under $BACKTRAINER_HOME if set).
     """
-    ctx.obj = resolve_paths(profile)
+    try:
+        ctx.obj = resolve_paths(profile)
+    except PathTooLongError as error:
+        raise click.ClickException(str(error)) from None
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
+    elif ctx.invoked_subcommand != merge.name:  # (merge is the way out of the note)
+        report_conflict_copies(ctx.obj)
 
 
 def run_app(paths: Paths, start: str | None = None) -> None:
@@ -124,11 +130,10 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
     when anything is wrong.
     """
     content_dir, replacements, packs = _split_targets(targets)
-    if not targets:
-        packs = pack_files(paths.content_packs_dir)
+    packs_dir = paths.content_packs_dir if not targets else None
     problems: list[ContentProblem]
     try:
-        catalog = load_catalog(content_dir, packs=packs, replacements=replacements)
+        catalog = load_catalog(content_dir, packs=packs, replacements=replacements, packs_dir=packs_dir)
         problems = list(catalog.pack_problems)
     except ContentError as error:
         problems = list(error.problems)
@@ -151,7 +156,7 @@ def start(paths: Paths, target: str) -> None:
     there are.
     """
     try:
-        catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
+        catalog = load_catalog(packs_dir=paths.content_packs_dir)
     except ContentError as error:
         raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
     if target not in catalog.routines and target not in catalog.exercises:
@@ -163,5 +168,5 @@ def start(paths: Paths, target: str) -> None:
     run_app(paths, start=target)
 
 
-for _command in JOURNAL_COMMANDS:
+for _command in (*JOURNAL_COMMANDS, merge):
     main.add_command(_command)
