@@ -74,11 +74,11 @@ def _why_not_opened(path: Path, error: OSError, follow_symlinks: bool) -> FileRe
             return FileReadError(path, f"it is a symbolic link to {_link_target(path)}, which does not exist")
         return MissingFileError(path, "there is no such file")
     if not follow_symlinks and code in (errno.ELOOP, errno.EMLINK) and os.path.islink(path):
+        target = _link_target(path)
         return FileReadError(
             path,
-            f"it is a symbolic link (to {_link_target(path)}), not a file; the journal keeps its own files "
-            "and would replace the link on the next save, so it does not use it: put a copy of the file "
-            f"in its place (rm {path} and copy {_link_target(path)} to {path})",
+            f"it is a symbolic link (to {target}), not a file; a save would replace the link, so it is left "
+            f"alone: put the file itself in its place (rm {path}, then copy {target} to {path})",
         )
     if code == errno.ELOOP:
         return FileReadError(path, "it is a loop of symbolic links")

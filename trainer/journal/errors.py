@@ -41,7 +41,8 @@ class JournalUnreadableError(JournalError):
             advice = "nothing was written to it"
         else:
             advice = "nothing was written to it. Open the Journal in the app to set it aside and start a fresh file"
-        super().__init__(f"{problem.path} cannot be read ({problem.reason}); {advice}.")
+        reason = problem.reason.removeprefix("cannot be read: ")
+        super().__init__(f"{problem.path} cannot be read ({reason}); {advice}.")
 
 
 class JournalBusyError(JournalError):
