@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from tests import ci_guard
 from trainer.catalog.loader import Catalog, load_catalog
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths
 
 FIXED_NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 """A Tuesday evening, in a zone that is not UTC, so time-zone slips show up."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    ci_guard.install(config)  # with CI=true, a skipped test fails the run
 
 
 @pytest.fixture(scope="session")

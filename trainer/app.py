@@ -12,8 +12,9 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 
-from trainer.catalog.loader import Catalog, load_catalog, pack_files
+from trainer.catalog.loader import Catalog, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.journal.checkpoints import OrphanedSession
 from trainer.journal.models import SessionRecord, Settings
 from trainer.journal.store import JournalError, JournalStore
 from trainer.paths import Paths
@@ -32,10 +33,11 @@ MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal."""
 
 
-def describe_unfinished(session: SessionRecord) -> str:
+def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1) -> str:
     done = sum(1 for exercise in session.exercises if exercise.sets_done)
+    which = f"Unfinished session {number} of {of}: " if of > 1 else ""
     return (
-        f"{session.title}, started {session.at:%a %d %b at %H:%M}, was not finished "
+        f"{which}{session.title}, started {session.at:%a %d %b at %H:%M}, was not finished "
         f"(the app was closed during it). {done} of {len(session.exercises)} exercises had work done, "
         f"{session.completion:.0%} of the plan. Save what you did to your journal?"
     )
@@ -71,11 +73,14 @@ class TrainerApp(App[None]):
         self._catalog = catalog
         if catalog is None:
             try:
-                self._catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
+                self._catalog = load_catalog(packs_dir=paths.content_packs_dir)
             except ContentError as error:
                 self.content_problems = error.problems
         self.journal = JournalStore(paths.journal_dir)
         self.settings: Settings = self.journal.load_settings()
+        self._unfinished: list[OrphanedSession] = []
+        """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
+        self._offered = 0
 
     def notify(
         self,
@@ -113,6 +118,7 @@ class TrainerApp(App[None]):
                 severity="warning",
                 timeout=20,
             )
+        self._notify_conflict_copies()
         if not self.settings.disclaimer_seen:
             self.push_screen(FirstRunScreen(), callback=self._disclaimer_accepted)
         else:
@@ -128,25 +134,55 @@ class TrainerApp(App[None]):
                 self.notify(f"Could not remember this choice: {error}", severity="warning")
         self._after_first_run()
 
-    def _after_first_run(self) -> None:
-        """Offer to keep an unfinished session, then start the session asked for on the command line."""
-        unfinished = self.journal.load_checkpoint()
-        if unfinished is not None:
-            self.push_screen(UnfinishedSessionScreen(describe_unfinished(unfinished)), self._keep_unfinished)
-        elif self.start_id:
-            self._start_requested()
-
-    def _keep_unfinished(self, save: bool | None) -> None:
-        unfinished = self.journal.load_checkpoint()
+    def _notify_conflict_copies(self) -> None:
         try:
-            if save and unfinished is not None:
-                self.journal.add(unfinished)
-                self.notify("The unfinished session is in your journal.")
-            self.journal.clear_checkpoint()
+            copies = self.journal.conflict_copies()
+        except JournalError:
+            return  # Home says the journal cannot be read
+        for copy in copies:
+            self.notify(
+                copy.advice(self.paths.profile),
+                title="A copy left by a sync tool",
+                severity="warning",
+                timeout=30,
+            )
+
+    def _after_first_run(self) -> None:
+        """Offer each unfinished session in turn, then start the session asked for on the command line."""
+        try:
+            self._unfinished = self.journal.unfinished_sessions()
         except JournalError as error:
+            self.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
+        self._offer_unfinished()
+
+    def _offer_unfinished(self) -> None:
+        if not self._unfinished:
+            if self.start_id:
+                self._start_requested()
+            return
+        orphan = self._unfinished[0]
+        self._offered += 1
+        description = describe_unfinished(orphan.record, self._offered, self._offered + len(self._unfinished) - 1)
+        self.push_screen(UnfinishedSessionScreen(description), lambda save: self._keep_unfinished(orphan, save))
+
+    def _keep_unfinished(self, orphan: OrphanedSession, save: bool | None) -> None:
+        self._unfinished.remove(orphan)
+        try:
+            if save:
+                orphan.save()
+                self.notify("The unfinished session is in your journal.")
+            elif save is not None:
+                orphan.discard()
+            else:
+                orphan.release()  # not decided: offered again at the next start
+        except JournalError as error:
+            orphan.release()
             self.notify(f"Could not save the unfinished session: {error}", severity="error")
-        if self.start_id:
-            self._start_requested()
+        self._offer_unfinished()
+
+    def on_unmount(self) -> None:
+        for orphan in self._unfinished:  # closed while asking: offered again at the next start
+            orphan.release()
 
     def _start_requested(self) -> None:
         catalog = self.catalog

@@ -12,12 +12,13 @@ from typing import Any
 import click
 
 from trainer import __version__
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog, pack_files
+from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli_journal import COMMANDS as JOURNAL_COMMANDS
 from trainer.cli_journal import plural
+from trainer.cli_merge import merge, report_conflict_copies
 from trainer.cli_output import say, show_error
-from trainer.paths import Paths, ProfileNameError, check_profile_name, resolve_paths
+from trainer.paths import Paths, PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
 
 
 def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -84,9 +85,14 @@ def main(ctx: click.Context, profile: str | None) -> None:
     folder (or under $BACKTRAINER_HOME if set).
     """
     check_time_zone()
-    ctx.obj = resolve_paths(profile)
+    try:
+        ctx.obj = resolve_paths(profile)
+    except PathTooLongError as error:
+        raise click.ClickException(str(error)) from None
     if ctx.invoked_subcommand is None:
         run_app(ctx.obj)
+    elif ctx.invoked_subcommand != merge.name:  # (merge is the way out of the note)
+        report_conflict_copies(ctx.obj)
 
 
 def run_app(paths: Paths, start: str | None = None) -> None:
@@ -163,11 +169,10 @@ def check_content(paths: Paths, targets: tuple[Path, ...]) -> None:
     when anything is wrong.
     """
     content_dir, replacements, packs = _split_targets(targets)
-    if not targets:
-        packs = pack_files(paths.content_packs_dir)
+    packs_dir = paths.content_packs_dir if not targets else None
     problems: list[ContentProblem]
     try:
-        catalog = load_catalog(content_dir, packs=packs, replacements=replacements)
+        catalog = load_catalog(content_dir, packs=packs, replacements=replacements, packs_dir=packs_dir)
         problems = list(catalog.pack_problems)
     except ContentError as error:
         problems = list(error.problems)
@@ -190,7 +195,7 @@ def start(paths: Paths, target: str) -> None:
     there are.
     """
     try:
-        catalog = load_catalog(packs=pack_files(paths.content_packs_dir))
+        catalog = load_catalog(packs_dir=paths.content_packs_dir)
     except ContentError as error:
         raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
     if target not in catalog.routines and target not in catalog.exercises:
@@ -202,5 +207,5 @@ def start(paths: Paths, target: str) -> None:
     run_app(paths, start=target)
 
 
-for _command in JOURNAL_COMMANDS:
+for _command in (*JOURNAL_COMMANDS, merge):
     main.add_command(_command)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from trainer.files import fsync_directory
 
 APP_NAME = "backtrainer"
 HOME_ENV = "BACKTRAINER_HOME"
@@ -27,6 +29,17 @@ PROFILE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 class ProfileNameError(ValueError):
     """A --profile name with characters other than letters, digits, - and _."""
+
+
+class PathTooLongError(ValueError):
+    """A data or configuration folder whose name (or whole path) this system cannot use."""
+
+
+NAME_MAX = 255
+"""The longest file or folder name most file systems allow (bytes); asked of the system where it can say."""
+PATH_MAX = 4096
+PATH_ROOM = 80
+"""Room left in a path for the files the journal keeps below its folder (sessions/<id>.json ...)."""
 
 
 def check_profile_name(name: str) -> str:
@@ -67,14 +80,49 @@ def resolve_paths(profile: str | None = None, environ: Mapping[str, str] | None 
     if profile is not None:
         data_dir = data_dir / "profiles" / profile
         config_dir = config_dir / "profiles" / profile
+    source = f"${HOME_ENV}" if home else "the platform's data folder"
+    for folder in dict.fromkeys((data_dir, config_dir)):
+        check_path_length(folder, source)
     return Paths(data_dir=data_dir, config_dir=config_dir, profile=profile)
 
 
-def ensure_private_dir(path: Path) -> Path:
+def _limit(path: Path, name: str, default: int) -> int:
+    """``os.pathconf`` of the nearest folder that exists (the limits belong to its file system)."""
+    for folder in (path, *path.parents):
+        try:
+            return int(os.pathconf(folder, name))
+        except (OSError, ValueError, AttributeError):  # missing folder, unknown name, or no pathconf (Windows)
+            continue
+    return default
+
+
+def check_path_length(folder: Path, source: str) -> None:
+    """Refuse a folder that would give "File name too long" (ENAMETOOLONG) at the first file opened in it."""
+    name_max = _limit(folder, "PC_NAME_MAX", NAME_MAX)
+    for part in folder.parts:
+        size = len(os.fsencode(part))
+        if size > name_max:
+            shown = part if len(part) <= 40 else part[:20] + "..." + part[-10:]
+            raise PathTooLongError(
+                f"cannot use the folder {folder} (from {source}): the name {shown!r} is {size} bytes long, "
+                f"and this system allows at most {name_max}. Choose a folder with shorter names."
+            )
+    path_max = _limit(folder, "PC_PATH_MAX", PATH_MAX)
+    if len(os.fsencode(str(folder))) + PATH_ROOM > path_max:
+        raise PathTooLongError(
+            f"cannot use the folder {folder} (from {source}): its path is {len(os.fsencode(str(folder)))} bytes "
+            f"long, and this system allows paths of at most {path_max} (with room for the files in it). "
+            "Choose a shorter folder."
+        )
+
+
+def ensure_private_dir(path: Path, *, sync: Callable[[Path], None] = fsync_directory) -> Path:
     """Create ``path`` and any missing parents readable by the owner only (0700).
 
     Folders that already existed keep their mode, except ``path`` itself,
-    which is made private if it is not.
+    which is made private if it is not. Each folder created is synced in its
+    parent (``sync``), so a power cut cannot lose the folder and the journal
+    files already written into it.
     """
     missing = []
     for folder in (path, *path.parents):
@@ -84,6 +132,7 @@ def ensure_private_dir(path: Path) -> Path:
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)
         folder.chmod(0o700)  # mkdir's mode is filtered by the umask
+        sync(folder.parent)
     if path.stat().st_mode & 0o077:
         path.chmod(0o700)
     return path

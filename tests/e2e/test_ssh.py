@@ -229,7 +229,9 @@ def test_session_over_ssh_pauses_stops_saves_and_restores_the_terminal(
     assert session.stop_reason == "tired"
     assert session.pain_before == 4
     assert 0 < session.completion < 1, session.completion
-    assert journal.load_checkpoint() is None, "the finished session's checkpoint was left behind"
+    assert journal.unfinished_sessions() == [], "the finished session's checkpoint was left behind"
+    leftovers = list((backtrainer_home / "journal" / "sessions").glob("*"))
+    assert leftovers == [], f"the finished session left files behind: {leftovers}"
 
 
 def test_one_key_per_person_runs_their_own_profile(

@@ -34,6 +34,12 @@ def sessions(paths) -> list[SessionRecord]:
     return [entry for entry in JournalStore(paths.journal_dir).entries() if isinstance(entry, SessionRecord)]
 
 
+def checkpoint_files(paths) -> list[str]:
+    """What the sessions folder holds (checkpoints and their lock files)."""
+    folder = paths.journal_dir / "sessions"
+    return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(1000.0)
@@ -224,7 +230,7 @@ async def test_a_finished_session_is_saved_whole(make_app, clock, paths) -> None
     assert saved.ended_how == "finished" and saved.completion == 1.0
     assert all(done.sets_done == done.sets_planned for done in saved.exercises)
     assert round(saved.minutes * 60) == round(total)
-    assert JournalStore(paths.journal_dir).load_checkpoint() is None
+    assert checkpoint_files(paths) == []
 
 
 async def test_closing_mid_session_keeps_a_checkpoint_offered_at_next_start(make_app, clock, paths) -> None:
@@ -234,8 +240,10 @@ async def test_closing_mid_session_keeps_a_checkpoint_offered_at_next_start(make
         first_exercise = [step for step in app.screen.plan.steps if step.exercise_index == 0]
         await advance(pilot, clock, sum(step.seconds for step in first_exercise) + 1)
         await app.action_quit()
-    unfinished = JournalStore(paths.journal_dir).load_checkpoint()
-    assert unfinished is not None and unfinished.exercises[0].sets_done == 1
+    (orphan,) = JournalStore(paths.journal_dir).unfinished_sessions()
+    unfinished = orphan.record
+    orphan.release()
+    assert unfinished.exercises[0].sets_done == 1
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         assert isinstance(again.screen, UnfinishedSessionScreen)
@@ -244,7 +252,26 @@ async def test_closing_mid_session_keeps_a_checkpoint_offered_at_next_start(make
         assert isinstance(again.screen, HomeScreen)
     (saved,) = sessions(paths)
     assert saved.id == unfinished.id and saved.ended_how == "stopped-choice"
-    assert JournalStore(paths.journal_dir).load_checkpoint() is None
+    assert checkpoint_files(paths) == []
+
+
+async def test_the_checkpoint_and_the_final_record_are_one_session(make_app, clock, paths) -> None:
+    """Both carry the id fixed when the session started: saving either, or both, gives one entry."""
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        first_exercise = [step for step in screen.plan.steps if step.exercise_index == 0]
+        await advance(pilot, clock, sum(step.seconds for step in first_exercise) + 1)
+        (checkpoint,) = (paths.journal_dir / "sessions").glob("*.json")
+        assert checkpoint.stem == screen.session_id
+        assert JournalStore(paths.journal_dir).unfinished_sessions() == []  # live: not offered, even here
+        await advance(pilot, clock, screen.plan.total_seconds)
+        assert isinstance(app.screen, AfterSessionScreen)
+        await pilot.press("escape")
+    (saved,) = sessions(paths)
+    assert saved.id == checkpoint.stem and saved.ended_how == "finished"
+    assert checkpoint_files(paths) == []
 
 
 async def test_self_paced_reps_count_with_enter(make_app, clock) -> None:

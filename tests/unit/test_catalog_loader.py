@@ -359,11 +359,12 @@ def test_empty_pack_is_reported(write_pack) -> None:
     )
 
 
-def test_pack_files_lists_json_files_sorted(tmp_path) -> None:
+def test_pack_files_lists_every_json_name_sorted(tmp_path) -> None:
+    """Whatever a ``*.json`` is, it is a pack: reading it says what is wrong with it (never a silent skip)."""
     for name in ("b.json", "a.json", "notes.txt"):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     (tmp_path / "folder.json").mkdir()
-    assert pack_files(tmp_path) == [tmp_path / "a.json", tmp_path / "b.json"]
+    assert pack_files(tmp_path) == [tmp_path / "a.json", tmp_path / "b.json", tmp_path / "folder.json"]
     assert pack_files(tmp_path / "missing") == []
     assert pack_files(None) == []
 

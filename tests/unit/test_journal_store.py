@@ -18,6 +18,7 @@ import pytest
 from filelock import FileLock
 
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, Settings, WeeklyCheck
+from trainer.journal.storage import atomic_write
 from trainer.journal.store import JournalBusyError, JournalError, JournalStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -295,12 +296,14 @@ def test_import_finds_an_id_already_in_another_month(store: JournalStore) -> Non
     assert raw_ids(store.directory) == [entry.id]
 
 
-def test_import_writes_each_month_once(store: JournalStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    from trainer.journal import storage
-
+def test_import_writes_each_month_once(journal: Path) -> None:
     written: list[str] = []
-    real = storage.atomic_write
-    monkeypatch.setattr(storage, "atomic_write", lambda path, payload: (written.append(path.name), real(path, payload)))
+
+    def write(path: Path, payload: bytes) -> None:
+        written.append(path.name)
+        atomic_write(path, payload)
+
+    store = JournalStore(journal, write_file=write)
     store.import_entries([check_in(at(f"2026-0{month}-{day:02d}")) for month in (1, 2, 3) for day in range(1, 29)])
     assert sorted(written) == ["entries-2026-01.json", "entries-2026-02.json", "entries-2026-03.json"]
 

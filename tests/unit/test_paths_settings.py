@@ -10,7 +10,14 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from trainer.paths import HOME_ENV, ProfileNameError, check_profile_name, ensure_private_dir, resolve_paths
+from trainer.paths import (
+    HOME_ENV,
+    PathTooLongError,
+    ProfileNameError,
+    check_profile_name,
+    ensure_private_dir,
+    resolve_paths,
+)
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -116,3 +123,35 @@ def test_ensure_private_dir_creates_missing_parents_private(tmp_path: Path, umas
     ensure_private_dir(tmp_path / "home" / "profiles" / "alice")
     assert mode(tmp_path / "home" / "profiles") == 0o700
     assert mode(tmp_path / "home") == 0o700
+
+
+# --- durability and names the system cannot take -----------------------------------------------
+
+
+def test_each_folder_created_is_synced_in_its_parent(tmp_path: Path) -> None:
+    synced: list[Path] = []
+    ensure_private_dir(tmp_path / "a" / "b" / "journal", sync=synced.append)
+    assert synced == [tmp_path, tmp_path / "a", tmp_path / "a" / "b"]  # each parent, after each mkdir
+    synced.clear()
+    ensure_private_dir(tmp_path / "a" / "b" / "journal", sync=synced.append)
+    assert synced == []  # nothing created, nothing to sync
+
+
+def test_the_real_sync_runs_on_a_folder(tmp_path: Path) -> None:
+    ensure_private_dir(tmp_path / "new")  # fsync of tmp_path, for real
+    assert (tmp_path / "new").is_dir()
+
+
+def test_a_folder_name_longer_than_the_system_allows_is_refused_by_name(tmp_path: Path) -> None:
+    long_name = "a" * 300
+    with pytest.raises(PathTooLongError) as raised:
+        resolve_paths(environ={HOME_ENV: str(tmp_path / long_name)})
+    message = str(raised.value)
+    assert "from $BACKTRAINER_HOME" in message and "is 300 bytes long, and this system allows at most 255" in message
+    assert "the name '" + "a" * 20 + "..." in message  # the name itself, shortened
+
+
+def test_a_path_longer_than_the_system_allows_is_refused(tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*["d" * 200] * 25)  # every name fine, the whole path over 4096 bytes
+    with pytest.raises(PathTooLongError, match="its path is .* bytes long"):
+        resolve_paths(environ={HOME_ENV: str(deep)})

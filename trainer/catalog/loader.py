@@ -4,6 +4,12 @@ Every problem names the file, the JSON path inside it and the reason. The
 bundled content must be perfect (a problem there is a ``ContentError``); a
 broken user pack is skipped as a whole and reported, so one bad file from a
 physiotherapist never stops the app or mixes half a pack into the library.
+
+Every ``*.json`` in the packs folder is a pack: one that cannot be read (a
+folder, a dangling symbolic link, a FIFO, a device, a file over 64 MB or
+nested over 64 levels, an unreadable file) is reported like any other broken
+pack, and so is a packs folder that cannot be listed; none is skipped without
+a word. Files are read with ``trainer.files.read_regular_file``.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from trainer.catalog.problems import (
     problem_from_json_error,
     problems_from_validation,
 )
+from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
 
 CONTENT_ENV = "BACKTRAINER_CONTENT"
 BUNDLED_FILES: dict[str, type[BaseModel]] = {
@@ -67,10 +74,12 @@ def bundled_content_dir() -> Path:
 def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[ContentProblem]]:
     """Read one JSON file into ``model``; never raises for bad input."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = read_regular_file(path).decode("utf-8")
+    except MissingFileError:
         return None, [ContentProblem(path, "", "file not found")]
-    except (OSError, UnicodeDecodeError) as error:
+    except FileReadError as error:
+        return None, [ContentProblem(path, "", f"cannot be read: {error.reason}")]
+    except UnicodeDecodeError as error:
         return None, [ContentProblem(path, "", f"cannot be read: {error}")]
     try:
         data = json.loads(text)
@@ -78,6 +87,9 @@ def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Con
         return None, [problem_from_json_error(path, text, error)]
     except RecursionError:
         return None, [ContentProblem(path, "", "the JSON is nested too deeply to read")]
+    deep = too_deep(text)
+    if deep is not None:
+        return None, [ContentProblem(path, "", deep)]
     if not isinstance(data, dict):
         return None, [ContentProblem(path, "(top level)", f"expected a JSON object, found {json_type_name(data)}")]
     try:
@@ -207,24 +219,45 @@ def _load_pack(
     return (None, problems) if problems else (pack, [])
 
 
+def find_packs(packs_dir: Path | None) -> tuple[list[Path], list[ContentProblem]]:
+    """Every ``*.json`` in the packs folder, whatever it is (reading says what is wrong with one),
+    and the problem if the folder itself cannot be listed. No folder: no packs."""
+    if packs_dir is None:
+        return [], []
+    try:
+        if not os.path.lexists(packs_dir):
+            return [], []
+        with os.scandir(packs_dir) as listing:
+            names = sorted(entry.name for entry in listing if entry.name.endswith(".json"))
+    except NotADirectoryError:
+        return [], [ContentProblem(packs_dir, "", "this should be the content packs folder, but it is not a folder")]
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [], [ContentProblem(packs_dir, "", f"the content packs folder cannot be read ({reason})")]
+    return [packs_dir / name for name in names], []
+
+
 def pack_files(packs_dir: Path | None) -> list[Path]:
-    if packs_dir is None or not packs_dir.is_dir():
-        return []
-    return sorted(path for path in packs_dir.glob("*.json") if path.is_file())
+    """The packs in ``packs_dir`` (``find_packs`` without the folder's own problem)."""
+    return find_packs(packs_dir)[0]
 
 
 def load_catalog(
     content_dir: Path | None = None,
     packs: Sequence[Path] = (),
     replacements: Mapping[str, Path] | None = None,
+    *,
+    packs_dir: Path | None = None,
 ) -> Catalog:
     """Load the bundled content and then each user pack in order.
 
     ``replacements`` maps a bundled file name (``exercises.json`` ...) to a
-    file to check in its place (``backtrainer check-content``).
+    file to check in its place (``backtrainer check-content``). The packs
+    in ``packs_dir`` (the user's content folder) come after ``packs``.
 
     Raises ``ContentError`` when the bundled content has any problem.
-    Broken packs are skipped and listed in ``Catalog.pack_problems``.
+    Broken packs are skipped and listed in ``Catalog.pack_problems``, with
+    a packs folder that cannot be read.
     """
     directory = content_dir or bundled_content_dir()
     files = {name: (replacements or {}).get(name, directory / name) for name in BUNDLED_FILES}
@@ -260,9 +293,9 @@ def load_catalog(
     origin = {item_id: files["exercises.json"] for item_id in exercises}
     origin.update({item_id: files["routines.json"] for item_id in routines})
 
+    found_packs, pack_problems = find_packs(packs_dir)
     loaded: list[Path] = []
-    pack_problems: list[ContentProblem] = []
-    for path in packs:
+    for path in [*packs, *found_packs]:
         pack, found = _load_pack(path, exercises, origin)
         if pack is None:
             pack_problems += found

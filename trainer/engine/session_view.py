@@ -92,6 +92,7 @@ def session_view(snap: Snapshot, plan: Plan) -> SessionView:
     name = exercise.name
     if snap.exercises_total > 1:
         name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {name}"
+    cue_class: str
     if snap.state in END_CUES:
         cue, cue_class = END_CUES[snap.state], snap.state
     else:

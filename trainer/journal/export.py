@@ -7,6 +7,11 @@
 - JSON: ``{"format": "backtrainer-journal", "schema_version": 1,
   "exported_at": ..., "entries": [...]}``, each entry exactly as the journal
   stores it, so an export restores every field.
+
+A file to import must be a regular file of at most ``MAX_FILE_BYTES``
+(64 MB) whose JSON nests at most ``MAX_JSON_DEPTH`` (64) levels (an export
+uses 5); anything else is refused with a message before a byte of it is
+validated (``trainer.files``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,16 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, CheckIn, Entry, SessionRecord, WeeklyCheck, utc_now
+from trainer.files import NESTED_TOO_DEEP, FileReadError, read_regular_file, too_deep
+from trainer.journal.models import (
+    JOURNAL_SCHEMA_VERSION,
+    AnyEntry,
+    CheckIn,
+    Entry,
+    SessionRecord,
+    WeeklyCheck,
+    utc_now,
+)
 from trainer.journal.storage import TEMP_SUFFIX, atomic_write, fsync_directory
 from trainer.journal.when import entry_time_problem
 
@@ -164,9 +178,9 @@ def to_json(entries: Iterable[AnyEntry], exported_at: datetime) -> str:
 
 def _load(path: Path) -> Any:
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ExportFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raw = read_regular_file(path)
+    except FileReadError as error:
+        raise ExportFileError(f"{path}: cannot be read: {error.reason}; nothing was imported") from None
     if not raw.strip():
         raise ExportFileError(f"{path}: the file is empty; expected a backtrainer journal export (JSON)")
     try:
@@ -174,12 +188,18 @@ def _load(path: Path) -> Any:
     except UnicodeDecodeError:
         raise ExportFileError(f"{path}: the file is not UTF-8 text; expected a backtrainer journal export") from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportFileError(
             f"{path}: not valid JSON at line {error.lineno}, column {error.colno} ({error.msg}); "
             "the file may be cut short or edited by hand"
         ) from None
+    except RecursionError:
+        raise ExportFileError(f"{path}: {NESTED_TOO_DEEP}; nothing was imported") from None
+    deep = too_deep(text)
+    if deep is not None:
+        raise ExportFileError(f"{path}: {deep}; nothing was imported")
+    return data
 
 
 def _entry_problems(index: int, document: object, now: datetime) -> list[str]:

@@ -7,7 +7,9 @@ temporary file beside the target, fsyncs it, renames it over the target
 power cut. Readers see either the old file or the new one, never a mix.
 
 Locking is not done here: the store holds a cross-process lock around every
-read-modify-write.
+read-modify-write. Reading goes through ``trainer.files.read_regular_file``
+without following symbolic links: a FIFO, a device, a folder or a link in
+place of a journal file is reported, never read or replaced.
 """
 
 from __future__ import annotations
@@ -15,10 +17,16 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
+
+from trainer.files import NESTED_TOO_DEEP, FileReadError, MissingFileError, fsync_directory, read_regular_file
+
+__all__ = ["TEMP_SUFFIX", "AtomicJSONStorage", "JournalFileError", "atomic_write", "fsync_directory"]
 
 TEMP_SUFFIX = ".tmp"
 
@@ -32,12 +40,8 @@ class JournalFileError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-def fsync_directory(directory: Path) -> None:
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+WriteFile = Callable[[Path, bytes], None]
+"""How a file's new bytes reach the disk: ``atomic_write``, or a test's stand-in."""
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -50,7 +54,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        with suppress(OSError):  # the error that matters is the one being raised; the next write removes it
+            Path(temporary).unlink(missing_ok=True)
         raise
     fsync_directory(path.parent)
 
@@ -62,11 +67,16 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
     or otherwise unreadable file.
     """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_regular_file(path, follow_symlinks=False)
+    except MissingFileError:
         return None
-    except OSError as error:
-        raise JournalFileError(path, f"cannot be read ({error.strerror or error})") from error
+    except FileReadError as error:
+        raise JournalFileError(path, f"cannot be read: {error.reason}") from None
+    return parse_json_object(path, raw)
+
+
+def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
+    """``read_json_object`` for bytes already read."""
     if not raw.strip():
         raise JournalFileError(path, "the file is empty")
     try:
@@ -78,7 +88,7 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
             path, f"the file is cut short or damaged: not valid JSON at line {error.lineno}, column {error.colno}"
         ) from error
     except RecursionError:
-        raise JournalFileError(path, "the file is damaged: its JSON is nested too deeply to read") from None
+        raise JournalFileError(path, f"the file is damaged: {NESTED_TOO_DEEP}") from None
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
         raise JournalFileError(path, "this is JSON, but not a backtrainer journal file")
     return data
@@ -87,15 +97,17 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: whole-file atomic replace, private files, clear errors."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], write_file: WriteFile | None = None) -> None:
         self.path = Path(path)
+        self.write_file = write_file
+        """How the new bytes reach the disk; ``atomic_write`` unless the store was given another."""
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         return read_json_object(self.path)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write(self.path, payload)
+        (self.write_file or atomic_write)(self.path, payload)
 
     def close(self) -> None:
         """Nothing stays open between operations."""

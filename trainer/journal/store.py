@@ -5,99 +5,66 @@ Layout of the journal folder (private, 0700):
 - ``entries-YYYY-MM.json``: one TinyDB file per calendar month of ``at``,
   so a write costs the same with ten years of history as with one month;
 - ``settings.json``: a TinyDB file with the settings document;
-- ``.lock``: the cross-process lock held around every read-modify-write.
+- ``.lock``: the cross-process lock held around every read-modify-write;
+- ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
 
 Every write happens under the lock and re-reads the file it changes, so two
 running copies (two SSH logins, the app and a shell ``log``) never lose each
 other's entries. A file that cannot be read is reported, never written to,
 and can be set aside under a clear name so a fresh one starts beside it.
 A file written by a newer version of the app turns the store read-only.
+Files are read only if they are regular files (``trainer.files``): a FIFO, a
+device, a folder or a symbolic link in place of one is reported, never read
+or replaced. Copies that sync tools leave beside a month file are reported
+and merged on request (``conflicts``). Every fault of the files is a
+``JournalError`` (``errors``) with a message that says what to do.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from filelock import FileLock, Timeout
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import ValidationError
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
-from trainer.journal.models import (
-    JOURNAL_SCHEMA_VERSION,
-    AnyEntry,
-    Entry,
-    EntryKind,
-    SessionRecord,
-    Settings,
-    utc_now,
+from trainer.files import FileReadError, read_regular_file
+from trainer.journal import checkpoints, conflicts
+from trainer.journal.errors import (
+    JournalBusyError,
+    JournalError,
+    JournalLockError,
+    JournalProblem,
+    JournalReadOnlyError,
+    JournalUnreadableError,
+    JournalWriteError,
 )
-from trainer.journal.storage import (
-    TEMP_SUFFIX,
-    AtomicJSONStorage,
-    JournalFileError,
-    atomic_write,
-    read_json_object,
+from trainer.journal.folder import (
+    ENTRIES_TABLE,
+    MONTH_FILE,
+    SETTINGS_TABLE,
+    JournalFolder,
+    _NewerFile,
+    month_key,
 )
-from trainer.paths import ensure_private_dir
+from trainer.journal.models import AnyEntry, EntryKind, Settings, utc_now
+from trainer.journal.storage import JournalFileError
 
-ENTRIES_TABLE = "entries"
-SETTINGS_TABLE = "settings"
-SETTINGS_FILE = "settings.json"
-CHECKPOINT_FILE = "session-checkpoint.json"
-"""What a session in progress has done so far; replaced at each finished exercise."""
-MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
-LOCK_TIMEOUT = 10.0
-
-ENTRY = TypeAdapter(Entry)
-MONTH_FILE_CONTENT = TypeAdapter(dict[str, dict[str, Entry]])
-"""A month file as TinyDB writes it: table name -> document id -> entry."""
-
-
-class JournalError(Exception):
-    """Something the person needs to know about; the message says what and where."""
-
-
-class JournalReadOnlyError(JournalError):
-    """The journal was written by a newer version of backtrainer."""
-
-
-class JournalUnreadableError(JournalError):
-    def __init__(self, problem: JournalProblem) -> None:
-        self.problem = problem
-        super().__init__(
-            f"{problem.path} cannot be read ({problem.reason}); nothing was written to it. "
-            "Open the Journal in the app to set it aside and start a fresh file."
-        )
-
-
-class JournalBusyError(JournalError):
-    """Another backtrainer held the lock for too long."""
-
-
-class JournalWriteError(JournalError):
-    """The disk refused the write (full, read-only ...); the journal is as it was."""
-
-
-@dataclass(frozen=True)
-class JournalProblem:
-    path: Path
-    reason: str
-    newer: bool = False
-    """True when the file comes from a newer version (read-only, not damaged)."""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-def month_key(moment: datetime) -> str:
-    return f"{moment.year:04d}-{moment.month:02d}"
+__all__ = [
+    "JournalBusyError",
+    "JournalError",
+    "JournalLockError",
+    "JournalProblem",
+    "JournalReadOnlyError",
+    "JournalStore",
+    "JournalUnreadableError",
+    "JournalWriteError",
+    "month_key",
+]
 
 
 def _month_of(moment: datetime) -> tuple[int, int]:
@@ -107,73 +74,10 @@ def _month_of(moment: datetime) -> tuple[int, int]:
 ZONE_SLACK = timedelta(days=2)
 
 
-class JournalStore:
-    def __init__(self, directory: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
-        self.directory = directory
-        self.lock_timeout = lock_timeout
-        self._problems: dict[Path, JournalProblem] = {}
-        self.every_file_checked = False
-        """Whether ``check_every_file`` has run (here, or on another store whose problems were adopted)."""
-        # One lock object per store: it is re-entrant, so a locked method may call another.
-        self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
-
-    # --- files and locking -------------------------------------------------
-
-    def month_file(self, moment: datetime) -> Path:
-        return self.directory / f"entries-{month_key(moment)}.json"
-
-    @property
-    def settings_file(self) -> Path:
-        return self.directory / SETTINGS_FILE
-
-    def month_files(self) -> list[Path]:
-        """Every month file, oldest first."""
-        if not self.directory.is_dir():
-            if self.directory.exists():
-                self._note(JournalProblem(self.directory, "this should be the journal folder, but it is a file"))
-            return []
-        try:
-            return sorted(path for path in self.directory.iterdir() if MONTH_FILE.match(path.name))
-        except OSError as error:
-            raise JournalError(f"cannot read the journal folder {self.directory} ({error.strerror or error})") from None
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        try:
-            ensure_private_dir(self.directory)
-        except OSError as error:
-            raise JournalWriteError(
-                f"cannot create or use the journal folder {self.directory} ({error.strerror or error})"
-            ) from None
-        try:
-            with self._lock:
-                self._remove_stale_temporaries()
-                yield
-        except Timeout:
-            raise JournalBusyError(
-                f"another backtrainer has been writing the journal in {self.directory} for over "
-                f"{self.lock_timeout:g} s; try again"
-            ) from None
-
-    def _remove_stale_temporaries(self) -> None:
-        """Temporary files left by a writer that was killed (only writers create them, under the lock)."""
-        for leftover in self.directory.glob(f".*{TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)
+class JournalStore(JournalFolder):
+    """The journal: entries, settings, sessions in progress, and copies left by sync tools."""
 
     # --- problems ------------------------------------------------------------
-
-    @property
-    def problems(self) -> list[JournalProblem]:
-        """Files found unusable by the reads so far."""
-        return sorted(self._problems.values(), key=lambda problem: problem.path)
-
-    @property
-    def read_only(self) -> bool:
-        return any(problem.newer for problem in self._problems.values())
-
-    def _note(self, problem: JournalProblem) -> JournalProblem:
-        self._problems[problem.path] = problem
-        return problem
 
     def check_every_file(self) -> list[JournalProblem]:
         """Read every file of the journal and return the problems found.
@@ -196,58 +100,6 @@ class JournalStore:
         self.every_file_checked = True
 
     # --- reading -------------------------------------------------------------
-
-    def _read_documents(self, path: Path, table: str) -> dict[str, dict[str, Any]]:
-        """The raw documents of ``table``; raises JournalFileError / newer-version problems."""
-        data = read_json_object(path) or {}
-        documents: dict[str, dict[str, Any]] = data.get(table, {})
-        for doc_id, document in documents.items():
-            if not isinstance(document, dict):
-                raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
-            version = document.get("schema_version")
-            if isinstance(version, int) and version > JOURNAL_SCHEMA_VERSION:
-                self._note(
-                    JournalProblem(
-                        path,
-                        f"written by a newer backtrainer (journal version {version}; this one knows "
-                        f"{JOURNAL_SCHEMA_VERSION}); the journal is read-only here",
-                        newer=True,
-                    )
-                )
-                raise _NewerFile(path)
-        return documents
-
-    def _read_month(self, path: Path) -> list[AnyEntry]:
-        """Validated entries of one month file (raises JournalFileError or _NewerFile)."""
-        try:
-            raw = path.read_bytes()
-            # Fast path: parse and validate in one go (pydantic-core); anything unusual
-            # (bad JSON, a wrong or newer document) is re-read below for a precise message.
-            return list(MONTH_FILE_CONTENT.validate_json(raw).get(ENTRIES_TABLE, {}).values())
-        except (OSError, ValidationError):
-            pass
-        entries = []
-        for doc_id, document in self._read_documents(path, ENTRIES_TABLE).items():
-            try:
-                entries.append(ENTRY.validate_python(document))
-            except ValidationError as error:
-                first = error.errors(include_url=False)[0]
-                where = ".".join(str(part) for part in first["loc"])
-                raise JournalFileError(
-                    path, f"entry {doc_id} does not match the journal format ({where}: {first['msg']})"
-                ) from error
-        return entries
-
-    def _try_read_month(self, path: Path) -> list[AnyEntry]:
-        try:
-            entries = self._read_month(path)
-        except JournalFileError as error:
-            self._note(JournalProblem(error.path, error.reason))
-            return []
-        except _NewerFile:
-            return []
-        self._problems.pop(path, None)
-        return entries
 
     def entries(
         self,
@@ -343,7 +195,7 @@ class JournalStore:
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
-        database = TinyDB(path, storage=AtomicJSONStorage)
+        database = TinyDB(path, storage=self._storage)
         try:
             yield database.table(ENTRIES_TABLE)
         except OSError as error:
@@ -417,9 +269,9 @@ class JournalStore:
         found = set()
         for path in self.month_files():
             try:
-                if needle in path.read_bytes():
+                if needle in read_regular_file(path, follow_symlinks=False):
                     found.add(path)
-            except OSError:
+            except FileReadError:
                 continue  # an unreadable file is reported by the reads, and never written
         return found
 
@@ -471,13 +323,7 @@ class JournalStore:
     def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
         """Rename an unreadable file so a fresh one can start; returns the new name (never overwrites)."""
         with self._locked():
-            stamp = now().strftime("%Y%m%dT%H%M%S")
-            kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}.bak")
-            copy = 1
-            while kept.exists():
-                copy += 1
-                kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{copy}{path.suffix}.bak")
-            path.rename(kept)
+            kept = self._rename_aside(path, "unreadable", now)
             self._problems.pop(path, None)
         return kept
 
@@ -507,7 +353,7 @@ class JournalStore:
             if problem is not None and not problem.newer:
                 raise JournalUnreadableError(problem)
             self._refuse_if_newer()
-            database = TinyDB(self.settings_file, storage=AtomicJSONStorage)
+            database = TinyDB(self.settings_file, storage=self._storage)
             try:
                 # one document with a fixed id, replaced in a single write
                 database.table(SETTINGS_TABLE).upsert(Document(settings.model_dump(mode="json"), doc_id=1))
@@ -519,57 +365,43 @@ class JournalStore:
                 database.close()
         return settings
 
-    # --- the session in progress ------------------------------------------------
-
-    @property
-    def checkpoint_file(self) -> Path:
-        return self.directory / CHECKPOINT_FILE
-
-    def save_checkpoint(self, session: SessionRecord) -> None:
-        """Keep what a running session has done, so closing the app mid-session loses nothing."""
-        payload = _Checkpoint(session=session).model_dump_json().encode("utf-8")
-        with self._locked():
-            self._refuse_if_newer()
-            try:
-                atomic_write(self.checkpoint_file, payload)
-            except OSError as error:
-                raise JournalWriteError(f"could not save the session so far ({error.strerror or error})") from error
-
-    def load_checkpoint(self) -> SessionRecord | None:
-        """The unfinished session left by a closed or killed app, if any (an unreadable one is reported)."""
-        try:
-            raw = self.checkpoint_file.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            self._note(JournalProblem(self.checkpoint_file, f"cannot be read ({error.strerror or error})"))
-            return None
-        try:
-            return _Checkpoint.model_validate_json(raw).session
-        except ValidationError:
-            self._note(JournalProblem(self.checkpoint_file, "the unfinished session saved here cannot be read"))
-            return None
-
-    def clear_checkpoint(self) -> None:
-        with self._locked():
-            self.checkpoint_file.unlink(missing_ok=True)
-
     def update_settings(self, **changes: Any) -> Settings:
         """Change some settings, re-reading the others under the lock."""
         with self._locked():
             current = self.load_settings()
             return self.save_settings(current.model_copy(update=changes))
 
+    # --- sessions in progress (checkpoints) and copies left by sync tools (conflicts) ---------
 
-class _Checkpoint(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    def open_session(self, session_id: str | None = None) -> checkpoints.RunningSession:
+        """A session starting now; its id (new if not given) is the id of its checkpoints and its record."""
+        return checkpoints.open_session(self, session_id)
 
-    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
-    session: SessionRecord
+    def unfinished_sessions(self) -> list[checkpoints.OrphanedSession]:
+        """Sessions whose app is gone before they finished, each locked for this store until decided."""
+        return checkpoints.unfinished_sessions(self)
 
+    def conflict_copies(self) -> list[conflicts.ConflictCopy]:
+        """Copies of month files or settings that a sync tool left in the journal folder."""
+        return conflicts.find_copies(self._listing())
 
-class _NewerFile(Exception):
-    """Internal: a file from a newer app version was met (already noted as a problem)."""
+    def merge(self, path: Path, now: Callable[[], datetime] = utc_now) -> conflicts.MergeResult:
+        """Bring the entries of a copy of a month file into the journal (``conflicts.merge_copy``)."""
+        return conflicts.merge_copy(self, path, now)
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def _rewrite_month(self, path: Path, put: Sequence[AnyEntry], remove: Collection[str] = ()) -> None:
+        """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest."""
+        storage = self._storage(path)
+        data = storage.read() or {}
+        table = data.get(ENTRIES_TABLE, {})
+        gone = set(remove) | {entry.id for entry in put}
+        kept = {doc_id: document for doc_id, document in table.items() if document.get("id") not in gone}
+        next_id = max((int(doc_id) for doc_id in table if doc_id.isdigit()), default=0) + 1
+        for number, entry in enumerate(put, start=next_id):
+            kept[str(number)] = self._document(entry)
+        try:
+            storage.write({**data, ENTRIES_TABLE: kept})
+        except OSError as error:
+            raise JournalWriteError(
+                f"could not save to {path} ({error.strerror or error}); that file is unchanged"
+            ) from error

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from trainer.engine.plan import format_minutes
 from trainer.engine.suggest import Suggestion, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
+from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import plan_for, start_session
 from trainer.widgets.literal import literal
@@ -118,10 +119,15 @@ class HomeScreen(TrainerScreen):
     def refresh_week(self) -> None:
         journal = self.trainer.journal
         now = self.trainer.now()
-        recent = journal.entries(since=now - timedelta(days=7))
-        first = journal.first_entries(days=0)
+        try:
+            recent = journal.entries(since=now - timedelta(days=7))
+            first = journal.first_entries(days=0)
+            fortnight = journal.entries(since=now - timedelta(days=14))
+        except JournalError as error:  # the folder cannot be listed: say so, show Home without the journal
+            recent, first, fortnight = [], [], []
+            self.notify(f"Could not read the journal: {error}", severity="error", timeout=20, markup=False)
         days_of_use = (now - first[-1].at).days if first else 0
-        self.suggestion = suggest(self.trainer.catalog.routines, journal.entries(since=now - timedelta(days=14)), now)
+        self.suggestion = suggest(self.trainer.catalog.routines, fortnight, now)
         if self.suggestion is not None:
             routine = self.suggestion.routine
             minutes = format_minutes(plan_for(self.trainer, routine, None).total_seconds)

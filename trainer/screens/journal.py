@@ -88,7 +88,10 @@ class JournalScreen(TrainerScreen):
     @work(thread=True, exclusive=True, group="journal-scan")
     def _scan_every_file(self) -> None:
         """Look for damaged or newer files in the whole journal, not only the months shown."""
-        problems = JournalStore(self.trainer.journal.directory).check_every_file()
+        try:
+            problems = JournalStore(self.trainer.journal.directory).check_every_file()
+        except JournalError:
+            return  # the folder cannot be read: reload() has said so
         try:
             self.app.call_from_thread(self._checked_every_file, problems)
         except RuntimeError:
@@ -110,10 +113,15 @@ class JournalScreen(TrainerScreen):
         journal = self.trainer.journal
         now = self.trainer.now()
         since = now - timedelta(days=self.loaded_days) if self.loaded_days else None
-        self.recent = journal.entries(since=since)
-        known = {entry.id for entry in self.recent}
-        baseline = [entry for entry in journal.first_entries(starting_with="check-in") if entry.id not in known]
-        self.entries = self.recent + baseline
+        try:
+            recent = journal.entries(since=since)
+            first = journal.first_entries(starting_with="check-in")
+        except JournalError as error:
+            self.notify(f"Could not read the journal: {error}", severity="error", timeout=15, markup=False)
+            return
+        self.recent = recent
+        known = {entry.id for entry in recent}
+        self.entries = recent + [entry for entry in first if entry.id not in known]
         self._fill_panes()
         self._show_problems()
 
@@ -135,10 +143,6 @@ class JournalScreen(TrainerScreen):
         for index, problem in enumerate(journal.problems):
             if problem.newer:
                 text = f"{problem.path.name}: {problem.reason}. Its entries show only in that newer version."
-                widgets.append(Static(Content(text), classes="problem"))
-                continue
-            if problem.path == journal.checkpoint_file:
-                text = f"{problem.path}: {problem.reason}. The next session you start replaces it."
                 widgets.append(Static(Content(text), classes="problem"))
                 continue
             text = f"{problem.path} cannot be read: {problem.reason}. Nothing will be written to it."

@@ -25,7 +25,8 @@ from textual.widgets import Digits, Static
 from trainer.catalog.models import RepMode
 from trainer.engine.plan import Plan, StepKind, format_seconds
 from trainer.engine.runner import Runner, Snapshot, StopReason
-from trainer.journal.models import SessionRecord
+from trainer.journal.checkpoints import RunningSession
+from trainer.journal.models import SessionRecord, new_id
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.help import HelpScreen
@@ -100,6 +101,9 @@ class SessionScreen(TrainerScreen):
         self.sub_title = shown(plan.title)
         self.started: datetime | None = None
         self.record: SessionRecord | None = None
+        self.session_id = new_id()
+        """The id of every checkpoint of this session and of its record: the journal holds it once."""
+        self._in_progress: RunningSession | None = None
         self.on_saved = on_saved
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
@@ -143,6 +147,8 @@ class SessionScreen(TrainerScreen):
 
     def on_unmount(self) -> None:
         self._cancel_timer()
+        if self._in_progress is not None:
+            self._in_progress.close()  # closed mid-session: its checkpoint is offered at the next start
 
     # --- the clock -------------------------------------------------------------
 
@@ -278,9 +284,14 @@ class SessionScreen(TrainerScreen):
             self._last_exercise = exercise
             self._checkpoint()
 
+    def _session(self) -> RunningSession:
+        if self._in_progress is None:
+            self._in_progress = self.trainer.journal.open_session(self.session_id)
+        return self._in_progress
+
     def _checkpoint(self) -> None:
         try:
-            self.trainer.journal.save_checkpoint(self._record(unfinished=True))
+            self._session().save(self._record(unfinished=True))
         except JournalError as error:
             self.notify(f"Could not keep the session so far: {error}", severity="warning")
 
@@ -289,6 +300,7 @@ class SessionScreen(TrainerScreen):
         single = planned.exercises[0].exercise.id if planned.routine_id is None else None
         return session_record(
             self.runner,
+            session_id=self.session_id,
             title=planned.title,
             routine_id=planned.routine_id,
             exercise_id=single,
@@ -303,10 +315,8 @@ class SessionScreen(TrainerScreen):
             return
         self._cancel_timer()
         self.record = self._record()
-        journal = self.trainer.journal
         try:
-            journal.add(self.record)
-            journal.clear_checkpoint()
+            self._session().finish(self.record)
         except JournalError as error:
             self.notify(f"Could not save the session: {error}", severity="error", timeout=20)
         if self.on_saved is not None:

@@ -13,6 +13,7 @@ UNFINISHED_NOTE = "Saved from a session that was not finished (the app was close
 def session_record(
     runner: Runner,
     *,
+    session_id: str,
     title: str,
     routine_id: str | None,
     exercise_id: str | None,
@@ -20,7 +21,11 @@ def session_record(
     pain_before: int | None,
     unfinished: bool = False,
 ) -> SessionRecord:
-    """The record of ``runner``'s session so far; ``unfinished`` for a checkpoint of one still running."""
+    """The record of ``runner``'s session so far; ``unfinished`` for a checkpoint of one still running.
+
+    Every record of one session (each checkpoint, then the final record) has the same ``session_id``,
+    so the journal holds it once whichever of them is saved.
+    """
     begun = runner.started_at if runner.started_at is not None else runner.clock()
     ended_at = runner.ended_at if runner.ended_at is not None else runner.clock()
     ended_how: SessionEnd
@@ -31,6 +36,7 @@ def session_record(
     else:
         ended_how = "stopped-choice"
     return SessionRecord(
+        id=session_id,
         at=started,
         ended=started + timedelta(seconds=max(0.0, ended_at - begun)),
         title=title,

@@ -1,0 +1,236 @@
+"""The journal folder: where each file lives, the cross-process lock, and reading the files.
+
+``JournalStore`` (store.py) builds the journal's API on this. Reading notes
+each file found unusable as a ``JournalProblem`` rather than failing; only a
+folder that cannot be listed or a lock that cannot be taken is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from pydantic import TypeAdapter, ValidationError
+
+from trainer.files import FileReadError, MissingFileError, read_regular_file
+from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
+from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
+from trainer.journal.storage import (
+    TEMP_SUFFIX,
+    AtomicJSONStorage,
+    JournalFileError,
+    WriteFile,
+    atomic_write,
+    parse_json_object,
+    read_json_object,
+)
+from trainer.paths import ensure_private_dir
+
+SESSIONS_DIR = "sessions"
+"""Checkpoints and locks of the sessions in progress (``checkpoints``)."""
+
+ENTRIES_TABLE = "entries"
+SETTINGS_TABLE = "settings"
+SETTINGS_FILE = "settings.json"
+MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
+LOCK_TIMEOUT = 10.0
+
+ENTRY = TypeAdapter(Entry)
+MONTH_FILE_CONTENT = TypeAdapter(dict[str, dict[str, Entry]])
+"""A month file as TinyDB writes it: table name -> document id -> entry."""
+
+
+def month_key(moment: datetime) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+class JournalFolder:
+    """The journal's folder: where each file is, the lock, and reading the files (with their problems)."""
+
+    def __init__(
+        self, directory: Path, *, lock_timeout: float = LOCK_TIMEOUT, write_file: WriteFile = atomic_write
+    ) -> None:
+        self.directory = directory
+        self.lock_timeout = lock_timeout
+        self.write_file = write_file
+        """How each file's new bytes reach the disk (whole, atomically); tests pass one that fails."""
+        self._problems: dict[Path, JournalProblem] = {}
+        self.every_file_checked = False
+        """Whether ``check_every_file`` has run (here, or on another store whose problems were adopted)."""
+        # One lock object per store: it is re-entrant, so a locked method may call another.
+        self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
+
+    # --- files and locking -------------------------------------------------
+
+    def month_file(self, moment: datetime) -> Path:
+        return self.directory / f"entries-{month_key(moment)}.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.directory / SETTINGS_FILE
+
+    def month_files(self) -> list[Path]:
+        """Every month file, oldest first."""
+        return sorted(path for path in self._listing() if MONTH_FILE.match(path.name))
+
+    def _listing(self) -> list[Path]:
+        """Everything in the journal folder (nothing if there is no folder yet)."""
+        try:
+            if not self.directory.is_dir():
+                if self.directory.exists():
+                    self._note(JournalProblem(self.directory, "this should be the journal folder, but it is a file"))
+                return []
+            return list(self.directory.iterdir())
+        except OSError as error:
+            raise JournalError(
+                f"cannot read the journal folder {self.directory} ({error.strerror or error}); "
+                "check that it is yours and that you may open it"
+            ) from None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            ensure_private_dir(self.directory)
+        except OSError as error:
+            raise JournalWriteError(
+                f"cannot create or use the journal folder {self.directory} ({error.strerror or error})"
+            ) from None
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise JournalBusyError(
+                f"another backtrainer has been writing the journal in {self.directory} for over "
+                f"{self.lock_timeout:g} s; try again"
+            ) from None
+        except OSError as error:  # a lock file left by another user, a folder in its place ...
+            raise lock_error(Path(self._lock.lock_file), error) from None
+        try:
+            self._remove_stale_temporaries()
+            yield
+        finally:
+            self._lock.release()
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files left by a writer that was killed (only writers create them, under the lock)."""
+        for folder in (self.directory, self.directory / SESSIONS_DIR):
+            try:
+                leftovers = [path for path in folder.glob(f".*{TEMP_SUFFIX}") if stat.S_ISREG(path.lstat().st_mode)]
+                for leftover in leftovers:
+                    leftover.unlink(missing_ok=True)
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                name = getattr(error, "filename", None) or folder
+                raise JournalWriteError(
+                    f"cannot remove the temporary file {name} left by an interrupted save "
+                    f"({error.strerror or error}); nothing was changed. Remove it by hand and try again"
+                ) from None
+
+    # --- problems ------------------------------------------------------------
+
+    @property
+    def problems(self) -> list[JournalProblem]:
+        """Files found unusable by the reads so far."""
+        return sorted(self._problems.values(), key=lambda problem: problem.path)
+
+    @property
+    def read_only(self) -> bool:
+        return any(problem.newer for problem in self._problems.values())
+
+    def _note(self, problem: JournalProblem) -> JournalProblem:
+        self._problems[problem.path] = problem
+        return problem
+
+    # --- reading -------------------------------------------------------------
+
+    def _read_documents(self, path: Path, table: str) -> dict[str, dict[str, Any]]:
+        """The raw documents of ``table``; raises JournalFileError / newer-version problems."""
+        return self._documents(path, read_json_object(path) or {}, table)
+
+    def _documents(self, path: Path, data: dict[str, Any], table: str) -> dict[str, dict[str, Any]]:
+        documents: dict[str, dict[str, Any]] = data.get(table, {})
+        for doc_id, document in documents.items():
+            if not isinstance(document, dict):
+                raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
+            version = document.get("schema_version")
+            if isinstance(version, int) and version > JOURNAL_SCHEMA_VERSION:
+                self._note(
+                    JournalProblem(
+                        path,
+                        f"written by a newer backtrainer (journal version {version}; this one knows "
+                        f"{JOURNAL_SCHEMA_VERSION}); the journal is read-only here",
+                        newer=True,
+                    )
+                )
+                raise _NewerFile(path)
+        return documents
+
+    def _read_month(self, path: Path) -> list[AnyEntry]:
+        """Validated entries of one month file (raises JournalFileError or _NewerFile)."""
+        try:
+            raw = read_regular_file(path, follow_symlinks=False)
+        except MissingFileError:
+            return []
+        except FileReadError as error:
+            raise JournalFileError(path, f"cannot be read: {error.reason}") from None
+        try:
+            # Fast path: parse and validate in one go (pydantic-core); anything unusual
+            # (bad JSON, a wrong or newer document) is looked at below for a precise message.
+            return list(MONTH_FILE_CONTENT.validate_json(raw).get(ENTRIES_TABLE, {}).values())
+        except ValidationError:
+            pass
+        entries = []
+        for doc_id, document in self._documents(path, parse_json_object(path, raw), ENTRIES_TABLE).items():
+            try:
+                entries.append(ENTRY.validate_python(document))
+            except ValidationError as error:
+                first = error.errors(include_url=False)[0]
+                where = ".".join(str(part) for part in first["loc"])
+                raise JournalFileError(
+                    path, f"entry {doc_id} does not match the journal format ({where}: {first['msg']})"
+                ) from error
+        return entries
+
+    def _try_read_month(self, path: Path) -> list[AnyEntry]:
+        try:
+            entries = self._read_month(path)
+        except JournalFileError as error:
+            self._note(JournalProblem(error.path, error.reason))
+            return []
+        except _NewerFile:
+            return []
+        self._problems.pop(path, None)
+        return entries
+
+    def _storage(self, path: Path) -> AtomicJSONStorage:
+        return AtomicJSONStorage(path, self.write_file)
+
+    def _rename_aside(self, path: Path, label: str, now: Callable[[], datetime]) -> Path:
+        """Rename ``path`` to ``<stem>.<label>-<stamp><suffix>.bak`` beside it (never over another file)."""
+        stamp = now().strftime("%Y%m%dT%H%M%S")
+        kept = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}.bak")
+        copy = 1
+        try:
+            while os.path.lexists(kept):
+                copy += 1
+                kept = path.with_name(f"{path.stem}.{label}-{stamp}-{copy}{path.suffix}.bak")
+            path.rename(kept)
+        except OSError as error:
+            raise JournalWriteError(
+                f"could not rename {path} to {kept.name} ({error.strerror or error}); nothing was changed"
+            ) from None
+        return kept
+
+
+class _NewerFile(Exception):
+    """Internal: a file from a newer app version was met (already noted as a problem)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
