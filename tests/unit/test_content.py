@@ -127,9 +127,12 @@ def test_required_routines_exist_and_start_with_a_warm_up(real_catalog: Catalog)
     assert [r.id for r in real_catalog.routines.values() if r.items[0].part != "warm-up"] == []
 
 
-def test_back_basics_contains_all_brief_exercises(real_catalog: Catalog) -> None:
+def test_back_basics_holds_the_brief_exercises_with_the_diagonal_superman_for_the_full_one(
+    real_catalog: Catalog,
+) -> None:
     used = {item.exercise for item in real_catalog.routines["back-basics"].items}
-    assert set(BRIEF_EXERCISES) <= used
+    assert set(BRIEF_EXERCISES) - {"superman"} <= used
+    assert "superman" not in used and "diagonal-superman" in used
 
 
 def test_routine_overrides_apply_to_their_exercise(real_catalog: Catalog) -> None:
