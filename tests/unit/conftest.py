@@ -66,6 +66,7 @@ def _hold_exercise_data() -> dict[str, Any]:
             "per_side": True,
             "rest_seconds": 20,
         },
+        "sides": {"left": "left knee down", "right": "right knee down"},
         "hold_cue": "Stretch",
         "level": "gentle",
         "evidence": "common advice",
@@ -83,15 +84,25 @@ def _merge(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _exercise(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """``_merge``, then ``sides`` kept in step with ``dose.per_side`` unless the test sets ``sides`` itself."""
+    data = _merge(base, overrides)
+    if "sides" not in overrides:
+        data.pop("sides", None)
+        if data.get("dose", {}).get("per_side"):
+            data["sides"] = {"left": "left side", "right": "right side"}
+    return data
+
+
 @pytest.fixture
 def rep_exercise_data() -> Callable[..., dict[str, Any]]:
     """``rep_exercise_data(id="x", dose={...})`` -> a dict (``...`` deletes a key)."""
-    return lambda **overrides: _merge(_rep_exercise_data(), overrides)
+    return lambda **overrides: _exercise(_rep_exercise_data(), overrides)
 
 
 @pytest.fixture
 def hold_exercise_data() -> Callable[..., dict[str, Any]]:
-    return lambda **overrides: _merge(_hold_exercise_data(), overrides)
+    return lambda **overrides: _exercise(_hold_exercise_data(), overrides)
 
 
 @pytest.fixture
@@ -100,7 +111,7 @@ def make_exercise() -> Callable[..., Exercise]:
 
     def build(kind: str = "rep", **overrides: Any) -> Exercise:
         base = _rep_exercise_data() if kind == "rep" else _hold_exercise_data()
-        return Exercise.model_validate(_merge(base, overrides))
+        return Exercise.model_validate(_exercise(base, overrides))
 
     return build
 
@@ -136,7 +147,7 @@ def make_tip() -> Callable[..., Tip]:
                 "summary": summary or "A short summary for tests.",
                 "body": body or "Plain body text that is long enough to be valid.",
                 "evidence": "common advice",
-                "sources": [{"title": "A guideline", "year": 2020}],
+                "sources": [{"author": "NICE", "title": "A guideline", "year": 2020}],
                 "keywords": keywords or [],
             }
         )

@@ -87,13 +87,13 @@ def test_validation_error_inside_a_list_item_names_the_item_id(edit_content, con
 
 def test_item_level_rule_names_the_item(edit_content, content_problems, content_copy) -> None:
     def first_item_main(data: dict) -> None:
-        data["routines"][1]["items"][0]["part"] = "main"
+        data["routines"][2]["items"][0]["part"] = "main"
 
     path = edit_content("routines.json", first_item_main)
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
         path,
-        "routines[1] (in 'flare-up-gentle')",
+        "routines[2] (in 'flare-up-gentle')",
         "a routine must start with a warm-up item (part: warm-up)",
     )
 
@@ -117,11 +117,11 @@ def test_unknown_field(edit_content, content_problems, content_copy) -> None:
 
 
 def test_unknown_exercise_in_a_routine(edit_content, content_problems, content_copy) -> None:
-    path = edit_content("routines.json", lambda data: data["routines"][1]["items"][2].update(exercise="no-such"))
+    path = edit_content("routines.json", lambda data: data["routines"][2]["items"][2].update(exercise="no-such"))
     problem = only(content_problems(content_copy))
     assert (problem.file, problem.where, problem.reason) == (
         path,
-        "routines[1].items[2].exercise (in 'flare-up-gentle')",
+        "routines[2].items[2].exercise (in 'flare-up-gentle')",
         "unknown exercise id 'no-such'",
     )
 

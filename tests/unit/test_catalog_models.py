@@ -257,6 +257,7 @@ def test_describe_dose_for_holds_on_each_side(make_exercise) -> None:
 def test_describe_dose_uses_minutes_and_skips_rest_for_one_set(hold_exercise_data) -> None:
     data = hold_exercise_data()
     data["dose"] = {"sets": {"min": 1, "max": 1}, "hold_seconds": {"min": 120, "max": 600}, "rest_seconds": 0}
+    del data["sides"]
     assert describe_dose(Exercise.model_validate(data)) == "1 hold of 2-10 min"
 
 

@@ -224,6 +224,7 @@ def test_step_counts_and_total_for_any_rep_dose(sets: int, reps: int, per_side: 
                 "per_side": per_side,
                 "rest_seconds": rest,
             },
+            **({"sides": {"left": "left side", "right": "right side"}} if per_side else {}),
         }
     )
     plan = plan_exercise(exercise)

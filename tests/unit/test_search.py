@@ -153,10 +153,10 @@ def test_tip_search_looks_in_the_summary(make_tip) -> None:
 
 
 def test_any_message_matches_every_word_in_one_message() -> None:
-    source = [SourceRef(title="A review", year=2020)]
+    source = [SourceRef(author="Foster NE", title="A review", year=2020)]
     messages = [
-        PainMessage(id="common", text="Back pain is very common.", sources=source),
-        PainMessage(id="moving", text="Keeping moving helps most people.", sources=source),
+        PainMessage(id="common", text="Back pain is very common.", evidence="strong evidence", sources=source),
+        PainMessage(id="moving", text="Keeping moving helps most people.", evidence="some evidence", sources=source),
     ]
     assert any_message_matches(messages, "COMMON back")
     assert not any_message_matches(messages, "common moving")  # the words are in two different messages

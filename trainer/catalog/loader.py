@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from trainer.catalog import rules
 from trainer.catalog.models import (
     ContentPack,
     Exercise,
@@ -216,6 +217,7 @@ def _load_pack(
     known = {**exercises, **{exercise.id: exercise for exercise in pack.exercises}}
     problems += _check_variations(path, pack.exercises, known)
     problems += _check_routine_items(path, pack.routines, known)
+    problems += rules.check_pack(path, pack, known)
     return (None, problems) if problems else (pack, [])
 
 
@@ -284,6 +286,7 @@ def load_catalog(
     if tips_file:
         problems += _duplicates(files["tips.json"], "topics", tips_file.topics)
         problems += _duplicates(files["tips.json"], "messages", tips_file.messages)
+    problems += rules.check_bundled(files, exercises_file, routines_file, safety_file)
     if problems:
         raise ContentError(problems)
     assert exercises_file and routines_file and tips_file and safety_file

@@ -23,9 +23,11 @@ Slug = Annotated[
 # Every text field refuses control characters and bidi overrides (trainer.text_rules): a pack is untrusted.
 ShortText = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Sentence = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=3, max_length=600)]
+Title = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+"""A title as published (some run to a couple of hundred characters)."""
 MarkdownBody = Annotated[MultilineText, StringConstraints(min_length=20)]
 
-Category = Literal["strength", "stretch", "mobility", "aerobic"]
+Category = Literal["strength", "stretch", "mobility", "aerobic", "balance", "relaxation", "technique"]
 Level = Literal["gentle", "beginner", "intermediate", "advanced"]
 Evidence = Literal["strong evidence", "some evidence", "common advice"]
 BodyArea = Literal[
@@ -42,9 +44,19 @@ BodyArea = Literal[
 Equipment = Literal["mat", "chair", "towel", "resistance band", "wall", "cushion", "step"]
 RepMode = Literal["paced", "self-paced"]
 RoutinePart = Literal["warm-up", "main", "cool-down"]
+Sensitivity = Literal["bending-back-hurts", "bending-forward-hurts", "leg-pain"]
+"""A direction of sensitivity: the coach leaves out exercises that list it in ``avoid_if``."""
 
 LEVELS: tuple[Level, ...] = ("gentle", "beginner", "intermediate", "advanced")
-CATEGORIES: tuple[Category, ...] = ("strength", "stretch", "mobility", "aerobic")
+CATEGORIES: tuple[Category, ...] = (
+    "strength",
+    "stretch",
+    "mobility",
+    "aerobic",
+    "balance",
+    "relaxation",
+    "technique",
+)
 
 
 class Strict(BaseModel):
@@ -114,6 +126,19 @@ class Dose(Strict):
         return self.reps is None
 
 
+class SourceRef(Strict):
+    author: ShortText = Field(description="First author as published, e.g. 'Foster NE', or the body, e.g. 'NICE'.")
+    title: Title = Field(description="The title as published.")
+    year: int = Field(ge=1900, le=2100)
+
+
+class Sides(Strict):
+    """What each side means for a per-side exercise, e.g. 'left arm and right leg'."""
+
+    left: ShortText
+    right: ShortText
+
+
 class Exercise(Strict):
     id: Slug
     name: ShortText
@@ -136,6 +161,21 @@ class Exercise(Strict):
     cautions: list[Sentence] = Field(default_factory=list)
     evidence: Evidence
     evidence_note: Sentence | None = None
+    dose_source: SourceRef | None = Field(default=None, description="Where the starting dose comes from.")
+    sides: Sides | None = Field(
+        default=None, description="What left and right mean (required when the dose is per side, else forbidden)."
+    )
+    avoid_if: list[Sensitivity] = Field(
+        default_factory=list, description="Leave this exercise out at first for people with these sensitivities."
+    )
+
+    @model_validator(mode="after")
+    def _sides_match_dose(self) -> Exercise:
+        if self.dose.per_side and self.sides is None:
+            raise ValueError("a per-side exercise needs sides (what left and right mean)")
+        if not self.dose.per_side and self.sides is not None:
+            raise ValueError("sides are only for a per-side exercise (dose.per_side is false)")
+        return self
 
     @model_validator(mode="after")
     def _tempo_matches_dose(self) -> Exercise:
@@ -177,6 +217,10 @@ class RoutineItem(Strict):
     hold_seconds: int | None = Field(default=None, ge=1, le=1800)
     rest_seconds: int | None = Field(default=None, ge=0, le=600)
     note: Sentence | None = None
+    instead: Slug | None = Field(
+        default=None,
+        description="Exercise offered instead when this one does not suit today (default: its first easier one).",
+    )
 
 
 class Routine(Strict):
@@ -195,11 +239,6 @@ class Routine(Strict):
         return self
 
 
-class SourceRef(Strict):
-    title: ShortText
-    year: int = Field(ge=1900, le=2100)
-
-
 class Tip(Strict):
     id: Slug
     title: ShortText
@@ -215,6 +254,7 @@ class PainMessage(Strict):
 
     id: Slug
     text: Sentence
+    evidence: Evidence
     sources: list[SourceRef] = Field(min_length=1)
 
 
@@ -232,12 +272,23 @@ class EmergencyNumber(Strict):
     number: ShortText
 
 
+class PainRule(Strict):
+    """The one relative pain rule, in the words every other statement of it must agree with."""
+
+    summary: Sentence
+    green: Sentence
+    amber: Sentence
+    red: Sentence
+    why: Sentence = Field(description="Where the rule comes from and how sure it is.")
+
+
 class Safety(Strict):
     intended_purpose: Sentence
     disclaimer: list[Sentence] = Field(min_length=1)
     check_first: list[Sentence] = Field(min_length=1, description="Ask a professional before starting if ...")
     stop_rule_short: Sentence = Field(description="One line shown on every exercise screen.")
     stop_rules: list[Sentence] = Field(min_length=1)
+    pain_rule: PainRule
     leg_symptom_check: Sentence = Field(
         description="Shown after a check-in that logs leg numbness or weakness: which signs need help, how soon."
     )
@@ -270,8 +321,20 @@ class ExercisesFile(ContentFile):
     exercises: list[Exercise] = Field(min_length=1)
 
 
+class Suggestions(Strict):
+    """Which routines Home suggests: the gentle start first, then a rotation."""
+
+    start_with: Slug = Field(description="The gentle start, suggested first.")
+    start_sessions: int = Field(
+        3, ge=1, le=20, description="Finished sessions of start_with, without a flare, before moving on."
+    )
+    flare_up: Slug = Field(description="Suggested when pain is high.")
+    rotation: list[Slug] = Field(min_length=1, description="Suggested in turn after the start.")
+
+
 class RoutinesFile(ContentFile):
     routines: list[Routine] = Field(min_length=1)
+    suggestions: Suggestions
 
 
 class TipsFile(ContentFile):
