@@ -42,12 +42,12 @@ def within_last_year(entries: list[AnyEntry], now: datetime) -> list[AnyEntry]:
 
 
 async def time_opens(home: Path, runs: int, now: datetime, tab: str) -> tuple[list[float], list[float]]:
-    from trainer.app import TrainerApp
+    from trainer.app import make_app
     from trainer.paths import resolve_paths
     from trainer.screens.journal import JournalScreen
 
     os.environ["BACKTRAINER_HOME"] = str(home)
-    app = TrainerApp(paths=resolve_paths(), catalog=load_catalog(), now=lambda: now)
+    app = make_app(resolve_paths(), catalog=load_catalog(), now=lambda: now)
     painted: list[float] = []
     ready: list[float] = []
     show = app._display

@@ -13,7 +13,7 @@ hands to the terminal (``App._display``): the moment the person sees it. Each is
 compared with the planned moment ``runner.started_at + plan.starts[i]``. The end
 is the first frame showing the finished session (DONE, the countdown at 0:00),
 compared with ``started_at + plan.total_seconds``; the after-session questions
-follow it on purpose a moment later (``AFTER_DIALOG_DELAY``).
+follow it on purpose a moment later (``Timings.session_end_pause``).
 
 Load: ``busy`` runs ``python -c "while True: pass"`` in another process for the
 whole session (started before, killed after); ``none`` runs with no extra load;
@@ -79,14 +79,14 @@ def cpu_seconds(pid: int) -> float:
 
 
 async def play(home: Path, run: Run, routine: str) -> None:
-    from trainer.app import TrainerApp
+    from trainer.app import make_app
     from trainer.paths import resolve_paths
     from trainer.screens.session import SessionScreen
     from trainer.screens.session_dialogs import AfterSessionScreen, PainBeforeScreen
 
     os.environ["BACKTRAINER_HOME"] = str(home)
-    app = TrainerApp(paths=resolve_paths(), start=routine)
-    clock = time.monotonic  # what the app's sessions run on (TrainerApp's default session_clock)
+    app = make_app(resolve_paths(), start=routine)
+    clock = time.monotonic  # what the app's sessions run on (make_app's default session_clock)
     renders: dict[int, float] = {}
     paints: dict[int, float] = {}
     end: dict[str, float] = {}
@@ -185,7 +185,7 @@ def ms(seconds: float) -> str:
 
 
 def main() -> None:
-    from trainer.screens.session import AFTER_DIALOG_DELAY
+    from trainer.services.core import Timings
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -236,7 +236,7 @@ def main() -> None:
         "`_render_snapshot` of the new step, *shown* the first frame the compositor then hands to the terminal "
         "(`App._display`). End = the first frame showing the finished session (DONE) minus "
         "`started_at + total_seconds`, which includes saving the session to the journal; the after-session "
-        f"questions follow {AFTER_DIALOG_DELAY:g} s later on purpose, so the end can be seen.\n\n"
+        f"questions follow {Timings().session_end_pause:g} s later on purpose, so the end can be seen.\n\n"
         "| load | load's CPU | shown: median | p95 | max | render: median | max | end shown | end rendered | "
         "runner's own end | questions shown | steps within 50 ms | end within 100 ms |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"

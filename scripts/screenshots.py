@@ -46,7 +46,7 @@ async def shoot(
 ) -> Path:
     from demo_journal import generate
 
-    from trainer.app import TrainerApp
+    from trainer.app import make_app
     from trainer.catalog.loader import load_catalog
     from trainer.engine.runner import FakeClock
     from trainer.journal.store import JournalStore
@@ -60,7 +60,7 @@ async def shoot(
             store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
         clock = FakeClock(1000.0)
         start = session[0] if session else None
-        app = TrainerApp(paths=resolve_paths(), now=lambda: NOW, session_clock=clock, start=start)
+        app = make_app(resolve_paths(), now=lambda: NOW, session_clock=clock, start=start)
         async with app.run_test(size=size) as pilot:
             if session is not None:
                 await pilot.press("4", "enter")  # pain before the session

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,12 +52,14 @@ def seen_disclaimer(home: Path) -> Path:
 @pytest.fixture
 def make_app(paths: Paths, catalog: Catalog) -> Callable[..., object]:
     """Build a TrainerApp on the test's data folder, with a fixed date."""
-    from trainer.app import TrainerApp
+    from trainer.app import TrainerApp, make_app
+    from trainer.services.core import Timings
 
-    def factory(*, first_run: bool = False, **kwargs: object) -> TrainerApp:
+    def factory(*, first_run: bool = False, **kwargs: Any) -> TrainerApp:
         if not first_run:
             JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
         kwargs.setdefault("catalog", catalog)
-        return TrainerApp(paths=paths, now=lambda: FIXED_NOW, **kwargs)  # type: ignore[arg-type]
+        kwargs.setdefault("timings", Timings(session_end_pause=0.0))  # the end of a session shows at once
+        return make_app(paths, now=lambda: FIXED_NOW, **kwargs)
 
     return factory

@@ -101,9 +101,9 @@ def run_app(paths: Paths, start: str | None = None) -> None:
             "backtrainer needs a terminal to draw in. Over SSH, ask for one: ssh -t HOST backtrainer "
             "(the shell commands log, journal, stats and export work without one)."
         )
-    from trainer.app import TrainerApp  # imported here so other commands stay fast
+    from trainer.app import make_app  # imported here so other commands stay fast
 
-    TrainerApp(paths=paths, start=start).run()
+    make_app(paths, start=start).run()
 
 
 def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Path], list[Path]]:

@@ -63,6 +63,15 @@ def refuse_controls(text: str, *, multiline: bool = False) -> str:
     return text
 
 
+def forbidden_problem(text: str, *, multiline: bool = False) -> str | None:
+    """What is wrong with ``text`` in words ('control character U+001B is not allowed'), or None."""
+    try:
+        refuse_controls(text, multiline=multiline)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def _single_line(text: str) -> str:
     return refuse_controls(text)
 

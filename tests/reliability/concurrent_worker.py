@@ -21,7 +21,7 @@ import sys
 from datetime import datetime
 
 from trainer.cli import main as cli
-from trainer.journal.models import CheckIn, DoseChangeSetting
+from trainer.journal.models import CheckIn, PersonalDose
 from trainer.journal.store import JournalStore
 from trainer.paths import resolve_paths
 
@@ -32,7 +32,7 @@ def setting_change(worker: int, index: int) -> dict[str, object]:
         {"bell": index % 2 == 0},
         {"theme": f"theme-w1-{index}"},
         {"sessions_per_week_goal": index % 14 + 1},
-        {"dose_changes": {"bird-dog": DoseChangeSetting(sets=index % 10 + 1)}},
+        {"dose_changes": {"bird-dog": PersonalDose(sets=index % 10 + 1)}},
     ]
     return changes[worker % len(changes)]
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, TextArea
 
 from tests.conftest import FIXED_NOW
 from tests.reliability.journal_files import check_in
-from trainer.app import TrainerApp
+from trainer.app import make_app
 from trainer.cli import main
 from trainer.journal.errors import JournalLockError, lock_error
 from trainer.journal.store import JournalError, JournalStore, JournalWriteError
@@ -143,7 +143,7 @@ async def test_a_check_in_the_lock_refuses_gives_a_notice_and_keeps_the_form(mak
 
 async def test_a_journal_folder_that_cannot_be_read_gives_a_notice_not_a_crash(catalog, tmp_path: Path) -> None:
     unreadable = Paths(data_dir=tmp_path / ("x" * 300), config_dir=tmp_path / "config")  # ENAMETOOLONG
-    app = TrainerApp(paths=unreadable, catalog=catalog, now=lambda: FIXED_NOW)
+    app = make_app(unreadable, catalog=catalog, now=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.push_screen(JournalScreen("entries"))  # reads entries as it opens

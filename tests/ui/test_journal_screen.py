@@ -17,6 +17,7 @@ from trainer.screens.journal import JournalScreen
 from trainer.screens.journal_entries import EntryScreen
 from trainer.screens.journal_form import FieldLabel
 from trainer.screens.weekly_check import WeeklyCheckScreen
+from trainer.services.core import Timings
 from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
 from trainer.widgets.trend_chart import TrendChart
@@ -187,7 +188,7 @@ async def test_logging_leg_numbness_points_to_help(make_app) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HelpNoticeScreen)
-        assert app.catalog.safety.leg_symptom_check in " ".join(text_of(w) for w in app.screen.query(Static))
+        assert app.services.catalog.safety.leg_symptom_check in " ".join(text_of(w) for w in app.screen.query(Static))
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -220,13 +221,12 @@ async def test_unreadable_file_is_reported_and_can_be_set_aside(make_app, paths)
     assert [entry.pain_now for entry in JournalStore(paths.journal_dir).entries()] == [4, 4]
 
 
-async def test_a_damaged_file_from_long_ago_is_found_in_the_background(make_app, paths, monkeypatch) -> None:
-    monkeypatch.setattr("trainer.screens.journal.SCAN_DELAY", 3600)  # the test starts the scan itself
+async def test_a_damaged_file_from_long_ago_is_found_in_the_background(make_app, paths) -> None:
     store = _seed(paths, CheckIn(at=FIXED_NOW - timedelta(days=500), pain_now=5))  # the first week: read at once
     _seed(paths, CheckIn(at=FIXED_NOW - timedelta(days=400), pain_now=4), CheckIn(at=FIXED_NOW, pain_now=3))
     old = store.month_file(FIXED_NOW - timedelta(days=400))
     old.write_text("not json")
-    app = make_app()
+    app = make_app(timings=Timings(session_end_pause=0.0, journal_scan_delay=3600))  # the test starts the scan
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j")
         assert not app.screen.query_one("#journal-problems").display  # the months shown are fine

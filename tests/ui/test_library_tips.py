@@ -24,8 +24,8 @@ async def test_library_lists_every_exercise_alphabetically(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         ids = shown_ids(app.screen)
-        assert sorted(ids) == sorted(app.catalog.exercises)
-        names = [app.catalog.exercises[exercise_id].name.casefold() for exercise_id in ids]
+        assert sorted(ids) == sorted(app.services.catalog.exercises)
+        names = [app.services.catalog.exercises[exercise_id].name.casefold() for exercise_id in ids]
         assert names == sorted(names)
 
 
@@ -37,7 +37,7 @@ async def test_typing_on_the_list_starts_a_search(make_app) -> None:
         assert search.value == "plank"
         assert app.focused is search
         ids = shown_ids(app.screen)
-        assert ids and all("plank" in app.catalog.exercises[i].name.casefold() for i in ids)
+        assert ids and all("plank" in app.services.catalog.exercises[i].name.casefold() for i in ids)
 
 
 async def test_search_with_no_match_says_so_and_enter_returns_to_list(make_app) -> None:
@@ -58,17 +58,17 @@ async def test_filters_narrow_the_list(make_app) -> None:
         screen.query_one("#category", Select).value = "stretch"
         await pilot.pause()
         stretches = shown_ids(screen)
-        assert stretches and all(app.catalog.exercises[i].category == "stretch" for i in stretches)
+        assert stretches and all(app.services.catalog.exercises[i].category == "stretch" for i in stretches)
         screen.query_one("#equipment", Select).value = NO_EQUIPMENT
         screen.query_one("#category", Select).value = ""
         await pilot.pause()
-        assert all(not app.catalog.exercises[i].equipment for i in shown_ids(screen))
+        assert all(not app.services.catalog.exercises[i].equipment for i in shown_ids(screen))
         screen.query_one("#equipment", Select).value = ""
         screen.query_one("#level", Select).value = "gentle"
         screen.query_one("#body_area", Select).value = "hips"
         await pilot.pause()
         for exercise_id in shown_ids(screen):
-            exercise = app.catalog.exercises[exercise_id]
+            exercise = app.services.catalog.exercises[exercise_id]
             assert exercise.level == "gentle" and "hips" in exercise.body_areas
 
 
@@ -80,7 +80,7 @@ async def test_filter_chosen_with_the_keyboard(make_app) -> None:
         await pilot.press("enter", "down", "down", "enter")  # Any -> strength -> stretch
         await pilot.pause()
         assert app.screen.query_one("#category", Select).value == "stretch"
-        assert all(app.catalog.exercises[i].category == "stretch" for i in shown_ids(app.screen))
+        assert all(app.services.catalog.exercises[i].category == "stretch" for i in shown_ids(app.screen))
 
 
 async def test_enter_opens_detail_with_dose_steps_and_cautions(make_app) -> None:
@@ -104,7 +104,7 @@ async def test_variation_links_can_be_followed_both_ways(make_app) -> None:
         assert app.screen.exercise.id == "glute-bridge"
         await pilot.press("plus")
         harder = app.screen.exercise
-        assert harder.id == app.catalog.exercises["glute-bridge"].harder[0]
+        assert harder.id == app.services.catalog.exercises["glute-bridge"].harder[0]
         await pilot.press("minus")
         assert app.screen.exercise.id in harder.easier
         await pilot.press("q", "q")
@@ -140,8 +140,8 @@ async def test_routines_tab_shows_durations_and_summary(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l", "r")
         table = app.screen.query_one("#routine-table", DataTable)
-        assert table.row_count == len(app.catalog.routines)
-        first = next(iter(app.catalog.routines.values()))
+        assert table.row_count == len(app.services.catalog.routines)
+        first = next(iter(app.services.catalog.routines.values()))
         assert str(table.get_row_at(0)[1]).endswith("min")
         await pilot.pause()
         assert first.summary in str(app.screen.query_one("#routine-summary").render())
@@ -153,11 +153,11 @@ async def test_tips_search_finds_topics_by_body_and_keywords(make_app) -> None:
         await pilot.press("t")
         assert isinstance(app.screen, TipsScreen)
         topics = app.screen.query_one("#topics", OptionList)
-        assert topics.option_count == len(app.catalog.tips) + 1  # and "Pain in a sentence"
+        assert topics.option_count == len(app.services.catalog.tips) + 1  # and "Pain in a sentence"
         await pilot.press(*"mattress")
         assert app.screen.query_one("#tip-search", Input).value == "mattress"
         ids = [option.id for option in topics.options]
-        assert "sleep" in ids and len(ids) < len(app.catalog.tips)
+        assert "sleep" in ids and len(ids) < len(app.services.catalog.tips)
         assert "mention 'mattress'" in str(app.screen.query_one("#tip-count").render())
 
 
@@ -166,7 +166,7 @@ async def test_tips_highlight_shows_body_with_evidence_and_sources(make_app) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t", "down")
         await pilot.pause()
-        tip = app.catalog.tips[1]
+        tip = app.services.catalog.tips[1]
         markdown = app.screen.query_one("#tip-body", Markdown)
         assert markdown.source.startswith(f"# {tip.title}")
         assert tip.sources[0].title in markdown.source
@@ -180,9 +180,9 @@ async def test_every_pain_message_is_a_topic_of_its_own_and_searchable(make_app)
         await pilot.pause()
         markdown = app.screen.query_one("#tip-body", Markdown).source
         assert markdown.startswith("# Pain in a sentence")
-        assert all(message.text in markdown for message in app.catalog.messages)
-        assert app.catalog.messages[0].sources[0].title in markdown
-        words = app.catalog.messages[0].text.split()[:3]
+        assert all(message.text in markdown for message in app.services.catalog.messages)
+        assert app.services.catalog.messages[0].sources[0].title in markdown
+        words = app.services.catalog.messages[0].text.split()[:3]
         await pilot.press("slash", *" ".join(words))
         ids = [option.id for option in app.screen.query_one("#topics", OptionList).options]
         assert "pain-in-a-sentence" in ids

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.app import TrainerApp
+from trainer.app import make_app
 from trainer.catalog.loader import bundled_content_dir
 from trainer.journal.store import JournalStore
 from trainer.screens.content_error import ContentErrorScreen
@@ -27,7 +27,7 @@ async def test_first_run_shows_disclaimer_and_emergency_list_once(make_app, path
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, FirstRunScreen)
         text = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
-        assert app.catalog.safety.help_list("emergency").items[0][:30] in text
+        assert app.services.catalog.safety.help_list("emergency").items[0][:30] in text
         text_box = app.screen.query_one("#first-run")
         await pilot.press("down", "pagedown", "end")  # the text scrolls by keyboard, the button keeps focus
         await pilot.pause()
@@ -123,7 +123,7 @@ async def test_help_screen_lists_all_three_lists_and_numbers(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
         titles = [widget.border_title for widget in app.screen.query(".help-list")]
-        safety = app.catalog.safety
+        safety = app.services.catalog.safety
         assert titles[:3] == [help_list.title for help_list in safety.help_lists]
         numbers = str(app.screen.query_one("#numbers").render())
         assert all(entry.number in numbers for entry in safety.emergency_numbers)
@@ -167,7 +167,7 @@ async def test_broken_bundled_content_shows_problems_not_a_traceback(paths, tmp_
     routines["routines"][0]["items"][1]["exercise"] = "no-such-exercise"
     (broken / "routines.json").write_text(json.dumps(routines))
     monkeypatch.setenv("BACKTRAINER_CONTENT", str(broken))
-    app = TrainerApp(paths=paths)
+    app = make_app(paths)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, ContentErrorScreen)
         text = " ".join(str(widget.render()) for widget in app.screen.query(".problem"))
@@ -182,7 +182,7 @@ async def test_broken_content_pack_is_reported_and_skipped(paths, seen_disclaime
     packs = paths.content_packs_dir
     packs.mkdir(parents=True)
     (packs / "from-physio.json").write_text('{"exercises": [}')
-    app = TrainerApp(paths=paths)
+    app = make_app(paths)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -210,7 +210,7 @@ def _write_pack(folder: Path, name: str) -> None:
 async def test_pack_exercise_text_is_shown_literally_not_as_markup(paths, seen_disclaimer) -> None:
     name = "[bold red]Wall squat[/] [link=x]y[/link]"
     _write_pack(paths.content_packs_dir, name)
-    app = TrainerApp(paths=paths)
+    app = make_app(paths)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l", "slash", *"physio", "enter", "enter")
         assert isinstance(app.screen, ExerciseScreen)

@@ -54,13 +54,13 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clock, paths) -> None:
     app = make_app(session_clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Back basics" in text_of(app.screen, "#suggestion")
+        assert "Gentle start" in text_of(app.screen, "#suggestion")
         await pilot.press("s")
         assert isinstance(app.screen, PainBeforeScreen)
         await pilot.press("3", "enter")
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.plan.routine_id == "back-basics" and screen.pain_before == 3
+        assert screen.plan.routine_id == "gentle-start" and screen.recorder.pain_before == 3
         first = screen.plan.exercises[0].exercise.name
         assert f"Get ready: {first}" in text_of(screen, "#cue")
         assert countdown(screen) == "0:05"
@@ -155,7 +155,8 @@ async def test_pain_stop_ends_at_once_records_it_and_shows_the_rules(make_app, c
         assert (saved.ended_how, saved.stop_reason) == ("stopped-pain", "pain")
         assert isinstance(app.screen, HelpScreen)  # the help lists and the stop rules come first
         shown = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
-        assert app.catalog.safety.stop_rules[0] in shown and app.catalog.safety.help_lists[0].items[0] in shown
+        safety = app.services.catalog.safety
+        assert safety.stop_rules[0] in shown and safety.help_lists[0].items[0] in shown
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, AfterSessionScreen)
@@ -185,8 +186,8 @@ async def test_a_session_over_while_a_screen_is_on_top_leaves_when_it_closes(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         screen = app.screen
-        await app.push_screen(HelpScreen())  # e.g. h pressed in the moment before the questions open
-        screen._answers(None)
+        await app.push_screen(HelpScreen())  # e.g. h pressed in the moment the questions closed
+        screen._leave()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q")
@@ -215,7 +216,7 @@ async def test_high_pain_offers_the_gentle_routine(make_app, clock) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q", "g")
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.plan.routine_id == "flare-up-gentle" and app.screen.pain_before == 8
+        assert app.screen.plan.routine_id == "flare-up-gentle" and app.screen.recorder.pain_before == 8
 
 
 async def test_a_finished_session_is_saved_whole(make_app, clock, paths) -> None:
@@ -264,7 +265,7 @@ async def test_the_checkpoint_and_the_final_record_are_one_session(make_app, clo
         first_exercise = [step for step in screen.plan.steps if step.exercise_index == 0]
         await advance(pilot, clock, sum(step.seconds for step in first_exercise) + 1)
         (checkpoint,) = (paths.journal_dir / "sessions").glob("*.json")
-        assert checkpoint.stem == screen.session_id
+        assert checkpoint.stem == screen.recorder.session_id
         assert JournalStore(paths.journal_dir).unfinished_sessions() == []  # live: not offered, even here
         await advance(pilot, clock, screen.plan.total_seconds)
         assert isinstance(app.screen, AfterSessionScreen)
@@ -324,7 +325,7 @@ async def test_start_a_single_exercise_and_a_routine_from_the_library(make_app, 
         await pilot.press("q", "escape")  # the help lists, then the questions
         await pilot.press("q", "r", "enter", "s", "s")
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.plan.routine_id == next(iter(app.catalog.routines))
+        assert app.screen.plan.routine_id == next(iter(app.services.catalog.routines))
 
 
 async def test_help_is_one_key_away_during_a_session(make_app, clock) -> None:

@@ -14,9 +14,9 @@ from trainer.journal.models import (
     JOURNAL_SCHEMA_VERSION,
     NOTES_MAX,
     CheckIn,
-    DoseChangeSetting,
     Entry,
     ExerciseDone,
+    PersonalDose,
     SessionRecord,
     Settings,
     WeeklyCheck,
@@ -391,12 +391,12 @@ def test_settings_still_check_the_keys_they_know() -> None:
 
 
 def test_dose_changes_round_trip_and_are_checked() -> None:
-    settings = Settings(dose_changes={"bird-dog": DoseChangeSetting(sets=2, reps=8)})
+    settings = Settings(dose_changes={"bird-dog": PersonalDose(sets=2, reps=8)})
     assert Settings.model_validate_json(settings.model_dump_json()) == settings
     with pytest.raises(ValidationError, match="reps"):
-        DoseChangeSetting(reps=0)
+        PersonalDose(reps=0)
     with pytest.raises(ValidationError, match="Extra inputs"):
-        DoseChangeSetting.model_validate({"sets": 2, "tempo": "fast"})
+        PersonalDose.model_validate({"sets": 2, "tempo": "fast"})
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ from trainer.catalog.models import Exercise, RoutineItem
 from trainer.engine.plan import (
     GET_READY_SECONDS,
     SWITCH_SIDE_SECONDS,
-    DoseChange,
     Phase,
     Prescription,
     StepKind,
@@ -20,6 +19,7 @@ from trainer.engine.plan import (
     plan_routine,
     prescribe,
 )
+from trainer.journal.models import PersonalDose
 
 G, R, H, S, P = StepKind.GET_READY, StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH_SIDE
 
@@ -67,12 +67,12 @@ def test_routine_item_overrides_the_dose(make_exercise) -> None:
 
 def test_personal_change_goes_on_top_of_the_routine_item(make_exercise) -> None:
     item = RoutineItem(exercise="test-lift", sets=3, reps=12, rest_seconds=15)
-    change = DoseChange(reps=14, hold_seconds=3)
+    change = PersonalDose(reps=14, hold_seconds=3)
     assert prescribe(make_exercise(), item, change) == Prescription(3, 14, 3, 15, False)
 
 
 def test_personal_change_without_routine_item(make_exercise) -> None:
-    assert prescribe(make_exercise("hold"), None, DoseChange(sets=1, hold_seconds=45)) == Prescription(
+    assert prescribe(make_exercise("hold"), None, PersonalDose(sets=1, hold_seconds=45)) == Prescription(
         1, None, 45, 20, True
     )
 
@@ -193,7 +193,9 @@ def test_short_transition_never_cuts_get_ready(make_routine, library) -> None:
 
 
 def test_plan_routine_applies_personal_changes_by_exercise_id(make_routine, library) -> None:
-    plan = plan_routine(make_routine(["side-reps", "plain-hold"]), library, changes={"plain-hold": DoseChange(sets=1)})
+    plan = plan_routine(
+        make_routine(["side-reps", "plain-hold"]), library, changes={"plain-hold": PersonalDose(sets=1)}
+    )
     assert [planned.prescription.sets for planned in plan.exercises] == [2, 1]
     assert (plan.title, plan.routine_id) == ("Test routine", "test-routine")
 

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.catalog.models import Exercise
-from trainer.engine.plan import DoseChange, Plan, StepKind, plan_exercise, plan_routine
+from trainer.engine.plan import Plan, StepKind, plan_exercise, plan_routine
 from trainer.engine.runner import FakeClock, Runner, Snapshot
+from trainer.journal.models import PersonalDose
 
 from .runner_builders import Session, planned_step, ready, run_to_end, started
 
@@ -55,24 +56,24 @@ def side_lift(make_exercise) -> Exercise:
 
 @pytest.fixture
 def lift_plan(lift) -> Plan:
-    return plan_exercise(lift, DoseChange(reps=3))
+    return plan_exercise(lift, PersonalDose(reps=3))
 
 
 @pytest.fixture
 def five_rep_plan(lift) -> Plan:
     """Get ready 0-5, set 1 of 5 reps 5-35, rest 35-65, set 2 65-95."""
-    return plan_exercise(lift, DoseChange(reps=5))
+    return plan_exercise(lift, PersonalDose(reps=5))
 
 
 @pytest.fixture
 def self_paced_plan(make_exercise) -> Plan:
     """``lift_plan`` with self-paced reps (the reps steps are still planned at 18 s)."""
-    return plan_exercise(make_exercise(rep_mode="self-paced"), DoseChange(reps=3))
+    return plan_exercise(make_exercise(rep_mode="self-paced"), PersonalDose(reps=3))
 
 
 @pytest.fixture
 def stretch_plan(stretch) -> Plan:
-    return plan_exercise(stretch, DoseChange(sets=1))
+    return plan_exercise(stretch, PersonalDose(sets=1))
 
 
 @pytest.fixture
@@ -244,7 +245,7 @@ def test_skip_exercise_jumps_to_the_next_exercises_get_ready(routine_plan, when:
     session.runner.skip_exercise()
     snapshot = session.at(when + 1)
     assert (snapshot.step_index, snapshot.exercise_index, snapshot.step_elapsed) == (2, 1, 1.0)
-    assert snapshot.cue == "Get ready: Test stretch, LEFT side"
+    assert snapshot.cue == "Get ready: Test stretch, left side"
 
 
 def test_skip_exercise_on_the_last_exercise_finishes(routine_plan) -> None:
@@ -422,7 +423,7 @@ def test_switching_to_self_paced_keeps_the_reps_done(five_rep_plan) -> None:
 
 
 def test_switching_to_paced_continues_at_the_next_reps_timing(make_exercise) -> None:
-    plan = plan_exercise(make_exercise(rep_mode="self-paced"), DoseChange(reps=5))
+    plan = plan_exercise(make_exercise(rep_mode="self-paced"), PersonalDose(reps=5))
     session = started(plan)
     session.at(5)
     for _ in range(4):
@@ -644,13 +645,13 @@ def test_session_elapsed_and_remaining_add_up(lift_plan) -> None:
 @pytest.mark.parametrize(
     ("plan_name", "seconds", "cue"),
     [
-        ("stretch_plan", 0, "Get ready: Test stretch, LEFT side"),
+        ("stretch_plan", 0, "Get ready: Test stretch, left side"),
         ("lift_plan", 0, "Get ready: Test lift"),
         ("stretch_plan", 10, "Stretch"),
-        ("stretch_plan", 26, "Switch to the RIGHT side"),
+        ("stretch_plan", 26, "Switch sides: right side"),
         ("stretch_plan", 40, "Stretch"),
         ("lift_plan", 30, "Rest"),
-        ("routine_plan", 20, "Get ready: Test stretch, LEFT side"),
+        ("routine_plan", 20, "Get ready: Test stretch, left side"),
     ],
 )
 def test_cue_for_each_kind_of_step(request, plan_name: str, seconds: float, cue: str) -> None:
@@ -680,7 +681,7 @@ def test_a_hold_shows_the_exercises_hold_cue_or_hold(make_exercise) -> None:
         ("lift_plan", 70, "Next: done, well done"),
         ("routine_plan", 12, "Next exercise: Test stretch"),
         ("routine_plan", 20, "Next: hold 20 s, left side"),
-        ("routine_plan", 30, "Next: switch to the right side"),
+        ("routine_plan", 30, "Next: switch sides (right side)"),
         ("routine_plan", 50, "Next: hold 20 s, right side"),
         ("routine_plan", 60, "Next: done, well done"),
     ],
@@ -726,7 +727,7 @@ def test_the_rest_between_per_side_sets_says_the_left_side_comes_next(side_lift)
     plan = plan_exercise(side_lift)  # get ready 5, left 6, switch 5, right 6, rest 10, left 6 ...
     session = started(plan)
     rest = session.at(plan.starts[4] + 1)
-    assert (rest.step.kind, rest.step.side, rest.cue) == (StepKind.REST, None, "Rest, then the LEFT side")
+    assert (rest.step.kind, rest.step.side, rest.cue) == (StepKind.REST, None, "Rest, then: left side")
     assert session.at(plan.starts[5]).step.side == "left"
 
 

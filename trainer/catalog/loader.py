@@ -33,6 +33,7 @@ from trainer.catalog.models import (
     RoutinesFile,
     Safety,
     SafetyFile,
+    Suggestions,
     Tip,
     TipsFile,
 )
@@ -109,6 +110,8 @@ class Catalog:
     tips: tuple[Tip, ...]
     messages: tuple[PainMessage, ...]
     safety: Safety
+    suggestions: Suggestions
+    """Which routines Home suggests: the gentle start first, the flare-up routine on a bad day, a rotation."""
     origin: Mapping[str, Path] = field(default_factory=dict)
     """The file each exercise and routine id came from."""
     packs: tuple[Path, ...] = ()
@@ -317,6 +320,7 @@ def load_catalog(
         tips=tuple(tips_file.topics),
         messages=tuple(tips_file.messages),
         safety=safety_file.safety,
+        suggestions=routines_file.suggestions,
         origin=origin,
         packs=tuple(loaded),
         pack_problems=tuple(pack_problems),

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
-from trainer.catalog.models import Exercise, Routine, RoutineItem
+from trainer.catalog.models import Exercise, IntRange, Routine, RoutineItem
+from trainer.journal.models import PersonalDose
 
 Side = Literal["left", "right"]
 
@@ -57,16 +58,7 @@ class Prescription:
         return text
 
 
-@dataclass(frozen=True)
-class DoseChange:
-    """A person's own change to an exercise's dose (kept in their journal)."""
-
-    sets: int | None = None
-    reps: int | None = None
-    hold_seconds: int | None = None
-
-
-def prescribe(exercise: Exercise, item: RoutineItem | None = None, change: DoseChange | None = None) -> Prescription:
+def prescribe(exercise: Exercise, item: RoutineItem | None = None, change: PersonalDose | None = None) -> Prescription:
     """Starting suggestion (low end of each range) <- routine item <- personal change."""
     dose = exercise.dose
     sets = dose.sets.min
@@ -126,6 +118,10 @@ class PlannedExercise:
     exercise: Exercise
     prescription: Prescription
     note: str | None = None
+    """The routine's note for this item: shown with the exercise in the routine and in the session."""
+    instead: Exercise | None = None
+    """What the session offers in its place when it does not suit today (the item's ``instead``, else the
+    exercise's first easier variation)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +132,9 @@ class Plan:
     steps: tuple[Step, ...]
     starts: tuple[float, ...] = field(repr=False, default=())
     """Planned start of each step, in seconds from the start of the session."""
+    transition_seconds: float = 0.0
+    """Getting ready between exercises (the first one gets ``get_ready_seconds``)."""
+    get_ready_seconds: float = GET_READY_SECONDS
 
     @property
     def total_seconds(self) -> float:
@@ -186,30 +185,94 @@ def _build(
     for step in steps:
         starts.append(clock)
         clock += step.seconds
-    return Plan(title=title, routine_id=routine_id, exercises=tuple(planned), steps=tuple(steps), starts=tuple(starts))
+    return Plan(
+        title=title,
+        routine_id=routine_id,
+        exercises=tuple(planned),
+        steps=tuple(steps),
+        starts=tuple(starts),
+        transition_seconds=transition,
+        get_ready_seconds=get_ready,
+    )
+
+
+def _instead(exercise: Exercise, item: RoutineItem | None, exercises: Mapping[str, Exercise]) -> Exercise | None:
+    for candidate in ([item.instead] if item is not None and item.instead else []) + list(exercise.easier):
+        if candidate in exercises:
+            return exercises[candidate]
+    return None
 
 
 def plan_routine(
     routine: Routine,
     exercises: Mapping[str, Exercise],
-    changes: Mapping[str, DoseChange] | None = None,
+    changes: Mapping[str, PersonalDose] | None = None,
     get_ready_seconds: float = GET_READY_SECONDS,
 ) -> Plan:
-    """The steps of ``routine``; ``changes`` are the person's dose changes by exercise id."""
+    """The steps of ``routine``; ``changes`` are the person's own doses by exercise id."""
     planned = []
     for item in routine.items:
         exercise = exercises[item.exercise]
         change = (changes or {}).get(exercise.id)
-        planned.append(PlannedExercise(exercise, prescribe(exercise, item, change), item.note))
+        planned.append(
+            PlannedExercise(exercise, prescribe(exercise, item, change), item.note, _instead(exercise, item, exercises))
+        )
     return _build(routine.name, routine.id, planned, float(routine.transition_seconds), get_ready_seconds)
 
 
 def plan_exercise(
-    exercise: Exercise, change: DoseChange | None = None, get_ready_seconds: float = GET_READY_SECONDS
+    exercise: Exercise,
+    change: PersonalDose | None = None,
+    get_ready_seconds: float = GET_READY_SECONDS,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> Plan:
     """A session of just one exercise (started from its detail view)."""
-    planned = [PlannedExercise(exercise, prescribe(exercise, None, change))]
+    planned = [
+        PlannedExercise(exercise, prescribe(exercise, None, change), None, _instead(exercise, None, exercises or {}))
+    ]
     return _build(exercise.name, None, planned, 0.0, get_ready_seconds)
+
+
+def _same_share(value: int, old: IntRange, new: IntRange) -> int:
+    """``value`` moved from the range ``old`` to the same share of the range ``new``."""
+    share = (value - old.min) / (old.max - old.min) if old.max > old.min else 0.0
+    return round(new.min + max(0.0, min(1.0, share)) * (new.max - new.min))
+
+
+def scaled_prescription(
+    planned: PlannedExercise, replacement: Exercise, change: PersonalDose | None = None
+) -> Prescription:
+    """The dose for ``replacement`` in ``planned``'s place: as far up its own ranges as the planned dose was in
+    the planned exercise's (a person's own dose for the replacement wins)."""
+    old, new = planned.exercise.dose, replacement.dose
+    current = planned.prescription
+    sets = _same_share(current.sets, old.sets, new.sets)
+    reps = hold = None
+    if new.reps is not None:
+        reps = new.reps.min
+        if current.reps is not None and old.reps is not None:
+            reps = _same_share(current.reps, old.reps, new.reps)
+    if new.hold_seconds is not None:
+        hold = new.hold_seconds.min
+        if current.hold_seconds is not None and old.hold_seconds is not None:
+            hold = _same_share(current.hold_seconds, old.hold_seconds, new.hold_seconds)
+    scaled = Prescription(sets, reps, hold, current.rest_seconds, new.per_side)
+    if change is None:
+        return scaled
+    return Prescription(
+        change.sets or sets,
+        (change.reps or reps) if reps is not None else None,
+        (change.hold_seconds or hold) if hold is not None else None,
+        current.rest_seconds,
+        new.per_side,
+    )
+
+
+def swap_exercise(plan: Plan, index: int, replacement: Exercise, prescription: Prescription) -> Plan:
+    """``plan`` with exercise ``index`` replaced (its note stays: it says why one would swap)."""
+    planned = list(plan.exercises)
+    planned[index] = PlannedExercise(replacement, prescription, plan.exercises[index].note, None)
+    return _build(plan.title, plan.routine_id, planned, plan.transition_seconds, plan.get_ready_seconds)
 
 
 def format_seconds(seconds: float) -> str:

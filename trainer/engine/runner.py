@@ -51,7 +51,7 @@ class Snapshot:
     exercise_index: int
     exercises_total: int
     cue: str
-    """Plain words for now: 'Lift', 'Hold', 'Rest', 'Switch to the RIGHT side' ..."""
+    """Plain words for now: 'Lift', 'Hold', 'Rest', 'Switch sides: right arm and left leg' ..."""
     rep: int
     """1-based rep in a reps step (0 elsewhere)."""
     reps_total: int
@@ -92,8 +92,12 @@ class _StepRecord:
     seconds: float = 0.0
 
 
-def _side_words(step: Step) -> str:
-    return f"{step.side.upper()} side" if step.side else ""
+def side_words(step: Step) -> str:
+    """What this side means for the exercise ('left arm and right leg'), else 'LEFT side'; empty if not sided."""
+    if not step.side:
+        return ""
+    sides = step.exercise.sides
+    return getattr(sides, step.side) if sides is not None else f"{step.side.upper()} side"
 
 
 class Runner:
@@ -283,6 +287,35 @@ class Runner:
             now = self.clock()
             self._move_to(self.index + 1, now)
 
+    def swap(self, plan: Plan) -> None:
+        """Carry on with ``plan``: the same plan with the current exercise replaced (``swap_exercise``).
+
+        The new exercise starts from its get-ready; what was done before it is kept, the part of the
+        replaced exercise already done counts as time spent, not as its sets.
+        """
+        if self.state not in ("running", "paused"):
+            return
+        now = self.clock()
+        self._catch_up(now)
+        if self.state not in ("running", "paused"):
+            return
+        exercise = self.step.exercise_index
+        old_steps = [index for index, step in enumerate(self.plan.steps) if step.exercise_index == exercise]
+        new_steps = [index for index, step in enumerate(plan.steps) if step.exercise_index == exercise]
+        if len(plan.exercises) != len(self.plan.exercises) or old_steps[0] != new_steps[0]:
+            raise ValueError("swap takes the same plan with one exercise replaced")
+        spent = self._elapsed(now)
+        self._active += min(spent, self.step.seconds) if not self._self_paced() else spent
+        shift = len(new_steps) - len(old_steps)
+        self._records = {
+            (index + shift if index > old_steps[-1] else index): record
+            for index, record in self._records.items()
+            if not old_steps[0] <= index <= old_steps[-1]
+        }
+        self.plan = plan
+        self._rep_modes[exercise] = plan.exercises[exercise].exercise.rep_mode
+        self._enter(new_steps[0], now)
+
     def set_rep_mode(self, mode: RepMode) -> None:
         """Switch the current exercise between paced and self-paced, keeping the reps already done."""
         if self.state in ("finished", "stopped"):
@@ -346,12 +379,12 @@ class Runner:
 
     def _phase(self, step: Step, elapsed: float, self_paced: bool) -> tuple[int, int, float, str]:
         """(rep, phase index, seconds left in the phase, cue) for the current moment."""
-        side = _side_words(step)
+        side = side_words(step)
         if step.kind == StepKind.GET_READY:
             where = f", {side}" if side else ""
             return 0, 0, max(0.0, step.seconds - elapsed), f"Get ready: {step.exercise.name}{where}"
         if step.kind == StepKind.SWITCH_SIDE:
-            return 0, 0, max(0.0, step.seconds - elapsed), f"Switch to the {(step.side or '').upper()} side"
+            return 0, 0, max(0.0, step.seconds - elapsed), f"Switch sides: {side}"
         if step.kind == StepKind.REST:
             return 0, 0, max(0.0, step.seconds - elapsed), self._rest_cue()
         if step.kind == StepKind.HOLD:
@@ -369,10 +402,10 @@ class Runner:
         raise AssertionError("unreachable: a rep always has a last phase")
 
     def _rest_cue(self) -> str:
-        """``Rest``, or ``Rest, then the LEFT side`` when the next set starts on the other side again."""
+        """``Rest``, or ``Rest, then: left arm and right leg`` when the next set starts on the other side again."""
         following = self.plan.steps[self.index + 1] if self.index + 1 < len(self.plan.steps) else None
         if following is not None and following.side and following.kind in WORK:
-            return f"Rest, then the {following.side.upper()} side"
+            return f"Rest, then: {side_words(following)}"
         return "Rest"
 
     def _next_text(self, step: Step, rep: int) -> str:
@@ -386,14 +419,14 @@ class Runner:
         if following.kind == StepKind.REST:
             return f"Next: rest {format_seconds(following.seconds)}"
         if following.kind == StepKind.SWITCH_SIDE:
-            return f"Next: switch to the {following.side or ''} side".replace("  ", " ")
+            return f"Next: switch sides ({side_words(following)})"
         what = (
             f"{following.reps} reps" if following.kind == StepKind.REPS else f"hold {format_seconds(following.seconds)}"
         )
         if following.sets_total > 1:
             what += f", set {following.set_number} of {following.sets_total}"
         if following.side:
-            what += f", {following.side} side"
+            what += f", {side_words(following)}"
         return f"Next: {what}"
 
     # --- results -----------------------------------------------------------------

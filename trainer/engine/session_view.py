@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from trainer.engine.plan import Plan, StepKind, format_seconds
-from trainer.engine.runner import RunState, Snapshot
+from trainer.engine.plan import Plan, PlannedExercise, StepKind, format_seconds
+from trainer.engine.runner import RunState, Snapshot, side_words
 from trainer.journal.models import SessionRecord
 
 CUE_CLASSES = {
@@ -55,6 +55,8 @@ class SessionView:
     session_progress: int
     session_left: str
     next_text: str
+    note: str
+    """The routine's note for this exercise, and the swap key when it has an easier choice (empty: none)."""
     exercise_id: str
     how_title: str
     how_steps: tuple[str, ...]
@@ -70,7 +72,7 @@ def _counts(snap: Snapshot) -> str:
     if snap.rep:
         counts.append(f"Rep {snap.rep} of {snap.reps_total}")
     if step.side and step.kind != StepKind.GET_READY:
-        counts.append(f"{step.side.upper()} side")
+        counts.append(side_words(step))
     return " · ".join(counts)
 
 
@@ -87,8 +89,17 @@ def _hint(snap: Snapshot, plan: Plan) -> str:
     return ""
 
 
+def _note(planned: PlannedExercise) -> str:
+    """The routine's note, then the key that swaps the exercise for its easier choice."""
+    parts = [planned.note or ""]
+    if planned.instead is not None:
+        parts.append(f"Press - to swap to {planned.instead.name}.")
+    return " ".join(part for part in parts if part)
+
+
 def session_view(snap: Snapshot, plan: Plan) -> SessionView:
-    exercise = plan.exercises[snap.exercise_index].exercise
+    planned = plan.exercises[snap.exercise_index]
+    exercise = planned.exercise
     name = exercise.name
     if snap.exercises_total > 1:
         name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {name}"
@@ -111,6 +122,7 @@ def session_view(snap: Snapshot, plan: Plan) -> SessionView:
         session_progress=round(snap.session_progress * BAR_STEPS),
         session_left=f"{clock_text(snap.session_remaining)} left",
         next_text=snap.next_text,
+        note=_note(planned) if snap.state in ("running", "paused", "ready") else "",
         exercise_id=exercise.id,
         how_title=f"How: {exercise.name}",
         how_steps=tuple(exercise.steps),

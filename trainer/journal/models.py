@@ -217,8 +217,9 @@ Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord, Field(discriminator="ki
 AnyEntry = CheckIn | WeeklyCheck | SessionRecord
 
 
-class DoseChangeSetting(JournalModel):
-    """A person's own dose for one exercise, used when planning sessions."""
+class PersonalDose(JournalModel):
+    """A person's own dose for one exercise (set with d on the exercise), used by every session that has it.
+    A field left empty keeps the routine's (or the exercise's starting) value."""
 
     sets: int | None = Field(default=None, ge=1, le=10)
     reps: int | None = Field(default=None, ge=1, le=100)
@@ -233,4 +234,4 @@ class Settings(JournalModel):
     theme: PlainText = "backtrainer"
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
-    dose_changes: dict[ContentId, DoseChangeSetting] = Field(default_factory=dict)
+    dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)

@@ -51,6 +51,7 @@ from trainer.journal.folder import (
     _NewerFile,
     month_key,
 )
+from trainer.journal.limits import SettingsError, settings_error_text
 from trainer.journal.models import AnyEntry, EntryKind, Settings, utc_now
 from trainer.journal.storage import JournalFileError
 
@@ -366,10 +367,22 @@ class JournalStore(JournalFolder):
         return settings
 
     def update_settings(self, **changes: Any) -> Settings:
-        """Change some settings, re-reading the others under the lock."""
+        """Change some settings, re-reading the others under the lock.
+
+        The changed settings are validated before anything is written: an unknown name or a value out of
+        range raises ``SettingsError`` and the file is left as it was (a file the next start would refuse
+        would bring back the defaults: the first-run screen, and no personal doses).
+        """
+        unknown = sorted(set(changes) - set(Settings.model_fields))
+        if unknown:
+            raise SettingsError(f"there is no setting called {', '.join(map(repr, unknown))}")
         with self._locked():
             current = self.load_settings()
-            return self.save_settings(current.model_copy(update=changes))
+            try:
+                updated = Settings.model_validate({**current.model_dump(), **changes})
+            except ValidationError as error:
+                raise SettingsError(settings_error_text(error)) from None
+            return self.save_settings(updated)
 
     # --- sessions in progress (checkpoints) and copies left by sync tools (conflicts) ---------
 

@@ -1,16 +1,35 @@
-"""What every full screen shares: header, footer and a way back."""
+"""What every full screen shares: header, footer, a way back, and the app's services.
+
+Screens reach the catalog, the journal, the settings and the clocks through ``services_of`` (a typed
+protocol the app satisfies), never through the app's own attributes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-if TYPE_CHECKING:
-    from trainer.app import TrainerApp
+from trainer.services.core import Services
+
+
+@runtime_checkable
+class ServicesHost(Protocol):
+    """An app that carries backtrainer's services (the real app, or a test's)."""
+
+    services: Services
+
+
+def services_of(node: DOMNode) -> Services:
+    """The services of the app ``node`` runs in."""
+    host = node.app
+    if not isinstance(host, ServicesHost):
+        raise TypeError(f"{type(node).__name__} needs an app with backtrainer's services, not {type(host).__name__}")
+    return host.services
 
 
 class TrainerScreen(Screen[None]):
@@ -22,8 +41,8 @@ class TrainerScreen(Screen[None]):
     ]
 
     @property
-    def trainer(self) -> TrainerApp:
-        return self.app  # type: ignore[return-value]
+    def services(self) -> Services:
+        return services_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")

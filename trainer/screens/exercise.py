@@ -13,12 +13,11 @@ from textual.widgets.option_list import Option
 
 from trainer.catalog.describe import cautions_with_stop_rule, describe_dose, describe_tempo
 from trainer.catalog.models import Exercise
-from trainer.engine.plan import DoseChange, prescribe
-from trainer.journal.models import DoseChangeSetting
-from trainer.journal.store import JournalError
+from trainer.engine.plan import prescribe
+from trainer.journal.models import PersonalDose
 from trainer.screens.base import TrainerScreen
 from trainer.screens.my_dose import MyDoseScreen
-from trainer.screens.start import start_session
+from trainer.screens.start import begin_session
 from trainer.widgets.bullets import BulletList
 from trainer.widgets.literal import literal, shown
 
@@ -49,7 +48,7 @@ class ExerciseScreen(TrainerScreen):
 
     def compose_body(self) -> ComposeResult:
         exercise = self.exercise
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         with VerticalScroll(id="detail"):
             tags = [exercise.category, exercise.level, ", ".join(exercise.body_areas)]
             tags.append(", ".join(exercise.equipment) if exercise.equipment else "no equipment")
@@ -90,32 +89,22 @@ class ExerciseScreen(TrainerScreen):
         self._show_my_dose()
 
     def _show_my_dose(self) -> None:
-        change = self.trainer.settings.dose_changes.get(self.exercise.id)
+        change = self.services.settings.current.dose_changes.get(self.exercise.id)
         text = ""
         if change is not None:
-            mine = prescribe(self.exercise, None, DoseChange(change.sets, change.reps, change.hold_seconds))
+            mine = prescribe(self.exercise, None, change)
             text = f"Your dose, used in every session: {mine.describe()}"
         widget = self.query_one("#my-dose", Static)
         widget.update(Content.styled(text, "bold $accent"))
         widget.display = bool(text)
 
     def action_my_dose(self) -> None:
-        current = self.trainer.settings.dose_changes.get(self.exercise.id)
+        current = self.services.settings.current.dose_changes.get(self.exercise.id)
 
-        def saved(change: DoseChangeSetting | None) -> None:
-            if change is None:
-                return
-            changes = dict(self.trainer.settings.dose_changes)
-            if change == DoseChangeSetting():
-                changes.pop(self.exercise.id, None)
-            else:
-                changes[self.exercise.id] = change
-            try:
-                self.trainer.settings = self.trainer.journal.update_settings(dose_changes=changes)
-            except JournalError as error:
-                self.notify(f"Could not save your dose: {error}", severity="error")
-                return
-            self._show_my_dose()
+        def saved(change: PersonalDose | None) -> None:
+            if change is not None:  # (None: cancelled)
+                self.services.settings.set_dose(self.exercise.id, change)
+                self._show_my_dose()
 
         self.app.push_screen(MyDoseScreen(self.exercise, current), saved)
 
@@ -126,14 +115,14 @@ class ExerciseScreen(TrainerScreen):
 
     def action_variation(self, kind: str) -> None:
         ids = self.exercise.easier if kind == "easier" else self.exercise.harder
-        known = [variation for variation in ids if variation in self.trainer.catalog.exercises]
+        known = [variation for variation in ids if variation in self.services.catalog.exercises]
         if not known:
             self.notify(f"{self.exercise.name} has no {kind} variation listed.")
             return
         self._open(known[0])
 
     def action_start(self) -> None:
-        start_session(self.trainer, exercise=self.exercise)
+        begin_session(self, exercise=self.exercise)
 
     def _open(self, exercise_id: str) -> None:
-        self.app.push_screen(ExerciseScreen(self.trainer.catalog.exercises[exercise_id]))
+        self.app.push_screen(ExerciseScreen(self.services.catalog.exercises[exercise_id]))

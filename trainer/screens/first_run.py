@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from trainer.screens.base import services_of
 from trainer.screens.help import help_list_section, numbers_line
 from trainer.widgets.bullets import BulletList
 
@@ -30,7 +31,7 @@ class FirstRunScreen(Screen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        safety = self.app.catalog.safety  # type: ignore[attr-defined]
+        safety = services_of(self).catalog.safety
         yield Header(icon="")
         with VerticalScroll(id="first-run"):
             yield Static(Content.styled("Welcome to backtrainer", "bold"), id="welcome")

@@ -36,7 +36,7 @@ class HelpScreen(TrainerScreen):
     CSS_PATH = "help.tcss"
 
     def compose_body(self) -> ComposeResult:
-        safety = self.trainer.catalog.safety
+        safety = self.services.catalog.safety
         with VerticalScroll(id="help-scroll"):
             yield Static(
                 "These lists help you decide how soon to get checked. They do not diagnose: "

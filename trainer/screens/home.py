@@ -12,11 +12,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.engine.plan import format_minutes
-from trainer.engine.suggest import Suggestion, suggest
+from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
-from trainer.screens.start import plan_for, start_session
+from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
 
 MENU = (
@@ -81,7 +81,7 @@ class HomeScreen(TrainerScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         with Vertical(id="home"):
             yield Static(
                 "A calm coach for a sore lower back: short guided exercise sessions, "
@@ -95,7 +95,7 @@ class HomeScreen(TrainerScreen):
             yield Static(id="suggestion")
             yield Static(id="week")
             if catalog.messages:
-                day = self.trainer.today().toordinal()
+                day = self.services.today().toordinal()
                 message = catalog.messages[day % len(catalog.messages)]
                 yield Static(literal(message.text), id="message")
             yield Static(literal(catalog.safety.stop_rule_short), id="stop-rule")
@@ -117,20 +117,21 @@ class HomeScreen(TrainerScreen):
         self.set_class(self.size.height < 24, "-tiny")
 
     def refresh_week(self) -> None:
-        journal = self.trainer.journal
-        now = self.trainer.now()
+        journal = self.services.journal
+        now = self.services.now()
         try:
-            recent = journal.entries(since=now - timedelta(days=7))
+            looked_back = journal.entries(since=now - timedelta(days=LOOK_BACK_DAYS))
             first = journal.first_entries(days=0)
-            fortnight = journal.entries(since=now - timedelta(days=14))
         except JournalError as error:  # the folder cannot be listed: say so, show Home without the journal
-            recent, first, fortnight = [], [], []
-            self.notify(f"Could not read the journal: {error}", severity="error", timeout=20, markup=False)
+            looked_back, first = [], []
+            self.notify(f"Could not read the journal: {error}", severity="error", timeout=20)
+        recent = [entry for entry in looked_back if entry.at >= now - timedelta(days=7)]
         days_of_use = (now - first[-1].at).days if first else 0
-        self.suggestion = suggest(self.trainer.catalog.routines, fortnight, now)
+        catalog = self.services.catalog
+        self.suggestion = suggest(catalog.routines, catalog.suggestions, looked_back, now)
         if self.suggestion is not None:
             routine = self.suggestion.routine
-            minutes = format_minutes(plan_for(self.trainer, routine, None).total_seconds)
+            minutes = format_minutes(self.services.plans.for_routine(routine).total_seconds)
             self.query_one("#suggestion", Static).update(
                 Content.assemble(
                     ("Suggested: ", "$text-muted"),
@@ -138,7 +139,7 @@ class HomeScreen(TrainerScreen):
                     f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
                 )
             )
-        lines = week_summary(recent, self.trainer.settings.sessions_per_week_goal, days_of_use)
+        lines = week_summary(recent, self.services.settings.current.sessions_per_week_goal, days_of_use)
         if journal.problems:
             lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
         self.query_one("#week", Static).update(Content("\n").join(lines))
@@ -151,10 +152,10 @@ class HomeScreen(TrainerScreen):
         # Screens are imported on first use: the Library (DataTable), Tips (Markdown)
         # and Journal modules add time to start-up that nobody waiting for Home should pay.
         if target == "help":
-            self.trainer.action_get_help()
+            self.open_help()
         elif target == "start":
             if self.suggestion is not None:
-                start_session(self.trainer, routine=self.suggestion.routine)
+                begin_session(self, routine=self.suggestion.routine)
         elif target in ("check-in", "journal"):
             from trainer.screens.journal import JournalScreen
 

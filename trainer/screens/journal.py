@@ -21,9 +21,6 @@ from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
 
-SCAN_DELAY = 0.5
-"""Seconds after opening before the whole journal is checked in the background (the screen draws first)."""
-
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
 
@@ -65,7 +62,7 @@ class JournalScreen(TrainerScreen):
 
     def _tab_content(self, tab: str) -> CheckInForm | EntriesPane | TrendsPane:
         if tab == "check-in":
-            return CheckInForm(self.trainer.now, id="form")
+            return CheckInForm(self.services.now, id="form")
         if tab == "entries":
             return EntriesPane(id="entry-list")
         return TrendsPane(id="trend-pane")
@@ -82,14 +79,14 @@ class JournalScreen(TrainerScreen):
         else:
             self.reload()
         self._focus_tab(self.initial_tab)
-        if not self.trainer.journal.every_file_checked:  # once per run of the app
-            self.set_timer(SCAN_DELAY, self._scan_every_file)
+        if not self.services.journal.every_file_checked:  # once per run of the app
+            self.set_timer(self.services.timings.journal_scan_delay, self._scan_every_file)
 
     @work(thread=True, exclusive=True, group="journal-scan")
     def _scan_every_file(self) -> None:
         """Look for damaged or newer files in the whole journal, not only the months shown."""
         try:
-            problems = JournalStore(self.trainer.journal.directory).check_every_file()
+            problems = JournalStore(self.services.journal.directory).check_every_file()
         except JournalError:
             return  # the folder cannot be read: reload() has said so
         try:
@@ -98,7 +95,7 @@ class JournalScreen(TrainerScreen):
             pass  # the app has closed meanwhile
 
     def _checked_every_file(self, problems: list[JournalProblem]) -> None:
-        self.trainer.journal.adopt_problems(problems)
+        self.services.journal.adopt_problems(problems)
         if problems and self.is_attached:  # (a closed screen has nothing to show them on; Home shows them)
             self._fill_panes()
             self._show_problems()
@@ -110,8 +107,8 @@ class JournalScreen(TrainerScreen):
 
     def reload(self) -> None:
         """Read the journal again and refresh every pane."""
-        journal = self.trainer.journal
-        now = self.trainer.now()
+        journal = self.services.journal
+        now = self.services.now()
         since = now - timedelta(days=self.loaded_days) if self.loaded_days else None
         try:
             recent = journal.entries(since=since)
@@ -127,16 +124,16 @@ class JournalScreen(TrainerScreen):
 
     def _fill_panes(self) -> None:
         """Give the panes that exist the entries read last."""
-        now = self.trainer.now()
+        now = self.services.now()
         for entries_pane in self.query(EntriesPane):
             entries_pane.show(self.recent, now)
         for trends_pane in self.query(TrendsPane):
-            trends_pane.show(self.entries, now.date(), self.trainer.settings.sessions_per_week_goal)
+            trends_pane.show(self.entries, now.date(), self.services.settings.current.sessions_per_week_goal)
         for form in self.query(CheckInForm):
-            form.disabled = self.trainer.journal.read_only
+            form.disabled = self.services.journal.read_only
 
     def _show_problems(self) -> None:
-        journal = self.trainer.journal
+        journal = self.services.journal
         box = self.query_one("#journal-problems", Vertical)
         box.remove_children()
         widgets: list[Widget] = []
@@ -159,13 +156,13 @@ class JournalScreen(TrainerScreen):
     @on(Button.Pressed, "#journal-problems Button")
     def _set_aside(self, event: Button.Pressed) -> None:
         index = int(str(event.button.id).rsplit("-", 1)[1])
-        problem = self.trainer.journal.problems[index]
+        problem = self.services.journal.problems[index]
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                kept = self.trainer.journal.set_aside(problem.path)
+                kept = self.services.journal.set_aside(problem.path)
             except (JournalError, OSError) as error:
                 self.notify(str(error), severity="error")
                 return
@@ -196,7 +193,7 @@ class JournalScreen(TrainerScreen):
 
     @on(CheckInForm.Saved)
     def _save_check_in(self, event: CheckInForm.Saved) -> None:
-        journal = self.trainer.journal
+        journal = self.services.journal
         old, new = event.replaces, event.check_in
         if old is not None:
             saved = self._write("save the change", lambda: journal.update(old, new))
@@ -209,13 +206,13 @@ class JournalScreen(TrainerScreen):
         self.reload()
         if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
             self.app.push_screen(
-                HelpNoticeScreen("About your leg symptoms", self.trainer.catalog.safety.leg_symptom_check),
+                HelpNoticeScreen("About your leg symptoms", self.services.catalog.safety.leg_symptom_check),
                 self._maybe_show_help,
             )
 
     def _maybe_show_help(self, show: bool | None) -> None:
         if show:
-            self.trainer.action_get_help()
+            self.open_help()
 
     def action_save(self) -> None:
         if self.query_one(TabbedContent).active == "check-in":
@@ -223,14 +220,14 @@ class JournalScreen(TrainerScreen):
                 form.save()
 
     def action_weekly_check(self, existing: WeeklyCheck | None = None) -> None:
-        if self.trainer.journal.read_only:
+        if self.services.journal.read_only:
             self.notify("This journal is read-only here.")
             return
 
         def done(check: WeeklyCheck | None) -> None:
             if check is None:
                 return
-            journal = self.trainer.journal
+            journal = self.services.journal
             if existing is not None:
                 ok = self._write("save the change", lambda: journal.update(existing, check))
             else:
@@ -239,7 +236,7 @@ class JournalScreen(TrainerScreen):
                 self.notify("Weekly check saved.")
                 self.reload()
 
-        self.app.push_screen(WeeklyCheckScreen(self.trainer.now(), existing), done)
+        self.app.push_screen(WeeklyCheckScreen(self.services.now(), existing), done)
 
     # --- entries -------------------------------------------------------------
 
@@ -264,7 +261,7 @@ class JournalScreen(TrainerScreen):
 
     def _confirm_delete(self, entry: AnyEntry) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes and self._write("delete", lambda: self.trainer.journal.delete(entry)):
+            if yes and self._write("delete", lambda: self.services.journal.delete(entry)):
                 self.notify("Entry deleted.")
                 self.reload()
 
@@ -280,11 +277,7 @@ class JournalScreen(TrainerScreen):
 
     @on(GoalChosen)
     def _goal_chosen(self, event: GoalChosen) -> None:
-        try:
-            self.trainer.settings = self.trainer.journal.update_settings(sessions_per_week_goal=event.goal)
-        except JournalError as error:
-            self.notify(f"Could not save the goal: {error}", severity="error")
-            return
+        self.services.settings.set_weekly_goal(event.goal)
         self.notify(f"Goal: {event.goal} {'session' if event.goal == 1 else 'sessions'} a week.")
         self._fill_panes()
 

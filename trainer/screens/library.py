@@ -40,7 +40,7 @@ class LibraryScreen(SearchableScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         exercises = list(catalog.exercises.values())
         areas = sorted({area for exercise in exercises for area in exercise.body_areas})
         equipment = sorted({item for exercise in exercises for item in exercise.equipment})
@@ -112,7 +112,7 @@ class LibraryScreen(SearchableScreen):
                 ", ".join(exercise.equipment) or "none",
                 key=exercise.id,
             )
-        total = len(self.trainer.catalog.exercises)
+        total = len(self.services.catalog.exercises)
         count = self.query_one("#exercise-count", Static)
         if shown:
             count.update(f"{len(shown)} of {total} exercises · Enter opens one")
@@ -125,13 +125,13 @@ class LibraryScreen(SearchableScreen):
         self._show_exercises(self.current_filter().apply(self._all_exercises()))
 
     def _all_exercises(self) -> list[Exercise]:
-        return sorted(self.trainer.catalog.exercises.values(), key=lambda exercise: exercise.name.casefold())
+        return sorted(self.services.catalog.exercises.values(), key=lambda exercise: exercise.name.casefold())
 
     @on(DataTable.RowSelected, "#exercise-table")
     def _open_exercise(self, event: DataTable.RowSelected) -> None:
         exercise_id = event.row_key.value
         if exercise_id:
-            self.app.push_screen(ExerciseScreen(self.trainer.catalog.exercises[exercise_id]))
+            self.app.push_screen(ExerciseScreen(self.services.catalog.exercises[exercise_id]))
 
     def search_is_active(self) -> bool:
         return self.query_one(TabbedContent).active == "exercises"
@@ -147,7 +147,7 @@ class LibraryScreen(SearchableScreen):
     # --- routines ----------------------------------------------------------
 
     def _fill_routines(self) -> None:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         table = self.query_one("#routine-table", DataTable)
         table.add_column("Routine", key="name")
         table.add_column("Time", key="time")
@@ -165,7 +165,7 @@ class LibraryScreen(SearchableScreen):
 
     @on(DataTable.RowHighlighted, "#routine-table")
     def _describe_routine(self, event: DataTable.RowHighlighted) -> None:
-        routine = self.trainer.catalog.routines.get(event.row_key.value or "")
+        routine = self.services.catalog.routines.get(event.row_key.value or "")
         if routine is not None:
             self.query_one("#routine-summary", Static).update(literal(f"{routine.summary}\n{routine.when_to_use}"))
 
@@ -173,4 +173,4 @@ class LibraryScreen(SearchableScreen):
     def _open_routine(self, event: DataTable.RowSelected) -> None:
         routine_id = event.row_key.value
         if routine_id:
-            self.app.push_screen(RoutineScreen(self.trainer.catalog.routines[routine_id]))
+            self.app.push_screen(RoutineScreen(self.services.catalog.routines[routine_id]))

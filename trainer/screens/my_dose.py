@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from trainer.catalog.describe import describe_dose
 from trainer.catalog.models import Exercise
-from trainer.journal.models import DoseChangeSetting
+from trainer.journal.models import PersonalDose
 from trainer.screens.dialogs import DIALOG_CSS, Dialog
 from trainer.widgets.literal import literal
 
@@ -18,7 +18,7 @@ LIMITS = {"sets": (1, 10), "reps": (1, 100), "hold_seconds": (1, 1800)}
 LABELS = {"sets": "Sets", "reps": "Reps per set", "hold_seconds": "Hold (seconds)"}
 
 
-class MyDoseScreen(Dialog[DoseChangeSetting | None]):
+class MyDoseScreen(Dialog[PersonalDose | None]):
     """Dismisses with the new dose (all fields empty = back to the suggestion), or None to cancel."""
 
     DEFAULT_CSS = (
@@ -33,10 +33,10 @@ class MyDoseScreen(Dialog[DoseChangeSetting | None]):
     )
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel", show=False)]
 
-    def __init__(self, exercise: Exercise, current: DoseChangeSetting | None) -> None:
+    def __init__(self, exercise: Exercise, current: PersonalDose | None) -> None:
         super().__init__()
         self.exercise = exercise
-        self.current = current or DoseChangeSetting()
+        self.current = current or PersonalDose()
 
     @property
     def fields(self) -> list[str]:
@@ -90,7 +90,7 @@ class MyDoseScreen(Dialog[DoseChangeSetting | None]):
                 return
             else:
                 values[field] = int(text)
-        self.dismiss(DoseChangeSetting(**values))
+        self.dismiss(PersonalDose(**values))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,7 +16,7 @@ from trainer.catalog.models import Routine
 from trainer.engine.plan import Plan, format_minutes, format_seconds, plan_routine
 from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
-from trainer.screens.start import start_session
+from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal, shown
 
 
@@ -51,7 +51,7 @@ class RoutineScreen(TrainerScreen):
 
     def compose_body(self) -> ComposeResult:
         routine = self.routine
-        self.plan = plan_routine(routine, self.trainer.catalog.exercises)
+        self.plan = plan_routine(routine, self.services.catalog.exercises)
         with Vertical(id="routine"):
             yield Static(literal(routine.name, "bold"), id="name")
             yield Static(
@@ -72,7 +72,7 @@ class RoutineScreen(TrainerScreen):
         self.query_one("#items").focus()
 
     def action_start(self) -> None:
-        start_session(self.trainer, routine=self.routine)
+        begin_session(self, routine=self.routine)
 
     @on(OptionList.OptionSelected, "#items")
     def _open_exercise(self, event: OptionList.OptionSelected) -> None:

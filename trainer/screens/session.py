@@ -1,71 +1,49 @@
 """The session player: a big countdown, the cue in plain words, progress, and safe stops.
 
-The screen only renders runner snapshots and forwards keys. It wakes up when
-what it shows will next change (the countdown's next second, the next phase)
-rather than on a fast timer, and it redraws a widget only when its text or
-value changes: a 30 s hold is about thirty small updates, not an animation.
+A thin view. The runner (``trainer.engine.runner``) says where the session is, ``session_view`` turns
+that into one ``SessionView`` with every text the screen shows, and the recorder
+(``trainer.services.recorder``) does every journal write. The screen holds the view in a reactive and
+redraws a widget only when its part of the view changes; it wakes when the view will next change (the
+countdown's next second, the next phase) rather than on a fast timer.
 """
 
 from __future__ import annotations
 
-import math
+import asyncio
 from collections.abc import Callable
-from datetime import datetime
 from time import monotonic
 from typing import TypeVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from trainer.catalog.models import RepMode
-from trainer.engine.plan import Plan, StepKind, format_seconds
-from trainer.engine.runner import Runner, Snapshot, StopReason
-from trainer.journal.checkpoints import RunningSession
-from trainer.journal.models import SessionRecord, new_id
+from trainer.engine.plan import Plan
+from trainer.engine.runner import Runner, StopReason
+from trainer.engine.session_view import SessionView, end_words, rings, session_view
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.help import HelpScreen
-from trainer.screens.session_dialogs import (
-    AfterAnswers,
-    AfterSessionScreen,
-    ExerciseStepsScreen,
-    StopReasonScreen,
-)
-from trainer.screens.session_record import session_record
+from trainer.screens.session_dialogs import AfterSessionScreen, ExerciseStepsScreen, StopReasonScreen
+from trainer.services.plans import PlanBuilder
+from trainer.services.recorder import SessionRecorder
 from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
 
 ResultT = TypeVar("ResultT")
 
-AFTER_DIALOG_DELAY = 0.3
+END_PAUSE = 0.3
 """Seconds the finished (or stopped) session shows before the 'how did it go' questions."""
 
 WAKE_MARGIN = 0.002
 """Wake a hair after a change is due, so the clock has certainly passed it."""
-
-CUE_CLASSES = {
-    StepKind.GET_READY: "ready",
-    StepKind.REPS: "work",
-    StepKind.HOLD: "work",
-    StepKind.REST: "rest",
-    StepKind.SWITCH_SIDE: "switch",
-}
-
-
-def clock_text(seconds: float, counting_up: bool = False) -> str:
-    """``1:05``. Time left rounds up, as the countdown does (2.4 s left shows 0:03); time spent rounds down."""
-    whole = max(0, math.floor(seconds + 1e-9) if counting_up else math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def big_cue(cue: str) -> str:
-    """Short cues spaced out so they read from across the room: 'L I F T'."""
-    return " ".join(cue.upper()) if len(cue) <= 8 and " " not in cue else cue
 
 
 class SessionScreen(TrainerScreen):
@@ -74,6 +52,7 @@ class SessionScreen(TrainerScreen):
         Binding("space", "pause", "Pause"),
         Binding("n", "skip_step", "Skip"),
         Binding("e", "skip_exercise", "Skip exercise", show=False),
+        Binding("minus", "swap", "Easier", key_display="-", show=False),
         Binding("b", "back", "Back"),
         Binding("s", "stop", "Stop"),
         Binding("q", "stop", "Stop", show=False),
@@ -85,31 +64,31 @@ class SessionScreen(TrainerScreen):
         Binding("escape", "stop", "Stop", show=False),
     ]
 
+    view: var[SessionView | None] = var(None, init=False)
+
     def __init__(
         self,
         plan: Plan,
+        recorder: SessionRecorder,
+        plans: PlanBuilder,
         *,
-        pain_before: int | None = None,
         clock: Callable[[], float] = monotonic,
-        on_saved: Callable[[SessionRecord], None] | None = None,
+        end_pause: float = END_PAUSE,
     ) -> None:
         super().__init__()
-        self.plan = plan
-        self.pain_before = pain_before
         self.runner = Runner(plan, clock)
         self.runner.on_step_change.append(self._step_changed)
+        self.recorder = recorder
+        self.plans = plans
+        self.end_pause = end_pause
         self.sub_title = shown(plan.title)
-        self.started: datetime | None = None
-        self.record: SessionRecord | None = None
-        self.session_id = new_id()
-        """The id of every checkpoint of this session and of its record: the journal holds it once."""
-        self._in_progress: RunningSession | None = None
-        self.on_saved = on_saved
         self._timer: Timer | None = None
-        self._shown: dict[str, object] = {}
-        self._last_key: tuple[int, int, int] | None = None
         self._last_exercise = 0
         self._leave_when_resumed = False
+
+    @property
+    def plan(self) -> Plan:
+        return self.runner.plan
 
     # --- layout ----------------------------------------------------------------
 
@@ -123,6 +102,7 @@ class SessionScreen(TrainerScreen):
                 with Center():
                     yield Digits("0:00", id="countdown")
                 yield Static(id="hint")
+            yield Static(id="note")
             with Horizontal(classes="bar-row"):
                 yield Static("Step", classes="bar-label")
                 yield QuietProgressBar(1000, id="step-bar")
@@ -133,22 +113,25 @@ class SessionScreen(TrainerScreen):
                 yield Static(id="session-left", classes="bar-value")
             yield Static(id="next")
             yield Static(id="how")
-            yield Static(literal(self.trainer.catalog.safety.stop_rule_short), id="stop-rule")
+            yield Static(literal(self.services.catalog.safety.stop_rule_short), id="stop-rule")
 
     def on_mount(self) -> None:
-        self._render_snapshot(self.runner.snapshot())
+        self.view = session_view(self.runner.snapshot(), self.plan)
         # The clock starts with the first frame on screen, not before it: the first step is not cut short.
         self.call_after_refresh(self._begin)
 
     def _begin(self) -> None:
-        self.started = self.trainer.now()
+        self.recorder.begin()
         self.runner.start()
         self._tick()
 
     def on_unmount(self) -> None:
         self._cancel_timer()
-        if self._in_progress is not None:
-            self._in_progress.close()  # closed mid-session: its checkpoint is offered at the next start
+        if self.recorder.record is None:
+            self.recorder.close()  # closed mid-session: its checkpoint is offered at the next start
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 34, "-short")
 
     # --- the clock -------------------------------------------------------------
 
@@ -158,12 +141,13 @@ class SessionScreen(TrainerScreen):
             self._timer = None
 
     def _tick(self) -> None:
-        """Show the current snapshot and sleep until the next change."""
+        """Show where the session is now and sleep until that next changes."""
         self._timer = None
         snapshot = self.runner.snapshot()
-        self._render_snapshot(snapshot)
+        self.view = session_view(snapshot, self.plan)
         if snapshot.state in ("finished", "stopped"):
-            self._finish()
+            self._cancel_timer()
+            self._end()
             return
         wait = snapshot.next_change_in
         if wait is not None:
@@ -174,106 +158,59 @@ class SessionScreen(TrainerScreen):
         self._cancel_timer()
         self._tick()
 
-    def _set(self, key: str, value: object, apply: Callable[[], None]) -> None:
-        """Touch a widget only when what it shows changes."""
-        if self._shown.get(key) != value:
-            self._shown[key] = value
-            apply()
+    # --- drawing the view --------------------------------------------------------
 
-    def _render_snapshot(self, snap: Snapshot) -> None:
-        step = snap.step
-        planned = self.plan.exercises[snap.exercise_index]
-        name = planned.exercise.name
-        if snap.exercises_total > 1:
-            name = f"Exercise {snap.exercise_index + 1} of {snap.exercises_total} · {name}"
-        # may wrap onto a second line beside long counts: a new layout (once per exercise, not per second)
-        self._set("name", name, lambda: self.query_one("#exercise-name", Static).update(literal(name)))
-        self._set("how", planned.exercise.id, lambda: self._show_steps(snap.exercise_index))
-        counts = []
-        if step.kind in (StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH_SIDE):
-            counts.append(f"Set {step.set_number} of {step.sets_total}")
-        if snap.rep:
-            counts.append(f"Rep {snap.rep} of {snap.reps_total}")
-        if step.side and step.kind != StepKind.GET_READY:
-            counts.append(f"{step.side.upper()} side")
-        counts_text = " · ".join(counts)
-        self._set("counts", counts_text, lambda: self.query_one("#counts", Static).update(Content(counts_text)))
+    def _static(self, widget_id: str) -> Static:
+        return self.query_one(f"#{widget_id}", Static)
 
-        cue = {"paused": "Paused", "finished": "D O N E", "stopped": "Stopped"}.get(snap.state, big_cue(snap.cue))
-        kind_class = snap.state if snap.state in ("paused", "finished", "stopped") else CUE_CLASSES[step.kind]
+    def watch_view(self, old: SessionView | None, new: SessionView | None) -> None:
+        """Touch only the widgets whose part of the view changed."""
+        if new is None:
+            return
 
-        def show_cue() -> None:
-            widget = self.query_one("#cue", Static)
-            widget.update(Content(cue), layout=False)
-            widget.set_classes(kind_class)
+        def changed(part: str) -> bool:
+            return old is None or getattr(old, part) != getattr(new, part)
 
-        self._set("cue", (cue, kind_class), show_cue)
-        shown_time = clock_text(snap.countdown) if not snap.self_paced else clock_text(snap.step_elapsed, True)
-        self._set("countdown", shown_time, lambda: self.query_one("#countdown", Digits).update(shown_time))
-        hint = self._hint(snap)
-        self._set("hint", hint, lambda: self.query_one("#hint", Static).update(Content(hint)))
-
-        step_value = round(snap.step_progress * 1000)
-        self._set(
-            "step-bar", step_value, lambda: self.query_one("#step-bar", QuietProgressBar).update(progress=step_value)
-        )
-        step_left = "" if snap.self_paced else f"{clock_text(snap.step_remaining)} left"
-        self._set(
-            "step-left",
-            step_left,
-            lambda: self.query_one("#step-left", Static).update(Content(step_left), layout=False),
-        )
-        session_value = round(snap.session_progress * 1000)
-        self._set(
-            "session-bar",
-            session_value,
-            lambda: self.query_one("#session-bar", QuietProgressBar).update(progress=session_value),
-        )
-        session_left = f"{clock_text(snap.session_remaining)} left"
-        self._set(
-            "session-left",
-            session_left,
-            lambda: self.query_one("#session-left", Static).update(Content(session_left), layout=False),
-        )
-        self._set(
-            "next",
-            snap.next_text,
-            lambda: self.query_one("#next", Static).update(Content(snap.next_text), layout=False),
-        )
-
-        if self._last_key is not None and snap.change_key != self._last_key and snap.state == "running":
-            self._ring()
-        self._last_key = snap.change_key
-
-    def _show_steps(self, exercise_index: int) -> None:
-        """The exercise's steps, shown below when the terminal is tall enough (else i shows them)."""
-        exercise = self.plan.exercises[exercise_index].exercise
-        how = self.query_one("#how", Static)
-        how.border_title = literal(f"How: {exercise.name}")
-        how.update(
-            Content("\n").join(
-                Content.assemble((f"{number}. ", "bold"), literal(step))
-                for number, step in enumerate(exercise.steps, 1)
+        if changed("exercise_name"):  # may wrap beside long counts: a new layout, once per exercise
+            self._static("exercise-name").update(literal(new.exercise_name))
+        if changed("counts"):
+            self._static("counts").update(literal(new.counts))
+        if changed("cue") or changed("cue_class"):
+            cue = self._static("cue")
+            cue.update(literal(new.cue), layout=False)
+            cue.set_classes(new.cue_class)
+        if changed("countdown"):
+            self.query_one("#countdown", Digits).update(new.countdown)
+        if changed("hint"):
+            self._static("hint").update(literal(new.hint))
+        if changed("note"):
+            note = self._static("note")
+            note.update(literal(new.note))
+            note.display = bool(new.note)
+        if changed("step_progress"):
+            self.query_one("#step-bar", QuietProgressBar).update(progress=new.step_progress)
+        if changed("step_left"):
+            self._static("step-left").update(literal(new.step_left), layout=False)
+        if changed("session_progress"):
+            self.query_one("#session-bar", QuietProgressBar).update(progress=new.session_progress)
+        if changed("session_left"):
+            self._static("session-left").update(literal(new.session_left), layout=False)
+        if changed("next_text"):
+            self._static("next").update(literal(new.next_text), layout=False)
+        if changed("how_steps") or changed("how_title"):
+            how = self._static("how")
+            how.border_title = literal(new.how_title)
+            how.update(
+                Content("\n").join(
+                    Content.assemble((f"{number}. ", "bold"), literal(step))
+                    for number, step in enumerate(new.how_steps, 1)
+                )
             )
-        )
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 34, "-short")
-
-    def _hint(self, snap: Snapshot) -> str:
-        if snap.state == "paused":
-            return "Space to carry on"
-        if snap.self_paced:
-            return "At your own pace: press Enter after each rep (r switches back to paced)"
-        if snap.step.kind == StepKind.GET_READY:
-            dose = self.plan.exercises[snap.exercise_index].prescription.describe()
-            return f"{dose} · i shows the steps · e skips this exercise"
-        if snap.step.kind == StepKind.REPS:
-            return "r: go at your own pace instead"
-        return ""
+        if rings(old, new):
+            self._ring()
 
     def _ring(self) -> None:
-        if self.trainer.settings.bell:
+        if self.services.settings.current.bell:
             self.app.bell()
 
     # --- checkpoints and the end ----------------------------------------------------
@@ -282,94 +219,36 @@ class SessionScreen(TrainerScreen):
         exercise = self.plan.steps[index].exercise_index
         if exercise != self._last_exercise:
             self._last_exercise = exercise
-            self._checkpoint()
+            try:
+                self.recorder.checkpoint(self.runner)
+            except JournalError as error:
+                self.notify(f"Could not keep the session so far: {error}", severity="warning")
 
-    def _session(self) -> RunningSession:
-        if self._in_progress is None:
-            self._in_progress = self.trainer.journal.open_session(self.session_id)
-        return self._in_progress
-
-    def _checkpoint(self) -> None:
-        try:
-            self._session().save(self._record(unfinished=True))
-        except JournalError as error:
-            self.notify(f"Could not keep the session so far: {error}", severity="warning")
-
-    def _record(self, unfinished: bool = False) -> SessionRecord:
-        planned = self.plan
-        single = planned.exercises[0].exercise.id if planned.routine_id is None else None
-        return session_record(
-            self.runner,
-            session_id=self.session_id,
-            title=planned.title,
-            routine_id=planned.routine_id,
-            exercise_id=single,
-            started=self.started or self.trainer.now(),
-            pain_before=self.pain_before,
-            unfinished=unfinished,
-        )
-
-    def _finish(self) -> None:
-        """Save the record at once (answers are added after), then ask how it went."""
-        if self.record is not None:
+    @work(exclusive=True, group="session-end")
+    async def _end(self) -> None:
+        """Save the record at once, show the end, then (after a pain stop, the help lists first) ask how it went."""
+        if self.recorder.record is not None:
             return
-        self._cancel_timer()
-        self.record = self._record()
         try:
-            self._session().finish(self.record)
-        except JournalError as error:
+            self.recorder.finish(self.runner)
+        except JournalError as error:  # kept as its checkpoint, offered again at the next start
             self.notify(f"Could not save the session: {error}", severity="error", timeout=20)
-        if self.on_saved is not None:
-            self.on_saved(self.record)
+        record = self.recorder.record
+        if record is None:
+            return
         self._ring()
-        # the end shows on this screen first; what follows comes a moment later
-        if AFTER_DIALOG_DELAY > 0:
-            self.set_timer(AFTER_DIALOG_DELAY, self._after_the_end)
-        else:
-            self.call_after_refresh(self._after_the_end)
-
-    def _after_the_end(self) -> None:
-        """After a pain stop, what to watch for comes first (stop rules, when to get help), then the questions."""
-        assert self.record is not None
-        if self.record.ended_how == "stopped-pain":
-            self.app.push_screen(HelpScreen(), lambda _: self._ask_how_it_went())
-        else:
-            self._ask_how_it_went()
-
-    def _ask_how_it_went(self) -> None:
-        record = self.record
-        assert record is not None
-        done = f"{record.completion:.0%} of the plan in {format_seconds(record.minutes * 60)}"
-        if record.skipped_some:
-            headline = "Session over"
-            summary = f"You went through {record.title}, skipping parts of it: {done}. Any amount of movement counts."
-        elif record.ended_how == "finished":
-            headline, summary = "Well done: session complete", f"You did {record.title}: {done}."
-        elif record.ended_how == "stopped-pain":
-            headline = "Session stopped for pain"
-            summary = f"Stopping was the right call. Saved: {done}."
-        else:
-            headline, summary = "Session stopped", f"Saved: {done}. Any amount of movement counts."
-        self.app.push_screen(
-            AfterSessionScreen(headline, summary, self.trainer.catalog.safety, record.ended_how == "stopped-pain"),
-            self._answers,
+        await asyncio.sleep(self.end_pause)  # the end shows on this screen first
+        stopped_for_pain = record.ended_how == "stopped-pain"
+        if stopped_for_pain:
+            await self.app.push_screen_wait(HelpScreen())
+        headline, summary = end_words(record)
+        answers = await self.app.push_screen_wait(
+            AfterSessionScreen(headline, summary, self.services.catalog.safety, stopped_for_pain)
         )
-
-    def _answers(self, answers: AfterAnswers | None) -> None:
-        if answers is not None and self.record is not None:
-            changes = {
-                "pain_after": answers.pain_after,
-                "pain_peak": answers.pain_peak,
-                "effort": answers.effort,
-                "note": answers.note,
-            }
-            if any(value not in (None, "") for value in changes.values()):
-                updated = self.record.model_copy(update=changes)
-                try:
-                    self.trainer.journal.update(self.record, updated)
-                    self.record = updated
-                except JournalError as error:
-                    self.notify(f"Could not save your answers: {error}", severity="error")
+        try:
+            self.recorder.save_answers(answers)
+        except JournalError as error:
+            self.notify(f"Could not save your answers: {error}", severity="error")
         self._leave()
 
     def _leave(self) -> None:
@@ -385,24 +264,37 @@ class SessionScreen(TrainerScreen):
 
     # --- keys ------------------------------------------------------------------
 
-    def action_pause(self) -> None:
-        self.runner.toggle_pause()
+    def _then_show(self, action: Callable[[], None]) -> None:
+        action()
         self.refresh_display()
+
+    def action_pause(self) -> None:
+        self._then_show(self.runner.toggle_pause)
 
     def action_skip_step(self) -> None:
-        self.runner.skip_step()
-        self.refresh_display()
+        self._then_show(self.runner.skip_step)
 
     def action_skip_exercise(self) -> None:
-        self.runner.skip_exercise()
-        self.refresh_display()
+        self._then_show(self.runner.skip_exercise)
 
     def action_back(self) -> None:
-        self.runner.back()
-        self.refresh_display()
+        self._then_show(self.runner.back)
 
     def action_rep_done(self) -> None:
-        self.runner.rep_done()
+        self._then_show(self.runner.rep_done)
+
+    def action_swap(self) -> None:
+        """Swap this exercise for its easier choice (the routine's, else its first easier variation)."""
+        if self.runner.state not in ("running", "paused"):
+            return
+        index = self.runner.step.exercise_index
+        before = self.plan.exercises[index].exercise.name
+        swapped = self.plans.swapped(self.plan, index)
+        if swapped is None:
+            self.notify(f"{before} has no easier choice here; e skips it.")
+            return
+        self.runner.swap(swapped)
+        self.notify(f"Swapped {before} for {swapped.exercises[index].exercise.name}.")
         self.refresh_display()
 
     def action_rep_mode(self) -> None:
@@ -414,11 +306,7 @@ class SessionScreen(TrainerScreen):
         self.refresh_display()
 
     def action_bell(self) -> None:
-        bell = not self.trainer.settings.bell
-        try:
-            self.trainer.settings = self.trainer.journal.update_settings(bell=bell)
-        except JournalError:
-            self.trainer.settings = self.trainer.settings.model_copy(update={"bell": bell})
+        bell = self.services.settings.set_bell(not self.services.settings.current.bell).bell
         self.notify("Bell on." if bell else "Bell off.")
 
     def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], bool] | None = None) -> None:

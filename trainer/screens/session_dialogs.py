@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,8 @@ from trainer.catalog.models import Exercise, Safety
 from trainer.engine.runner import StopReason
 from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
 from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.services.recorder import AfterAnswers
+from trainer.text_rules import forbidden_problem
 from trainer.widgets.bullets import BulletList
 from trainer.widgets.literal import literal
 from trainer.widgets.pain_scale import NumberScale
@@ -30,8 +33,15 @@ def _css(name: str) -> str:
     return DIALOG_CSS.format(name=name) + SESSION_DIALOG_CSS.format(name=name)
 
 
-class PainBeforeScreen(Dialog[int | None]):
-    """'Pain now' before a session: Enter continues (with or without an answer)."""
+@dataclass(frozen=True)
+class PainBefore:
+    """The answer to 'pain now' before a session: a number, or None when skipped."""
+
+    pain: int | None
+
+
+class PainBeforeScreen(Dialog[PainBefore | None]):
+    """'Pain now' before a session: Enter continues (with or without an answer); None: back, no session."""
 
     DEFAULT_CSS = _css("PainBeforeScreen")
     BINDINGS = [
@@ -39,8 +49,6 @@ class PainBeforeScreen(Dialog[int | None]):
         Binding("q", "cancel", "Back"),
         Binding("escape", "cancel", "Back", show=False),
     ]
-
-    CANCELLED = -1
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -54,17 +62,23 @@ class PainBeforeScreen(Dialog[int | None]):
             yield Static(Content("A number and Enter to start, s to skip the question, q to go back."), classes="hint")
 
     def on_number_scale_submitted(self) -> None:
-        self.dismiss(self.query_one("#pain-before", NumberScale).value)
+        self.dismiss(PainBefore(self.query_one("#pain-before", NumberScale).value))
 
     def action_skip(self) -> None:
-        self.dismiss(None)
+        self.dismiss(PainBefore(None))
 
     def action_cancel(self) -> None:
-        self.dismiss(self.CANCELLED)
+        self.dismiss(None)
 
 
-class HighPainScreen(Dialog[str | None]):
-    """Pain of 7 or more: offer the gentle flare-up routine. Returns 'gentle', 'continue' or None."""
+class HighPainChoice(Enum):
+    GENTLE = "gentle"
+    CONTINUE = "continue"
+    NOT_TODAY = "not-today"
+
+
+class HighPainScreen(Dialog[HighPainChoice]):
+    """Pain of 7 or more: offer the gentle flare-up routine instead."""
 
     DEFAULT_CSS = (
         _css("HighPainScreen")
@@ -76,7 +90,7 @@ class HighPainScreen(Dialog[str | None]):
     BINDINGS = [
         Binding("g", "choose('gentle')", "Gentle routine"),
         Binding("c", "choose('continue')", "Continue"),
-        Binding("n,escape", "choose('')", "Not today"),
+        Binding("n,escape", "choose('not-today')", "Not today"),
     ]
 
     def __init__(self, pain: int, gentle_name: str, chosen_name: str) -> None:
@@ -100,16 +114,16 @@ class HighPainScreen(Dialog[str | None]):
                     literal(f"g  {self.gentle_name} (suggested)"), id="gentle", variant="primary", compact=True
                 )
                 yield Button(literal(f"c  Continue with {self.chosen_name}"), id="continue", compact=True)
-                yield Button("n  Not today", id="no", compact=True)
+                yield Button("n  Not today", id="not-today", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#gentle").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_choose("" if event.button.id == "no" else str(event.button.id))
+        self.action_choose(str(event.button.id))
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+        self.dismiss(HighPainChoice(choice))
 
 
 STOP_REASONS: tuple[tuple[str, StopReason, str], ...] = (
@@ -160,14 +174,6 @@ class StopReasonScreen(Dialog[StopReason | None]):
         self.dismiss(None)
 
 
-@dataclass(frozen=True)
-class AfterAnswers:
-    pain_after: int | None
-    pain_peak: int | None
-    effort: int | None
-    note: str
-
-
 class AfterSessionScreen(Dialog[AfterAnswers]):
     """How did it go? Every answer is optional; the session is already saved."""
 
@@ -196,6 +202,7 @@ class AfterSessionScreen(Dialog[AfterAnswers]):
             yield Static(Content("How hard did it feel? (optional)"), classes="question")
             yield NumberScale("very easy", "as hard as it gets", optional=True, coloured=False, id="effort")
             yield Input(placeholder="A note, if you like (Enter saves)", id="session-note", max_length=NOTES_MAX)
+            yield Static(id="note-problem", classes="warning")
             yield Static(Content("Number keys answer, Tab moves to the next question, Enter saves."), classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -213,12 +220,18 @@ class AfterSessionScreen(Dialog[AfterAnswers]):
         self.action_save()
 
     def action_save(self) -> None:
+        note = self.query_one("#session-note", Input).value.strip()
+        problem = forbidden_problem(note)
+        if problem is not None:
+            self.query_one("#note-problem", Static).update(literal(f"The note cannot be saved: {problem}."))
+            self.query_one("#session-note").focus()
+            return
         self.dismiss(
             AfterAnswers(
                 pain_after=self.query_one("#pain-after", NumberScale).value,
                 pain_peak=self.query_one("#pain-peak", NumberScale).value,
                 effort=self.query_one("#effort", NumberScale).value,
-                note=self.query_one("#session-note", Input).value.strip(),
+                note=note,
             )
         )
 

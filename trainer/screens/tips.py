@@ -55,11 +55,11 @@ class TipsScreen(SearchableScreen):
                 yield Markdown(id="tip-body", open_links=False)  # a link in a topic never opens anything
 
     def on_mount(self) -> None:
-        self._show_topics(list(self.trainer.catalog.tips), with_messages=bool(self.trainer.catalog.messages))
+        self._show_topics(list(self.services.catalog.tips), with_messages=bool(self.services.catalog.messages))
         self.query_one("#topics").focus()
 
     def _show_topics(self, tips: list[Tip], with_messages: bool) -> None:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         topics = self.query_one("#topics", OptionList)
         topics.clear_options()
         topics.add_options(Option(Content(tip.title), id=tip.id) for tip in tips)
@@ -78,7 +78,7 @@ class TipsScreen(SearchableScreen):
 
     @on(OptionList.OptionHighlighted, "#topics")
     def _show_tip(self, event: OptionList.OptionHighlighted) -> None:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         if event.option.id == MESSAGES_ID:
             self.query_one("#tip-body", Markdown).update(messages_markdown(catalog.messages))
         elif event.option.id:
@@ -91,7 +91,7 @@ class TipsScreen(SearchableScreen):
 
     @on(Input.Changed, "#tip-search")
     def _search(self, event: Input.Changed) -> None:
-        catalog = self.trainer.catalog
+        catalog = self.services.catalog
         self._show_topics(
             search_tips(catalog.tips, event.value),
             with_messages=bool(catalog.messages) and any_message_matches(catalog.messages, event.value),

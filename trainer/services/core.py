@@ -1,0 +1,97 @@
+"""The services a running app (and its screens) use, built in one place: ``make_services``.
+
+Screens reach these through ``trainer.screens.base.services_of``, never through the app's attributes;
+tests and the CLI build them the same way (``trainer.app.make_app``), passing clocks and timings as
+arguments instead of patching module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from time import monotonic
+
+from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.journal.store import JournalStore
+from trainer.paths import Paths
+from trainer.services.plans import PlanBuilder
+from trainer.services.recorder import SessionRecorder
+from trainer.services.settings import SettingsService
+
+
+def local_now() -> datetime:
+    """The current local time, aware."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Pauses the app makes for people (tests set them to 0)."""
+
+    session_end_pause: float = 0.3
+    """Seconds the end of a session shows before the 'how did it go' questions."""
+    journal_scan_delay: float = 0.5
+    """Seconds after the Journal opens before the whole journal is checked in the background."""
+
+
+@dataclass
+class Services:
+    paths: Paths
+    journal: JournalStore
+    settings: SettingsService
+    now: Callable[[], datetime] = local_now
+    """The current local time (aware)."""
+    session_clock: Callable[[], float] = monotonic
+    """The monotonic clock sessions run on."""
+    timings: Timings = field(default_factory=Timings)
+    loaded: Catalog | None = None
+    """The content, or None when it failed to load (``content_problems`` say why)."""
+    content_problems: tuple[ContentProblem, ...] = ()
+
+    @property
+    def catalog(self) -> Catalog:
+        """The loaded content (screens other than the content-error screen open only when it loaded)."""
+        if self.loaded is None:
+            raise RuntimeError("the content failed to load")
+        return self.loaded
+
+    @property
+    def plans(self) -> PlanBuilder:
+        return PlanBuilder(self.catalog, lambda: self.settings.current.dose_changes)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def new_recorder(self, pain_before: int | None) -> SessionRecorder:
+        return SessionRecorder(self.journal, pain_before=pain_before, now=self.now)
+
+
+def make_services(
+    paths: Paths,
+    *,
+    catalog: Catalog | None = None,
+    now: Callable[[], datetime] = local_now,
+    session_clock: Callable[[], float] = monotonic,
+    timings: Timings | None = None,
+    report: Callable[[str], None] = lambda message: None,
+) -> Services:
+    """Load the content (unless given) and open the journal and the settings of ``paths``."""
+    problems: tuple[ContentProblem, ...] = ()
+    if catalog is None:
+        try:
+            catalog = load_catalog(packs_dir=paths.content_packs_dir)
+        except ContentError as error:
+            problems = error.problems
+    journal = JournalStore(paths.journal_dir)
+    return Services(
+        paths=paths,
+        journal=journal,
+        settings=SettingsService(journal, report),
+        now=now,
+        session_clock=session_clock,
+        timings=timings or Timings(),
+        loaded=catalog,
+        content_problems=problems,
+    )

@@ -1,0 +1,67 @@
+"""The person's settings, changed only through named, validated operations.
+
+Screens read ``current`` and watch for changes (the app turns ``subscribe`` into a reactive); they never
+assign settings themselves. An operation validates the change first (``SettingsError`` for a value out
+of range, nothing written), then saves it; if the journal refuses the write, the change still holds for
+this run and ``report`` tells the person, so no screen repeats a try/notify block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from trainer.journal.errors import JournalError
+from trainer.journal.limits import SettingsError, settings_error_text
+from trainer.journal.models import PersonalDose, Settings
+from trainer.journal.store import JournalStore
+
+Listener = Callable[[Settings], None]
+
+
+class SettingsService:
+    def __init__(self, journal: JournalStore, report: Callable[[str], None]) -> None:
+        self.journal = journal
+        self.report = report
+        """Tells the person a change could not be saved (the app passes a warning notification)."""
+        self.current: Settings = journal.load_settings()
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _change(self, what: str, **changes: Any) -> Settings:
+        try:
+            wanted = Settings.model_validate({**self.current.model_dump(), **changes})
+        except ValidationError as error:
+            raise SettingsError(settings_error_text(error)) from None
+        try:
+            self.current = self.journal.update_settings(**changes)
+        except JournalError as error:
+            self.current = wanted  # it holds for this run
+            self.report(f"Could not save {what}: {error}")
+        for listener in self._listeners:
+            listener(self.current)
+        return self.current
+
+    # --- the operations ------------------------------------------------------------
+
+    def accept_disclaimer(self) -> Settings:
+        return self._change("that you have read the first-run notice", disclaimer_seen=True)
+
+    def set_bell(self, on: bool) -> Settings:
+        return self._change("the bell setting", bell=on)
+
+    def set_weekly_goal(self, sessions: int) -> Settings:
+        return self._change("your weekly goal", sessions_per_week_goal=sessions)
+
+    def set_dose(self, exercise_id: str, dose: PersonalDose | None) -> Settings:
+        """Your own dose for an exercise; None (or an empty dose) goes back to the suggestion."""
+        doses = dict(self.current.dose_changes)
+        if dose is None or dose == PersonalDose():
+            doses.pop(exercise_id, None)
+        else:
+            doses[exercise_id] = dose
+        return self._change("your dose", dose_changes=doses)
