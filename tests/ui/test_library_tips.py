@@ -194,3 +194,24 @@ async def test_tips_search_without_match_explains(make_app) -> None:
         await pilot.press("t", "slash", *"qqqq")
         assert app.screen.query_one("#topics", OptionList).option_count == 0
         assert "No topic mentions 'qqqq'" in str(app.screen.query_one("#tip-count").render())
+
+
+async def test_a_routine_shows_each_item_note_and_easier_choice_with_the_persons_own_dose(make_app) -> None:
+    from trainer.journal.models import PersonalDose
+    from trainer.screens.routine import RoutineScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.services.settings.set_dose("glute-bridge", PersonalDose(sets=1))
+        routine = app.services.catalog.routines["back-basics"]
+        await app.push_screen(RoutineScreen(routine))
+        await pilot.pause()
+        items = app.screen.query_one("#items", OptionList)
+        prompts = [str(items.get_option_at_index(index).prompt) for index in range(items.option_count)]
+        for item, prompt in zip(routine.items, prompts, strict=True):
+            if item.note:
+                assert item.note in prompt.replace("\n", " ").replace("    ", " ") or item.note[:30] in prompt
+            if item.instead:
+                assert f"Easier choice: {app.services.catalog.exercises[item.instead].name}" in prompt
+        bridge = next(prompt for prompt in prompts if "Glute bridge" in prompt)
+        assert "1 x " in bridge  # the person's own dose, as the session will play it

@@ -353,3 +353,35 @@ async def test_my_dose_is_saved_and_used_by_sessions(make_app, clock, paths) -> 
         assert (planned.sets, planned.reps) == (2, 8)
     saved = JournalStore(paths.journal_dir).load_settings().dose_changes["glute-bridge"]
     assert (saved.sets, saved.reps, saved.hold_seconds) == (2, 8, None)
+
+
+async def test_a_routine_note_shows_in_the_session_and_minus_swaps_to_the_easier_choice(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        catalog = app.services.catalog
+        item = next(item for item in catalog.routines["back-basics"].items if item.exercise == "back-extension")
+        while screen.runner.step.exercise.id != "back-extension":
+            await pilot.press("e")
+        note = text_of(screen, "#note")
+        easier = catalog.exercises[item.instead or ""]
+        assert (item.note or "")[:40] in note and f"Press - to swap to {easier.name}." in note
+        await pilot.press("minus")
+        assert screen.runner.step.exercise.id == easier.id
+        assert easier.name in text_of(screen, "#exercise-name")
+        assert screen.runner.step.prescription.reps is not None  # a dose for the new exercise
+        await advance(pilot, clock, screen.plan.total_seconds)
+        await pilot.press("escape")
+    (saved,) = sessions(paths)
+    assert easier.id in [done.exercise_id for done in saved.exercises]
+    assert "back-extension" not in [done.exercise_id for done in saved.exercises]
+
+
+async def test_minus_says_so_when_an_exercise_has_no_easier_choice(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="walking")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "minus")
+        await pilot.pause()
+        assert app.screen.runner.step.exercise.id == "walking"
+        assert any("no easier choice" in notification.message for notification in app._notifications)

@@ -11,6 +11,7 @@ from trainer.engine.plan import (
     GET_READY_SECONDS,
     SWITCH_SIDE_SECONDS,
     Phase,
+    PlannedExercise,
     Prescription,
     StepKind,
     format_minutes,
@@ -18,6 +19,8 @@ from trainer.engine.plan import (
     plan_exercise,
     plan_routine,
     prescribe,
+    scaled_prescription,
+    swap_exercise,
 )
 from trainer.journal.models import PersonalDose
 
@@ -277,3 +280,60 @@ def test_format_seconds(seconds: float, text: str) -> None:
 @pytest.mark.parametrize(("seconds", "text"), [(0, "1 min"), (20, "1 min"), (100, "2 min"), (1080, "18 min")])
 def test_format_minutes_never_says_zero(seconds: float, text: str) -> None:
     assert format_minutes(seconds) == text
+
+
+# --- an easier choice, swapped in during a session ----------------------------------------------------
+
+
+@pytest.fixture
+def easier_hold(make_exercise) -> Exercise:
+    """Both sides at once, 1-2 holds of 10-30 s: the easier choice for ``side-reps`` in the routine below."""
+    return make_exercise(
+        "hold",
+        id="easier-hold",
+        dose={"sets": {"min": 1, "max": 2}, "hold_seconds": {"min": 10, "max": 30}, "rest_seconds": 10},
+    )
+
+
+def test_a_routine_item_names_what_to_offer_instead_else_the_first_easier_variation(
+    make_routine, make_exercise, side_reps, plain_hold, easier_hold
+) -> None:
+    with_easier = make_exercise(id="with-easier", easier=["plain-hold"])
+    library = {exercise.id: exercise for exercise in (side_reps, plain_hold, easier_hold, with_easier)}
+    routine = make_routine(
+        [
+            {"exercise": "side-reps", "instead": "easier-hold", "note": "Swap if it pinches."},
+            "with-easier",
+            "plain-hold",
+        ]
+    )
+    plan = plan_routine(routine, library)
+    assert [planned.instead.id if planned.instead else None for planned in plan.exercises] == [
+        "easier-hold",
+        "plain-hold",
+        None,
+    ]
+    assert plan.exercises[0].note == "Swap if it pinches."
+
+
+def test_a_swapped_exercise_gets_the_same_share_of_its_own_ranges(side_reps, plain_hold, easier_hold) -> None:
+    top = PlannedExercise(plain_hold, Prescription(3, None, 40, 10, False))  # the top of 2-3 x 30-40 s
+    assert scaled_prescription(top, easier_hold) == Prescription(2, None, 30, 10, False)
+    bottom = PlannedExercise(plain_hold, Prescription(2, None, 30, 10, False))
+    assert scaled_prescription(bottom, easier_hold) == Prescription(1, None, 10, 10, False)
+    reps = PlannedExercise(side_reps, Prescription(2, 5, None, 20, True))  # reps to a hold: its starting hold
+    assert scaled_prescription(reps, easier_hold) == Prescription(1, None, 10, 20, False)
+    mine = PersonalDose(hold_seconds=25)
+    assert scaled_prescription(bottom, easier_hold, mine).hold_seconds == 25  # the person's own dose wins
+
+
+def test_swapping_rebuilds_the_steps_and_times_of_that_exercise_only(make_routine, library, easier_hold) -> None:
+    plan = plan_routine(make_routine(["plain-hold", "side-reps", "plain-hold"]), library)
+    prescription = Prescription(1, None, 10, 10, False)
+    swapped = swap_exercise(plan, 1, easier_hold, prescription)
+    assert [planned.exercise.id for planned in swapped.exercises] == ["plain-hold", "easier-hold", "plain-hold"]
+    before = [step for step in plan.steps if step.exercise_index == 0]
+    assert [step for step in swapped.steps if step.exercise_index == 0] == before
+    assert [step.kind for step in swapped.steps if step.exercise_index == 1] == [G, H]
+    assert swapped.total_seconds < plan.total_seconds
+    assert swapped.starts[-1] + swapped.steps[-1].seconds == pytest.approx(swapped.total_seconds)

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.catalog.models import Exercise
-from trainer.engine.plan import Plan, StepKind, plan_exercise, plan_routine
+from trainer.engine.plan import Plan, Prescription, StepKind, plan_exercise, plan_routine, swap_exercise
 from trainer.engine.runner import FakeClock, Runner, Snapshot
 from trainer.journal.models import PersonalDose
 
@@ -1028,3 +1028,31 @@ def test_any_paced_plan_changes_step_exactly_at_its_planned_starts(
         assert snapshot.step_elapsed == pytest.approx(seconds - plan.starts[snapshot.step_index], abs=1e-6)
     # The runner carries each overflow forward, so float rounding may leave the end ~1e-14 s late.
     assert session.at(plan.total_seconds + 1e-6).state == "finished"
+
+
+# --- swapping the current exercise for its easier choice -------------------------------------------
+
+
+def test_a_swap_restarts_the_exercise_as_the_new_one_and_keeps_what_came_before(routine_plan, make_exercise) -> None:
+    easier = make_exercise(
+        "hold", id="easier-stretch", dose={"sets": {"min": 1, "max": 1}, "hold_seconds": {"min": 5, "max": 5}}
+    )
+    session = started(routine_plan)
+    stretch_ready = next(index for index, step in enumerate(routine_plan.steps) if step.exercise_index == 1)
+    session.at(routine_plan.starts[stretch_ready] + 12.0)  # into the stretch (its get-ready is 10 s)
+    swapped = swap_exercise(routine_plan, 1, easier, Prescription(1, None, 5, 0, False))
+    session.runner.swap(swapped)
+    snapshot = session.runner.snapshot()
+    assert snapshot.step.kind == StepKind.GET_READY and snapshot.step.exercise.id == "easier-stretch"
+    final = run_to_end(session)
+    assert final.state == "finished"
+    lift, stretch = session.runner.tallies()
+    assert (lift.exercise_id, lift.sets_done) == ("test-lift", 1)  # done before the swap: kept
+    assert (stretch.exercise_id, stretch.sets_done, stretch.holds_done) == ("easier-stretch", 1, 1)
+
+
+def test_a_swap_needs_the_same_plan_with_one_exercise_replaced(routine_plan, lift) -> None:
+    session = started(routine_plan)
+    session.at(1.0)
+    with pytest.raises(ValueError, match="one exercise replaced"):
+        session.runner.swap(plan_exercise(lift))

@@ -62,6 +62,13 @@ class ExerciseScreen(TrainerScreen):
             dose = [_text(describe_dose(exercise))]
             if exercise.tempo:
                 dose.append(_text(Content.assemble(("Each rep: ", "bold"), describe_tempo(exercise))))
+            if exercise.sides is not None:
+                sides = exercise.sides
+                dose.append(
+                    _text(
+                        Content.assemble(("Sides: ", "bold"), literal(f"left is {sides.left}; right is {sides.right}"))
+                    )
+                )
             dose.append(_text(Content.styled("These are starting suggestions: d sets your own.", "italic")))
             dose.append(Static(id="my-dose"))
             yield _section("Dose", *dose)
@@ -69,6 +76,13 @@ class ExerciseScreen(TrainerScreen):
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
             if exercise.evidence_note:
                 evidence = Content.assemble(evidence, ": ", literal(exercise.evidence_note))
+            if exercise.dose_source is not None:
+                source = exercise.dose_source
+                evidence = Content.assemble(
+                    evidence,
+                    "\n",
+                    literal(f"Dose from: {source.author}. {source.title} ({source.year}).", "$text-muted"),
+                )
             yield _section("Evidence", _text(evidence))
         options = [
             Option(

@@ -40,6 +40,7 @@ class FirstRunScreen(Screen[bool]):
                 yield Static(Content(paragraph), classes="paragraph")
             yield help_list_section(safety.help_list("emergency"))
             yield Static(numbers_line(safety), classes="paragraph")
+            yield help_list_section(safety.help_list("same-day"))
             check = Vertical(BulletList(safety.check_first), classes="box check-first")
             check.border_title = "Check with a health professional first if"
             yield check

@@ -26,6 +26,19 @@ def help_list_section(help_list: HelpList) -> Vertical:
     return section
 
 
+def pain_rule_section(safety: Safety) -> Vertical:
+    """The one pain rule: how much pain is fine while exercising, and what green, amber and red mean."""
+    rule = safety.pain_rule
+    section = Vertical(
+        Static(literal(rule.summary, "bold"), classes="action"),
+        BulletList([rule.green, rule.amber, rule.red]),
+        Static(literal(rule.why, "italic"), classes="note"),
+        classes="help-list pain-rule",
+    )
+    section.border_title = "How much pain is fine while exercising"
+    return section
+
+
 def numbers_line(safety: Safety) -> Content:
     parts = [Content.assemble((entry.number, "bold"), f" {entry.region}") for entry in safety.emergency_numbers]
     return Content.assemble("Emergency numbers: ", Content("  ·  ").join(parts))
@@ -49,6 +62,7 @@ class HelpScreen(TrainerScreen):
             rules = Vertical(BulletList(safety.stop_rules), classes="help-list stop-rules")
             rules.border_title = "When to stop an exercise"
             yield rules
+            yield pain_rule_section(safety)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tab
 
 from trainer.catalog.models import CATEGORIES, LEVELS, Exercise
 from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter
-from trainer.engine.plan import format_minutes, plan_routine
+from trainer.engine.plan import format_minutes
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.routine import RoutineScreen
 from trainer.screens.type_to_search import SearchableScreen
@@ -147,14 +147,14 @@ class LibraryScreen(SearchableScreen):
     # --- routines ----------------------------------------------------------
 
     def _fill_routines(self) -> None:
-        catalog = self.services.catalog
+        catalog, plans = self.services.catalog, self.services.plans  # lengths with the person's own doses
         table = self.query_one("#routine-table", DataTable)
         table.add_column("Routine", key="name")
         table.add_column("Time", key="time")
         table.add_column("Level", key="level")
         table.add_column("Exercises", key="count")
         for routine in catalog.routines.values():
-            plan = plan_routine(routine, catalog.exercises)
+            plan = plans.for_routine(routine)
             table.add_row(
                 cell(routine.name),
                 Text(format_minutes(plan.total_seconds), justify="right"),

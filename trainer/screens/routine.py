@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.catalog.models import Routine
-from trainer.engine.plan import Plan, format_minutes, format_seconds, plan_routine
+from trainer.engine.plan import Plan, format_minutes, format_seconds
 from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.start import begin_session
@@ -27,7 +27,7 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
         seconds_by_exercise[step.exercise_index] += step.seconds
     prompts = []
     for index, (item, planned) in enumerate(zip(routine.items, plan.exercises, strict=True)):
-        prompts.append(
+        lines = [
             Content.assemble(
                 (f"{index + 1:>2}. ", "$text-muted"),
                 literal(planned.exercise.name, "bold"),
@@ -36,7 +36,12 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
                 planned.prescription.describe(),
                 (f"  ·  {format_seconds(seconds_by_exercise[index])}", "$text-muted"),
             )
-        )
+        ]
+        if planned.note:
+            lines.append(Content.assemble("    ", literal(planned.note, "italic $accent")))
+        if planned.instead is not None:
+            lines.append(Content.assemble("    ", literal(f"Easier choice: {planned.instead.name}", "$text-muted")))
+        prompts.append(Content("\n").join(lines))
     return prompts
 
 
@@ -51,7 +56,7 @@ class RoutineScreen(TrainerScreen):
 
     def compose_body(self) -> ComposeResult:
         routine = self.routine
-        self.plan = plan_routine(routine, self.services.catalog.exercises)
+        self.plan = self.services.plans.for_routine(routine)
         with Vertical(id="routine"):
             yield Static(literal(routine.name, "bold"), id="name")
             yield Static(

@@ -21,7 +21,7 @@ MESSAGES_ID = "pain-in-a-sentence"
 
 
 def _sources(sources: Sequence[SourceRef]) -> str:
-    return "; ".join(f"{source.title} ({source.year})" for source in sources)
+    return "; ".join(f"{source.author}. {source.title} ({source.year})" for source in sources)
 
 
 def tip_markdown(tip: Tip) -> str:
@@ -32,7 +32,10 @@ def tip_markdown(tip: Tip) -> str:
 
 
 def messages_markdown(messages: Sequence[PainMessage]) -> str:
-    items = "\n".join(f"- {message.text}  \n  *Source: {_sources(message.sources)}.*" for message in messages)
+    items = "\n".join(
+        f"- {message.text}  \n  *{message.evidence.capitalize()}. Source: {_sources(message.sources)}.*"
+        for message in messages
+    )
     return f"# Pain in a sentence\n\n*Short facts about back pain, each with where it comes from.*\n\n{items}"
 
 
