@@ -36,7 +36,7 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
 
 # name -> (routine started with 'backtrainer start', seconds into the session, keys pressed then)
 SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
-    "session": ("back-basics", 41.3, ()),
+    "session": ("back-basics", 25.3, ()),
     "session-hold": ("desk-break", 150.0, ()),
 }
 
