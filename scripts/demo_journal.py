@@ -83,12 +83,15 @@ SESSION_NOTES = (
 )
 # routine id -> how often it is picked on an ordinary day (flare days use flare-up-gentle)
 ROUTINE_WEIGHTS = {
+    "gentle-start": 3,
     "back-basics": 5,
     "desk-break": 3,
     "mobility-and-stretching": 3,
     "core-and-back-strength": 2,
     "bedtime-unwind": 2,
     "lifting-confidence": 1,
+    "slow-flow": 2,
+    "muscle-relaxation": 1,
     "flare-up-gentle": 1,
 }
 FLARE_ROUTINE = "flare-up-gentle"
