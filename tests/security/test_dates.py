@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from trainer import cli_journal
 from trainer.cli import main
 from trainer.journal.export import ExportFileError, read_json_export, to_json
 from trainer.journal.models import CheckIn, SessionRecord
-from trainer.journal.report import markdown_report
 from trainer.journal.store import JournalStore
 from trainer.journal.when import entry_time_problem
 from trainer.paths import HOME_ENV
+from trainer.reports.markdown import markdown_report
 
 NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
 
@@ -28,7 +27,6 @@ NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(HOME_ENV, str(tmp_path))
-    monkeypatch.setattr(cli_journal, "now", lambda: NOW)
     return tmp_path
 
 
@@ -40,7 +38,7 @@ def test_an_entry_is_dated_from_2000_to_now() -> None:
 
 
 def test_log_refuses_a_date_before_2000_and_saves_nothing(home: Path) -> None:
-    result = CliRunner().invoke(main, ["log", "3", "--at", "1926-11-20"])
+    result = CliRunner().invoke(main, ["log", "3", "--at", "1926-11-20"], obj=lambda: NOW)
     assert result.exit_code == 2
     assert "1926-11-20 is before 1 January 2000, the earliest date an entry can have" in result.output
     assert JournalStore(home / "journal").entries() == []

@@ -26,10 +26,10 @@ from pydantic import ValidationError
 
 from tests.security.strategies import TextField, hostile_text, text_fields
 from trainer.catalog import models as content
-from trainer.cli_output import say
+from trainer.cli.output import say
 from trainer.journal import models as journal
 from trainer.journal.export import read_json_export, safe_cell, to_csv, to_json
-from trainer.journal.report import escape_markdown
+from trainer.reports.markdown import escape_markdown
 from trainer.text_rules import code_point, first_forbidden
 from trainer.widgets.literal import literal
 

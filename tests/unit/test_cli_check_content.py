@@ -12,7 +12,8 @@ from click.testing import CliRunner, Result
 from trainer import __version__
 from trainer.catalog.loader import load_catalog
 from trainer.cli import main
-from trainer.engine.plan import format_minutes, plan_routine
+from trainer.engine.plan import plan_routine
+from trainer.wording import format_minutes
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 

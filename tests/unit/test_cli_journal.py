@@ -14,14 +14,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from trainer import cli_journal
-from trainer.cli import main
-from trainer.cli_output import display_width, fit
-from trainer.engine.insights import summarize, summary_lines
+from trainer.cli import main, transfer
+from trainer.cli.output import fit
+from trainer.engine.insights import summarize
 from trainer.journal.models import AnyEntry, CheckIn, ExerciseDone, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV
+from trainer.reports.summary import summary_lines
 from trainer.text_rules import one_line
+from trainer.wording import display_width
 
 ZONE = timezone(timedelta(hours=1))
 FIXED_NOW = datetime(2026, 11, 24, 18, 30, tzinfo=ZONE)  # a Tuesday evening
@@ -34,14 +35,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     folder.mkdir()
     monkeypatch.setenv(HOME_ENV, str(folder))
-    monkeypatch.setattr(cli_journal, "now", lambda: FIXED_NOW)
     return folder
 
 
 @pytest.fixture
 def run(home: Path) -> Run:
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, list(args))
+        return CliRunner().invoke(main, list(args), obj=lambda: FIXED_NOW)  # the commands' clock
 
     return invoke
 
@@ -396,7 +396,7 @@ def test_export_md_calls_the_report(
         calls.append({"entries": entries, "today": today, "since": since, "goal": goal, "at": generated_at})
         return "# REPORT\n"
 
-    monkeypatch.setattr(cli_journal, "markdown_report", fake_report)
+    monkeypatch.setattr(transfer, "markdown_report", fake_report)
     store.update_settings(sessions_per_week_goal=5)
     result = run("export", "--format", "md", "--since", "2026-11-22")
     assert result.exit_code == 0, result.output

@@ -19,10 +19,10 @@ from trainer.engine.insights import (
     sessions_by_week,
     streaks,
     summarize,
-    summary_lines,
     week_start,
     window_average,
 )
+from trainer.reports.summary import summary_lines
 
 TODAY = nov(20)  # a Friday; the last 7 days are nov(14)..nov(20)
 

@@ -14,8 +14,6 @@ from trainer.engine.plan import (
     PlannedExercise,
     Prescription,
     StepKind,
-    format_minutes,
-    format_seconds,
     plan_exercise,
     plan_routine,
     prescribe,
@@ -23,6 +21,7 @@ from trainer.engine.plan import (
     swap_exercise,
 )
 from trainer.journal.models import PersonalDose
+from trainer.wording import format_minutes, format_seconds
 
 G, R, H, S, P = StepKind.GET_READY, StepKind.REPS, StepKind.HOLD, StepKind.REST, StepKind.SWITCH_SIDE
 

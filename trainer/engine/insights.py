@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
-from trainer.journal.models import GLOBAL_CHANGE_LABELS, AnyEntry, CheckIn, SessionRecord, WeeklyCheck
+from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 
 MEANINGFUL_POINTS = 2.0
 MEANINGFUL_SHARE = 0.30
@@ -33,8 +33,6 @@ ROLLING_MIN_DAYS = 3
 # Averages of whole numbers are fractions (6.666...); comparisons allow for the
 # float error so a change exactly at a threshold counts as reaching it.
 _EPSILON = 1e-9
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-HELP_POINTER = "'When to get help'"
 
 
 # --- small helpers ---------------------------------------------------------------
@@ -48,11 +46,6 @@ def entry_day(entry: AnyEntry) -> date:
 def week_start(day: date) -> date:
     """The Monday of the week that holds ``day``."""
     return day - timedelta(days=day.weekday())
-
-
-def format_day(day: date) -> str:
-    """``24 Nov 2026``: unambiguous and independent of the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def has_leg_symptoms(check_in: CheckIn) -> bool:
@@ -84,10 +77,6 @@ def _session_days(entries: Iterable[AnyEntry]) -> set[date]:
 
 def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
 def _shown(value: float, digits: int, threshold: float) -> float:
@@ -194,7 +183,7 @@ class PainChange:
         if self.points < 0:
             return (
                 f"{now}, {change} from {first}. Pain often goes up and down; "
-                f"if it keeps rising, look at {HELP_POINTER}."
+                f"if it keeps rising, look at 'When to get help'."
             )
         text = f"{now}, {change} from {first}."
         if self.meaningful:
@@ -401,79 +390,4 @@ def summarize(entries: Iterable[AnyEntry], today: date, days: int = 30, goal: in
         latest_weekly=weeklies[-1] if weeklies else None,
         minutes_walked=sum(check_in.walked_minutes or 0 for check_in in check_ins),
         goal=goal,
-    )
-
-
-def summary_lines(summary: Summary) -> list[str]:
-    """Plain sentences (no colour, no markup) for `backtrainer stats`, the Trends tab and the report."""
-    period = f"Last {_plural(summary.days, 'day')} ({format_day(summary.start)} to {format_day(summary.end)})"
-    if summary.check_ins + summary.sessions + summary.weekly_checks == 0:
-        lines = [f"{period}: nothing logged yet."]
-    else:
-        counts = [
-            _plural(summary.check_ins, "check-in"),
-            _plural(summary.sessions, "session"),
-            _plural(summary.weekly_checks, "weekly check"),
-        ]
-        lines = [f"{period}: {', '.join(counts)}."]
-    if summary.average_pain is not None:
-        lines.append(
-            f"Average pain {summary.average_pain:.1f} out of 10 (lowest {summary.lowest}, highest {summary.highest})."
-        )
-    lines.append(summary.change.describe())
-    lines.extend(_session_lines(summary))
-    lines.extend(_streak_lines(summary.streaks))
-    with_session, without = summary.session_days.with_session, summary.session_days.without_session
-    if with_session.average is not None and without.average is not None:
-        lines.append(
-            f"On days with a session your average pain was {with_session.average:.1f} "
-            f"({_plural(with_session.days, 'day')}); on other days with a check-in it was "
-            f"{without.average:.1f} ({_plural(without.days, 'day')})."
-        )
-    if summary.minutes_walked:
-        lines.append(f"Walking logged: {summary.minutes_walked} minutes.")
-    if summary.leg_symptom_days:
-        lines.append(
-            f"Leg symptoms were logged on {_plural(summary.leg_symptom_days, 'day')}. "
-            f"If numbness or weakness in a leg is new or getting worse, look at {HELP_POINTER}."
-        )
-    if summary.latest_weekly is not None:
-        lines.append(_weekly_line(summary.latest_weekly))
-    return lines
-
-
-def _session_lines(summary: Summary) -> list[str]:
-    this_week = summary.weeks[-1] if summary.weeks else None
-    lines = []
-    if this_week is not None:
-        lines.append(
-            f"This week: {this_week.sessions} of {_plural(summary.goal, 'session')}"
-            + (" — goal met." if this_week.met else ".")
-        )
-    complete = summary.weeks[:-1]
-    if complete:
-        met = sum(week.met for week in complete)
-        lines.append(f"Weeks before this one: session goal met in {met} of {len(complete)}.")
-    return lines
-
-
-def _streak_lines(found: Streaks) -> list[str]:
-    lines = []
-    if found.current_days:
-        lines.append(
-            f"Something logged {_plural(found.current_days, 'day')} in a row "
-            f"(longest run in this period: {_plural(found.longest_days, 'day')})."
-        )
-    elif found.longest_days:
-        lines.append(f"Longest run of days with something logged in this period: {_plural(found.longest_days, 'day')}.")
-    if found.weeks_goal_met:
-        lines.append(f"Session goal met {_plural(found.weeks_goal_met, 'week')} in a row.")
-    return lines
-
-
-def _weekly_line(weekly: WeeklyCheck) -> str:
-    return (
-        f"Latest weekly check ({format_day(entry_day(weekly))}): pain got in the way of usual activities "
-        f"{weekly.activity_interference}/10 and of enjoying life {weekly.enjoyment_interference}/10; "
-        f"overall since starting: {GLOBAL_CHANGE_LABELS[weekly.global_change]}."
     )

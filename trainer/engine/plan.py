@@ -14,6 +14,7 @@ from typing import Literal
 
 from trainer.catalog.models import Exercise, IntRange, Routine, RoutineItem
 from trainer.journal.models import PersonalDose
+from trainer.wording import format_seconds
 
 Side = Literal["left", "right"]
 
@@ -273,17 +274,3 @@ def swap_exercise(plan: Plan, index: int, replacement: Exercise, prescription: P
     planned = list(plan.exercises)
     planned[index] = PlannedExercise(replacement, prescription, plan.exercises[index].note, None)
     return _build(plan.title, plan.routine_id, planned, plan.transition_seconds, plan.get_ready_seconds)
-
-
-def format_seconds(seconds: float) -> str:
-    """``45`` -> ``45 s``; ``90`` -> ``1 min 30 s``; ``600`` -> ``10 min``."""
-    whole = round(seconds)
-    if whole < 60:
-        return f"{whole} s"
-    minutes, rest = divmod(whole, 60)
-    return f"{minutes} min" + (f" {rest} s" if rest else "")
-
-
-def format_minutes(seconds: float) -> str:
-    """A duration for lists, to the nearest minute (halves round up; never ``0 min``)."""
-    return f"{max(1, int(seconds / 60 + 0.5))} min"

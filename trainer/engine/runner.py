@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from trainer.catalog.models import RepMode
-from trainer.engine.plan import Plan, Step, StepKind, format_seconds
+from trainer.engine.plan import Plan, Step, StepKind
+from trainer.wording import format_seconds
 
 RunState = Literal["ready", "running", "paused", "finished", "stopped"]
 StopReason = Literal["pain", "tired", "out-of-time", "other"]

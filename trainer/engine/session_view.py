@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from trainer.engine.plan import Plan, PlannedExercise, StepKind, format_seconds
+from trainer.engine.plan import Plan, PlannedExercise, StepKind
 from trainer.engine.runner import RunState, Snapshot, side_words
 from trainer.journal.models import SessionRecord
+from trainer.wording import format_seconds
 
 CUE_CLASSES = {
     StepKind.GET_READY: "ready",

@@ -53,6 +53,8 @@ def explain(detail: Any) -> str:
     if kind == "less_than_equal":
         return f"{value} is above {context['le']}"
     if kind in ("string_too_long", "too_long"):
+        if isinstance(value, str) and len(value) <= 60:
+            return f"{value!r} is longer than {context['max_length']} characters"
         if isinstance(value, str):
             return f"it is {len(value):,} characters long, more than {context['max_length']:,}"
         return f"{len(value)} were given, more than {context['max_length']}"

@@ -11,13 +11,13 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.engine.plan import format_minutes
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
+from trainer.wording import format_minutes
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),

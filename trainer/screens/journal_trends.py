@@ -13,8 +13,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from trainer.engine.insights import WeekCount, daily_series, summarize, summary_lines
+from trainer.engine.insights import WeekCount, daily_series, summarize
 from trainer.journal.models import AnyEntry
+from trainer.reports.summary import summary_lines
 from trainer.screens.journal_entries import NeedsDays
 from trainer.widgets.segmented import Segmented
 from trainer.widgets.trend_chart import TrendChart, describe_chart

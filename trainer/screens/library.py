@@ -13,11 +13,11 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tab
 
 from trainer.catalog.models import CATEGORIES, LEVELS, Exercise
 from trainer.catalog.search import NO_EQUIPMENT, ExerciseFilter
-from trainer.engine.plan import format_minutes
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.routine import RoutineScreen
 from trainer.screens.type_to_search import SearchableScreen
 from trainer.widgets.literal import cell, literal
+from trainer.wording import format_minutes
 
 
 def _options(any_label: str, values: Sequence[str], none_label: str | None = None) -> list[tuple[str, str]]:

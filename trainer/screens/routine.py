@@ -13,11 +13,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.catalog.models import Routine
-from trainer.engine.plan import Plan, format_minutes, format_seconds
+from trainer.engine.plan import Plan
 from trainer.screens.base import TrainerScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal, shown
+from trainer.wording import format_minutes, format_seconds
 
 
 def item_prompts(plan: Plan, routine: Routine) -> list[Content]:

@@ -24,7 +24,6 @@ from trainer.engine.insights import (
     WeekCount,
     WindowAverage,
     entry_day,
-    format_day,
     has_leg_symptoms,
     summarize,
     week_start,
@@ -40,6 +39,7 @@ from trainer.journal.models import (
     CheckIn,
     SessionRecord,
 )
+from trainer.wording import format_day
 
 ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
 """Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;

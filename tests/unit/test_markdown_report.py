@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.unit.journal_builders import check_in, check_ins, nov, session, weekly
-from trainer.journal.report import FOOTER, escape_markdown, markdown_report, pain_bar
+from trainer.reports.markdown import FOOTER, escape_markdown, markdown_report, pain_bar
 
 GENERATED = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
 SECTIONS = [

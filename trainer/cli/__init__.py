@@ -1,0 +1,129 @@
+"""The ``backtrainer`` command. With no subcommand it opens the app.
+
+One module per command group, loaded only when its command runs (``--version`` and ``log`` do not pay
+for the report or the content checks):
+
+- ``content``: ``check-content``, ``start``
+- ``checkin``: ``log``
+- ``listing``: ``journal``, ``stats``
+- ``transfer``: ``export``, ``import``, ``merge``
+
+Everything a command prints goes through ``trainer.cli.output``; what they share (the context with the
+paths and the clock, WHEN values, journal errors) is in ``trainer.cli.common``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import click
+
+from trainer import __version__
+from trainer.cli.common import Context, local_now, report_conflict_copies
+from trainer.cli.output import say, show_error
+from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
+
+COMMANDS = {
+    "log": "trainer.cli.checkin:log",
+    "journal": "trainer.cli.listing:journal",
+    "stats": "trainer.cli.listing:stats",
+    "export": "trainer.cli.transfer:export",
+    "import": "trainer.cli.transfer:import_",
+    "merge": "trainer.cli.transfer:merge",
+    "check-content": "trainer.cli.content:check_content",
+    "start": "trainer.cli.content:start",
+}
+"""Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
+
+
+def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_profile_name(value)
+    except ProfileNameError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+class BacktrainerGroup(click.Group):
+    """The command group: commands loaded when asked for, and errors printed the way every command prints
+    (``trainer.cli.output``), since an error message can hold a file name or a value typed by someone else."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, attribute = where.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("standalone_mode") is False:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.ClickException as error:
+            show_error(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            say("Aborted!", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # `backtrainer journal | head`: the reader has gone
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # nothing more is printed at exit
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def check_time_zone() -> None:
+    """An invalid TZ (``TZ=UTC+25``) gives one clear message before any command runs."""
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError, OSError):
+        raise click.ClickException(
+            f"the time zone is not valid (TZ={os.environ.get('TZ', '')!r}). "
+            "Set TZ to a zone name such as Europe/London, or unset it to use the system's."
+        ) from None
+
+
+@click.group(
+    cls=BacktrainerGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'backtrainer COMMAND --help' for the options of each command.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="backtrainer")
+@click.option(
+    "--profile",
+    metavar="NAME",
+    callback=_profile_option,
+    help="Keep a separate journal and settings for this person (letters, digits, - and _).",
+)
+@click.pass_context
+def main(ctx: click.Context, profile: str | None) -> None:
+    """backtrainer: guided exercise sessions, a pain journal and self-care
+    lessons for lower back pain, in your terminal.
+
+    With no command, opens the full-screen app. Data lives in your user data
+    folder (or under $BACKTRAINER_HOME if set).
+    """
+    check_time_zone()
+    clock: Callable[[], datetime] = ctx.obj if callable(ctx.obj) else local_now  # a test may pass its clock
+    try:
+        ctx.obj = Context(resolve_paths(profile), now=clock)
+    except PathTooLongError as error:
+        raise click.ClickException(str(error)) from None
+    if ctx.invoked_subcommand is None:
+        from trainer.cli.content import run_app
+
+        run_app(ctx.obj)
+    elif ctx.invoked_subcommand != "merge":  # (merge is the way out of the note)
+        report_conflict_copies(ctx.obj.paths)

@@ -1,0 +1,128 @@
+"""What the commands share: the context (paths and the clock), times typed as WHEN, and journal errors.
+
+A journal that cannot be used gives exit status 1 and the store's message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import click
+
+from trainer.cli.output import say
+from trainer.journal.store import JournalError, JournalStore
+from trainer.journal.when import entry_time_problem, parse_when
+from trainer.paths import Paths
+from trainer.wording import plural
+
+
+def local_now() -> datetime:
+    """The current local time, aware."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command is given (``click.pass_obj``): where the data lives, and the clock."""
+
+    paths: Paths
+    now: Callable[[], datetime] = local_now
+
+    def store(self) -> JournalStore:
+        return JournalStore(self.paths.journal_dir)
+
+
+def current_time() -> datetime:
+    """Now, by the command's clock (a test passes its own with ``CliRunner.invoke(..., obj=clock)``)."""
+    context = click.get_current_context(silent=True)
+    found = context.find_object(Context) if context is not None else None
+    return found.now() if found is not None else local_now()
+
+
+WHEN_HELP = "now, today, yesterday 21:00, 3 days ago, monday, 21:00, 2026-11-20 or 2026-11-20 21:00"
+
+
+class When(click.ParamType):  # type: ignore[type-arg]  # not subscripted: older click is not generic
+    """A --at / --since value, read by ``parse_when`` against ``now()``."""
+
+    name = "when"
+
+    def __init__(self, *, start_of_day: bool, for_entry: bool = False) -> None:
+        self.start_of_day = start_of_day
+        self.for_entry = for_entry
+        """An entry's own time (``--at``): from 1 January 2000 on."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        current = current_time()
+        try:
+            moment = parse_when(str(value), current, start_of_day=self.start_of_day)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+        problem = entry_time_problem(moment, current) if self.for_entry else None
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return moment
+
+
+@contextmanager
+def journal_errors(store: JournalStore) -> Iterator[None]:
+    """Turn store and disk errors into a one-line message with exit status 1."""
+    try:
+        yield
+    except JournalError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot use the journal folder {store.directory} ({error.strerror or error}); nothing was changed"
+        ) from None
+
+
+def report_problems(store: JournalStore) -> None:
+    """List the journal files that could not be read (the command went on without them)."""
+    problems = store.problems
+    if not problems:
+        return
+    count = len(problems)
+    say(
+        f"Note: {plural(count, 'journal file')} could not be read and {'were' if count != 1 else 'was'} left out:",
+        err=True,
+    )
+    for problem in problems:
+        say(f"  {problem}", err=True)
+    if any(not problem.newer for problem in problems):
+        say("  Nothing in them was changed. Open the Journal in the app to set a damaged file aside.", err=True)
+
+
+def when_label(moment: datetime, current: datetime) -> str:
+    """``Tue 24 Nov 21:00`` this year, ``24 Nov 2025 21:00`` before."""
+    if moment.year == current.year:
+        return f"{moment:%a} {moment.day} {moment:%b %H:%M}"
+    return f"{moment.day} {moment:%b %Y %H:%M}"
+
+
+def unique(values: Sequence[str]) -> list[str]:
+    """``values`` without repeats (ignoring case), first spelling kept."""
+    seen: set[str] = set()
+    kept = []
+    for value in values:
+        key = value.strip().casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return kept
+
+
+def report_conflict_copies(paths: Paths) -> None:
+    """Name, on standard error, each copy a sync tool left in the journal folder, and how to merge it."""
+    try:
+        copies = JournalStore(paths.journal_dir).conflict_copies()
+    except JournalError:
+        return  # the command itself says what is wrong with the folder
+    for copy in copies:
+        say(f"Note: {copy.advice(paths.profile)}", err=True)

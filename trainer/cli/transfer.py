@@ -1,0 +1,161 @@
+"""Getting the journal out and back in: ``export``, ``import``, and ``merge`` for a copy a sync tool left."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from trainer.cli.common import Context, When, journal_errors, report_problems
+from trainer.cli.output import say, say_data
+from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
+from trainer.journal.store import JournalStore
+from trainer.reports.markdown import markdown_report
+from trainer.wording import plural
+
+FORMATS = ("csv", "json", "md")
+
+
+# --- export -----------------------------------------------------------------------------------
+
+EXPORT_EPILOG = """\b
+Examples:
+  backtrainer export --format md --out back-report.md
+  backtrainer export --format csv --since 2026-09-01 > journal.csv
+  backtrainer export --format json --out backup.json
+
+\b
+csv: one row per entry (oldest first), for a spreadsheet.
+json: every field of every entry; restore it with 'backtrainer import'.
+md: a report for a physiotherapist or doctor (trends, sessions, leg symptoms).
+
+\b
+WHEN is as for 'backtrainer journal': today, yesterday, 3 days ago, monday,
+YYYY-MM-DD ... A day without a time means from its start. Files written with
+--out are readable by you only (mode 0600).
+"""
+
+
+def _render(fmt: str, store: JournalStore, since: datetime | None, current: datetime) -> tuple[str, int]:
+    """The export text and the number of entries in it."""
+    if fmt == "md":
+        everything = store.entries()  # the report compares with the first week, even before --since
+        goal = store.load_settings().sessions_per_week_goal
+        in_period = [entry for entry in everything if since is None or entry.at >= since]
+        text = markdown_report(everything, current.date(), since.date() if since is not None else None, goal, current)
+        return text, len(in_period)
+    entries = list(reversed(store.entries(since=since)))  # oldest first
+    if fmt == "csv":
+        return to_csv(entries), len(entries)
+    return to_json(entries, current), len(entries)
+
+
+def _write_out(out: Path, payload: bytes, force: bool) -> None:
+    try:
+        write_private_file(out, payload, overwrite=force)
+    except FileExistsError:
+        raise click.ClickException(f"{out} already exists; nothing was written (add --force to replace it)") from None
+    except IsADirectoryError:
+        raise click.ClickException(f"{out} is a folder; give a file name") from None
+    except FileNotFoundError:
+        raise click.ClickException(f"cannot write {out}: the folder {out.parent} does not exist") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {out} ({error.strerror or error})") from None
+
+
+@click.command("export", epilog=EXPORT_EPILOG)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    required=True,
+    help="csv (spreadsheet), json (full backup) or md (report to share).",
+)
+@click.option("--since", type=When(start_of_day=True), metavar="WHEN", help="Only entries from then on.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE instead of standard output; never replaces a file unless --force.",
+)
+@click.option("--force", is_flag=True, help="With --out: replace FILE if it exists.")
+@click.pass_obj
+def export(context: Context, fmt: str, since: datetime | None, out: Path | None, force: bool) -> None:
+    """Export the journal as CSV, JSON or a Markdown report.
+
+    Writes to standard output unless --out is given; a note of how many
+    entries went where goes to standard error.
+    """
+    store = context.store()
+    current = context.now()
+    with journal_errors(store):
+        text, count = _render(fmt, store, since, current)
+    report_problems(store)
+    entries = plural(count, "entry", "entries")
+    if out is None:
+        say_data(text)
+        say(f"Exported {entries} ({fmt}) to standard output.", err=True)
+        return
+    _write_out(out, text.encode("utf-8"), force)
+    say(f"Exported {entries} ({fmt}) to {out}", err=True)
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+@click.command(
+    "import",
+    epilog="\b\nExamples:\n  backtrainer export --format json --out backup.json\n  backtrainer import backup.json",
+)
+@click.argument("file", metavar="FILE.json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def import_(context: Context, file: Path) -> None:
+    """Restore entries from a JSON export ('backtrainer export --format json').
+
+    Entries already in the journal (same id) are left as they are, so
+    importing a file twice adds nothing the second time. If anything in the
+    file is wrong, nothing is imported and the problem is named.
+    """
+    try:
+        entries = read_json_export(file, context.now())
+    except ExportFileError as error:
+        raise click.ClickException(str(error)) from None
+    store = context.store()
+    with journal_errors(store):
+        added, skipped = store.import_entries(entries)
+    were = "was" if skipped == 1 else "were"
+    say(f"Added {plural(added, 'entry', 'entries')}; {skipped} {were} already in the journal.")
+
+
+MERGE_EPILOG = """\b
+Example:
+  backtrainer merge "~/backtrainer/journal/entries-2026-11 (conflicted copy 2026-11-30).json"
+
+\b
+Copies named like these are found in the journal folder and named on
+standard error by every command until they are merged:
+  entries-2026-11.sync-conflict-20261130-123456-ABCDEFG.json   (Syncthing)
+  entries-2026-11 (conflicted copy 2026-11-30).json            (Dropbox, Nextcloud)
+"""
+
+
+@click.command("merge", epilog=MERGE_EPILOG)
+@click.argument("file", metavar="FILE", type=click.Path(path_type=Path))
+@click.pass_obj
+def merge(context: Context, file: Path) -> None:
+    """Bring in the entries of a copy of a journal month file, such as a
+    conflict copy a sync tool (Syncthing, Dropbox, Nextcloud) left beside
+    one.
+
+    Entries not in the journal are added; for an entry in both, the version
+    saved last is kept. If any entry in FILE is wrong, nothing is merged and
+    the entry and field are named. Once merged, FILE is renamed (NAME.json
+    becomes NAME.merged-STAMP.json.bak): kept, and no longer reported.
+    """
+    store = context.store()
+    with journal_errors(store):
+        result = store.merge(file, now=context.now)
+    say(f"{result}. The copy is kept as {result.kept_as}.")

@@ -1,0 +1,84 @@
+"""The summary in sentences: ``backtrainer stats``, the Trends tab and the report's overview say the same."""
+
+from __future__ import annotations
+
+from trainer.engine.insights import Streaks, Summary, entry_day
+from trainer.journal.models import GLOBAL_CHANGE_LABELS, WeeklyCheck
+from trainer.wording import format_day, plural
+
+HELP_POINTER = "'When to get help'"
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """Plain sentences (no colour, no markup) for `backtrainer stats`, the Trends tab and the report."""
+    period = f"Last {plural(summary.days, 'day')} ({format_day(summary.start)} to {format_day(summary.end)})"
+    if summary.check_ins + summary.sessions + summary.weekly_checks == 0:
+        lines = [f"{period}: nothing logged yet."]
+    else:
+        counts = [
+            plural(summary.check_ins, "check-in"),
+            plural(summary.sessions, "session"),
+            plural(summary.weekly_checks, "weekly check"),
+        ]
+        lines = [f"{period}: {', '.join(counts)}."]
+    if summary.average_pain is not None:
+        lines.append(
+            f"Average pain {summary.average_pain:.1f} out of 10 (lowest {summary.lowest}, highest {summary.highest})."
+        )
+    lines.append(summary.change.describe())
+    lines.extend(_session_lines(summary))
+    lines.extend(_streak_lines(summary.streaks))
+    with_session, without = summary.session_days.with_session, summary.session_days.without_session
+    if with_session.average is not None and without.average is not None:
+        lines.append(
+            f"On days with a session your average pain was {with_session.average:.1f} "
+            f"({plural(with_session.days, 'day')}); on other days with a check-in it was "
+            f"{without.average:.1f} ({plural(without.days, 'day')})."
+        )
+    if summary.minutes_walked:
+        lines.append(f"Walking logged: {summary.minutes_walked} minutes.")
+    if summary.leg_symptom_days:
+        lines.append(
+            f"Leg symptoms were logged on {plural(summary.leg_symptom_days, 'day')}. "
+            f"If numbness or weakness in a leg is new or getting worse, look at {HELP_POINTER}."
+        )
+    if summary.latest_weekly is not None:
+        lines.append(_weekly_line(summary.latest_weekly))
+    return lines
+
+
+def _session_lines(summary: Summary) -> list[str]:
+    this_week = summary.weeks[-1] if summary.weeks else None
+    lines = []
+    if this_week is not None:
+        lines.append(
+            f"This week: {this_week.sessions} of {plural(summary.goal, 'session')}"
+            + (" — goal met." if this_week.met else ".")
+        )
+    complete = summary.weeks[:-1]
+    if complete:
+        met = sum(week.met for week in complete)
+        lines.append(f"Weeks before this one: session goal met in {met} of {len(complete)}.")
+    return lines
+
+
+def _streak_lines(found: Streaks) -> list[str]:
+    lines = []
+    if found.current_days:
+        lines.append(
+            f"Something logged {plural(found.current_days, 'day')} in a row "
+            f"(longest run in this period: {plural(found.longest_days, 'day')})."
+        )
+    elif found.longest_days:
+        lines.append(f"Longest run of days with something logged in this period: {plural(found.longest_days, 'day')}.")
+    if found.weeks_goal_met:
+        lines.append(f"Session goal met {plural(found.weeks_goal_met, 'week')} in a row.")
+    return lines
+
+
+def _weekly_line(weekly: WeeklyCheck) -> str:
+    return (
+        f"Latest weekly check ({format_day(entry_day(weekly))}): pain got in the way of usual activities "
+        f"{weekly.activity_interference}/10 and of enjoying life {weekly.enjoyment_interference}/10; "
+        f"overall since starting: {GLOBAL_CHANGE_LABELS[weekly.global_change]}."
+    )
