@@ -65,7 +65,7 @@ def make_app(
 
 class TrainerApp(App[None]):
     TITLE = "backtrainer"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/dialogs.tcss"]
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("h", "get_help", "Get help", tooltip="When to get help"),

@@ -229,3 +229,23 @@ async def test_routine_items_open_their_exercise(make_app) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseScreen)
         assert app.screen.exercise.id == first
+
+
+async def test_a_screens_stylesheet_stays_on_its_screen(make_app) -> None:
+    """exercise.tcss once styled #name on every screen once an exercise had been opened (the routine's
+    title moved down a line): each screen's rules are nested under its own type now."""
+
+    async def routine_name_margin(open_an_exercise_first: bool) -> tuple[int, int]:
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            catalog = app.services.catalog
+            if open_an_exercise_first:
+                await app.push_screen(ExerciseScreen(catalog.exercises["bird-dog"]))
+                await pilot.pause()
+                app.pop_screen()
+            await app.push_screen(RoutineScreen(catalog.routines["back-basics"]))
+            await pilot.pause()
+            name = app.screen.query_one("#name")
+            return name.styles.margin.top, name.region.y
+
+    assert await routine_name_margin(open_an_exercise_first=True) == await routine_name_margin(False)

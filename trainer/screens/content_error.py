@@ -17,9 +17,11 @@ class ContentErrorScreen(Screen[None]):
     SUB_TITLE = "Content problem"
     BINDINGS = [Binding("q", "app.quit", "Quit")]
     DEFAULT_CSS = """
-    #problems { padding: 1 2; }
-    #problems .problem { margin-bottom: 1; }
-    #problems #advice { color: $warning; margin-bottom: 1; }
+    ContentErrorScreen {
+        #problems { padding: 1 2; }
+        #problems .problem { margin-bottom: 1; }
+        #problems #advice { color: $warning; margin-bottom: 1; }
+    }
     """
 
     def __init__(self, problems: tuple[ContentProblem, ...]) -> None:

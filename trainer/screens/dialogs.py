@@ -1,4 +1,4 @@
-"""Small dialogs that return a value: confirm, and a notice with a way to help."""
+"""Small dialogs that return a value: confirm, and a notice with a way to help. Their style: dialogs.tcss."""
 
 from __future__ import annotations
 
@@ -21,39 +21,13 @@ class Dialog(ModalScreen[ResultT]):
     BINDINGS = [Binding("h", "app.get_help", "Get help", show=False)]
 
 
-DIALOG_CSS = """
-{name} {{
-    align: center middle;
-    background: $background 60%;
-}}
-{name} > Vertical {{
-    width: 64;
-    max-width: 95%;
-    height: auto;
-    border: thick $primary;
-    background: $surface;
-    padding: 1 2;
-}}
-{name} .dialog-title {{
-    text-style: bold;
-    color: $primary;
-    margin-bottom: 1;
-}}
-{name} .dialog-buttons {{
-    height: auto;
-    margin-top: 1;
-    align-horizontal: right;
-}}
-{name} .dialog-buttons Button {{
-    margin-left: 2;
-}}
-"""
+class WideDialog(Dialog[ResultT]):
+    """A dialog with questions or long names: wider than the others (``dialogs.tcss``)."""
 
 
 class ConfirmScreen(Dialog[bool]):
     """Ask a yes/no question; ``y`` confirms, ``n``/``q``/Esc cancels."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,q", "answer(False)", "No"),
@@ -88,7 +62,6 @@ class ConfirmScreen(Dialog[bool]):
 class HelpNoticeScreen(Dialog[bool]):
     """A safety notice; dismisses with True when the person asks to see the help lists."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="HelpNoticeScreen").replace("border: thick $primary", "border: thick $warning")
     BINDINGS = [
         Binding("h,f1", "answer(True)", "When to get help", priority=True),
         Binding("enter,q,escape", "answer(False)", "OK"),

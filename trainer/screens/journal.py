@@ -16,7 +16,7 @@ from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.journal.store import JournalError, JournalProblem, JournalStore
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
-from trainer.screens.journal_entries import EntriesPane, EntryScreen, NeedsDays
+from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
@@ -244,10 +244,10 @@ class JournalScreen(TrainerScreen):
     def _open_entry(self, event: EntriesPane.Opened) -> None:
         entry = event.entry
 
-        async def chosen(choice: str | None) -> None:
-            if choice == "edit":
+        async def chosen(choice: EntryChoice | None) -> None:
+            if choice is EntryChoice.EDIT:
                 await self._edit(entry)
-            elif choice == "delete":
+            elif choice is EntryChoice.DELETE:
                 self._confirm_delete(entry)
 
         self.app.push_screen(EntryScreen(entry), chosen)

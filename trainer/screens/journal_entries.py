@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from enum import Enum
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
-from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
 from trainer.widgets.segmented import Segmented
 
@@ -36,22 +37,19 @@ class NeedsDays(Message):
         self.days = days
 
 
-class EntryScreen(Dialog[str | None]):
-    """One entry in full. Dismisses with 'edit', 'delete' or None."""
+class EntryChoice(Enum):
+    EDIT = "edit"
+    DELETE = "delete"
+    CLOSE = "close"
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="EntryScreen").replace("> Vertical", "> VerticalScroll")
-        + """
-    EntryScreen > VerticalScroll { width: 76; max-height: 90%; }
-    EntryScreen .detail-row { height: auto; }
-    EntryScreen .detail-label { width: 26; color: $text-muted; }
-    EntryScreen .detail-value { width: 1fr; }
-    """
-    )
+
+class EntryScreen(WideDialog[EntryChoice]):
+    """One entry in full, and what to do with it."""
+
     BINDINGS = [
         Binding("e", "choose('edit')", "Edit"),
         Binding("d", "choose('delete')", "Delete"),
-        Binding("q,escape,enter", "choose('')", "Close"),
+        Binding("q,escape,enter", "choose('close')", "Close"),
     ]
 
     def __init__(self, entry: AnyEntry) -> None:
@@ -72,7 +70,7 @@ class EntryScreen(Dialog[str | None]):
         if choice == "edit" and not isinstance(self.entry, (CheckIn, WeeklyCheck)):
             self.notify("Session records cannot be edited; you can delete one.")
             return
-        self.dismiss(choice or None)
+        self.dismiss(EntryChoice(choice))
 
 
 class EntriesPane(Vertical):

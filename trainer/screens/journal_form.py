@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
+from trainer.journal.limits import field_limits
 from trainer.journal.models import (
     HELPERS,
     LEG_SYMPTOMS,
@@ -28,6 +29,8 @@ from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
 
 FIELD_ERRORS = ("pain", "average", "walked", "sleep", "triggers", "when", "notes")
+WALKED = field_limits(CheckIn, "walked_minutes")
+TAGS = field_limits(CheckIn, "triggers")
 MODEL_FIELDS = {
     "pain_now": "pain",
     "pain_average": "average",
@@ -190,8 +193,8 @@ class CheckInForm(VerticalScroll):
         walked_text = self.query_one("#walked", Input).value.strip()
         walked: int | None = None
         if walked_text:
-            if not walked_text.isdigit() or int(walked_text) > 1440:
-                errors["walked"] = "Minutes walked must be a whole number from 0 to 1440."
+            if not walked_text.isdigit() or int(walked_text) > (WALKED.maximum or 0):
+                errors["walked"] = f"Minutes walked must be a whole number from {WALKED.minimum} to {WALKED.maximum}."
             else:
                 walked = int(walked_text)
         when_text = self.query_one("#when", Input).value.strip()
@@ -207,10 +210,10 @@ class CheckInForm(VerticalScroll):
                 if problem is not None:
                     errors["when"] = problem[:1].upper() + problem[1:] + "."
         triggers = [tag.strip() for tag in self.query_one("#triggers", Input).value.split(",") if tag.strip()]
-        if any(len(tag) > 40 for tag in triggers):
-            errors["triggers"] = "Each trigger can be at most 40 characters."
-        elif len(triggers) > 20:
-            errors["triggers"] = "At most 20 triggers."
+        if any(len(tag) > (TAGS.max_length or 0) for tag in triggers):
+            errors["triggers"] = f"Each trigger can be at most {TAGS.max_length} characters."
+        elif len(triggers) > (TAGS.max_items or 0):
+            errors["triggers"] = f"At most {TAGS.max_items} triggers."
         elif len({tag.casefold() for tag in triggers}) != len(triggers):
             errors["triggers"] = "A trigger is listed twice."
         notes = self.query_one("#notes", TextArea).text

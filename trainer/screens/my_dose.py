@@ -10,27 +10,17 @@ from textual.widgets import Button, Input, Label, Static
 
 from trainer.catalog.describe import describe_dose
 from trainer.catalog.models import Exercise
+from trainer.journal.limits import DOSE
 from trainer.journal.models import PersonalDose
-from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.screens.dialogs import Dialog
 from trainer.widgets.literal import literal
 
-LIMITS = {"sets": (1, 10), "reps": (1, 100), "hold_seconds": (1, 1800)}
 LABELS = {"sets": "Sets", "reps": "Reps per set", "hold_seconds": "Hold (seconds)"}
 
 
 class MyDoseScreen(Dialog[PersonalDose | None]):
     """Dismisses with the new dose (all fields empty = back to the suggestion), or None to cancel."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="MyDoseScreen")
-        + """
-    MyDoseScreen .dose-row { height: auto; margin-top: 1; }
-    MyDoseScreen .dose-row Label { width: 18; padding-top: 1; }
-    MyDoseScreen .dose-row Input { width: 12; }
-    MyDoseScreen #dose-error { color: $error; margin-top: 1; }
-    MyDoseScreen .hint { color: $text-muted; margin-top: 1; }
-    """
-    )
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel", show=False)]
 
     def __init__(self, exercise: Exercise, current: PersonalDose | None) -> None:
@@ -79,7 +69,7 @@ class MyDoseScreen(Dialog[PersonalDose | None]):
         values: dict[str, int | None] = {}
         for field in self.fields:
             text = self.query_one(f"#{field}", Input).value.strip()
-            low, high = LIMITS[field]
+            low, high = DOSE[field].minimum or 0, DOSE[field].maximum or 0
             if not text:
                 values[field] = None
             elif not text.isdigit() or not low <= int(text) <= high:

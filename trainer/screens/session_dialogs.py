@@ -14,23 +14,12 @@ from textual.widgets import Button, Input, Static
 from trainer.catalog.models import Exercise, Safety
 from trainer.engine.runner import StopReason
 from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
-from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.screens.dialogs import WideDialog
 from trainer.services.recorder import AfterAnswers
 from trainer.text_rules import forbidden_problem
 from trainer.widgets.bullets import BulletList
 from trainer.widgets.literal import literal
 from trainer.widgets.pain_scale import NumberScale
-
-SESSION_DIALOG_CSS = """
-{name} > Vertical, {name} > VerticalScroll {{ width: 76; max-height: 95%; }}
-{name} .question {{ margin-top: 1; }}
-{name} .hint {{ color: $text-muted; }}
-{name} .warning {{ color: $warning; }}
-"""
-
-
-def _css(name: str) -> str:
-    return DIALOG_CSS.format(name=name) + SESSION_DIALOG_CSS.format(name=name)
 
 
 @dataclass(frozen=True)
@@ -40,10 +29,9 @@ class PainBefore:
     pain: int | None
 
 
-class PainBeforeScreen(Dialog[PainBefore | None]):
+class PainBeforeScreen(WideDialog[PainBefore | None]):
     """'Pain now' before a session: Enter continues (with or without an answer); None: back, no session."""
 
-    DEFAULT_CSS = _css("PainBeforeScreen")
     BINDINGS = [
         Binding("s", "skip", "Skip"),
         Binding("q", "cancel", "Back"),
@@ -77,16 +65,9 @@ class HighPainChoice(Enum):
     NOT_TODAY = "not-today"
 
 
-class HighPainScreen(Dialog[HighPainChoice]):
+class HighPainScreen(WideDialog[HighPainChoice]):
     """Pain of 7 or more: offer the gentle flare-up routine instead."""
 
-    DEFAULT_CSS = (
-        _css("HighPainScreen")
-        + """
-    HighPainScreen .choices { height: auto; margin-top: 1; }
-    HighPainScreen .choices Button { width: 100%; }
-    """
-    )
     BINDINGS = [
         Binding("g", "choose('gentle')", "Gentle routine"),
         Binding("c", "choose('continue')", "Continue"),
@@ -134,16 +115,9 @@ STOP_REASONS: tuple[tuple[str, StopReason, str], ...] = (
 )
 
 
-class StopReasonScreen(Dialog[StopReason | None]):
+class StopReasonScreen(WideDialog[StopReason | None]):
     """Why stop? None carries on with the session."""
 
-    DEFAULT_CSS = (
-        _css("StopReasonScreen")
-        + """
-    StopReasonScreen #reasons { height: auto; margin-top: 1; }
-    StopReasonScreen #reasons Button { width: 100%; margin-bottom: 0; }
-    """
-    )
     BINDINGS = [
         *(Binding(key, f"choose('{reason}')", label) for key, reason, label in STOP_REASONS),
         Binding("c,escape", "carry_on", "Carry on"),
@@ -174,10 +148,9 @@ class StopReasonScreen(Dialog[StopReason | None]):
         self.dismiss(None)
 
 
-class AfterSessionScreen(Dialog[AfterAnswers]):
+class AfterSessionScreen(WideDialog[AfterAnswers]):
     """How did it go? Every answer is optional; the session is already saved."""
 
-    DEFAULT_CSS = _css("AfterSessionScreen")
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "save", "Done", show=False)]
 
     def __init__(self, headline: str, summary: str, safety: Safety, stopped_for_pain: bool) -> None:
@@ -244,10 +217,9 @@ SESSION_KEYS = (
 """Keys of the session screen the footer has no room for."""
 
 
-class ExerciseStepsScreen(Dialog[bool]):
+class ExerciseStepsScreen(WideDialog[bool]):
     """The steps of the exercise on screen, one key away during a session. True: stop now for pain."""
 
-    DEFAULT_CSS = _css("ExerciseStepsScreen")
     BINDINGS = [
         Binding("i,q,escape,enter", "close", "Back to the session"),
         Binding("p", "pain_stop", "Pain: stop now"),
@@ -278,10 +250,9 @@ class ExerciseStepsScreen(Dialog[bool]):
         self.dismiss(True)
 
 
-class UnfinishedSessionScreen(Dialog[bool]):
+class UnfinishedSessionScreen(WideDialog[bool]):
     """Found at start-up: save the unfinished session to the journal (True) or discard it."""
 
-    DEFAULT_CSS = _css("UnfinishedSessionScreen")
     BINDINGS = [Binding("y", "choose(True)", "Save it"), Binding("d", "choose(False)", "Discard")]
 
     def __init__(self, description: str) -> None:

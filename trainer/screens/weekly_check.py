@@ -18,20 +18,11 @@ from trainer.journal.models import (
     GLOBAL_CHANGES,
     WeeklyCheck,
 )
-from trainer.screens.dialogs import DIALOG_CSS, Dialog
+from trainer.screens.dialogs import WideDialog
 from trainer.widgets.pain_scale import NumberScale
 
 
-class WeeklyCheckScreen(Dialog[WeeklyCheck | None]):
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="WeeklyCheckScreen").replace("> Vertical", "> VerticalScroll")
-        + """
-    WeeklyCheckScreen > VerticalScroll { width: 76; max-height: 95%; }
-    WeeklyCheckScreen .question { margin-top: 1; }
-    WeeklyCheckScreen .field-error { color: $error; }
-    WeeklyCheckScreen RadioSet { width: 100%; }
-    """
-    )
+class WeeklyCheckScreen(WideDialog[WeeklyCheck | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel", show=False),
