@@ -41,6 +41,19 @@ SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
 }
 
 
+class StoppedClock:
+    """The session clock for a screenshot: it moves only when the script says."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 async def shoot(
     name: str, keys: tuple[str, ...], first_run: bool, size: tuple[int, int], session: tuple[str, float] | None = None
 ) -> Path:
@@ -48,7 +61,6 @@ async def shoot(
 
     from trainer.app import make_app
     from trainer.catalog.loader import load_catalog
-    from trainer.engine.runner import FakeClock
     from trainer.journal.store import JournalStore
     from trainer.paths import resolve_paths
 
@@ -58,7 +70,7 @@ async def shoot(
             store = JournalStore(resolve_paths().journal_dir)
             store.update_settings(disclaimer_seen=True)
             store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
-        clock = FakeClock(1000.0)
+        clock = StoppedClock(1000.0)
         start = session[0] if session else None
         app = make_app(resolve_paths(), now=lambda: NOW, session_clock=clock, start=start)
         async with app.run_test(size=size) as pilot:

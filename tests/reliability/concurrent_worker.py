@@ -30,7 +30,7 @@ def setting_change(worker: int, index: int) -> dict[str, object]:
     """Worker w's own setting at step i; the last value (i = COUNT - 1) must survive the others' writes."""
     changes: list[dict[str, object]] = [
         {"bell": index % 2 == 0},
-        {"theme": f"theme-w1-{index}"},
+        {"disclaimer_seen": index % 2 == 1},
         {"sessions_per_week_goal": index % 14 + 1},
         {"dose_changes": {"bird-dog": PersonalDose(sets=index % 10 + 1)}},
     ]

@@ -86,7 +86,7 @@ class Journal:
         self.april = [check_in("2026-04-05", 5), check_in("2026-04-15", 6)]
         self.may = [check_in("2026-05-02", 2)]
         store.import_entries(self.march + self.april + self.may)
-        store.save_settings(Settings(disclaimer_seen=True, theme="calm"))
+        store.save_settings(Settings(disclaimer_seen=True, bell=False))
         self.april_file = directory / APRIL
 
     def others(self) -> set[str]:
@@ -209,7 +209,7 @@ def test_a_newer_file_makes_the_journal_read_only(journal: Journal) -> None:
     assert problem.newer and problem.path == journal.april_file
     assert "newer backtrainer" in problem.reason and "journal version 2" in problem.reason
     assert store.read_only
-    assert store.load_settings() == Settings(disclaimer_seen=True, theme="calm")  # still readable
+    assert store.load_settings() == Settings(disclaimer_seen=True, bell=False)  # still readable
 
     march_entry = journal.march[0]
     writes: dict[str, Callable[[], object]] = {
@@ -237,7 +237,7 @@ def test_a_newer_month_file_also_stops_settings_writes(journal: Journal) -> None
         with pytest.raises(JournalReadOnlyError, match="newer"):
             store.update_settings(bell=False)
         with pytest.raises(JournalReadOnlyError, match="newer"):
-            store.save_settings(Settings(theme="other"))
+            store.save_settings(Settings(sessions_per_week_goal=5))
     finally:
         assert snapshot(journal.directory) == before
 
@@ -263,7 +263,7 @@ def test_newer_settings_make_the_journal_read_only(journal: Journal) -> None:
     assert store.load_settings() == Settings()
     assert store.read_only and only_problem(store).path.name == "settings.json"
     with pytest.raises(JournalReadOnlyError):
-        store.update_settings(theme="x")
+        store.update_settings(sessions_per_week_goal=4)
     with pytest.raises(JournalReadOnlyError):
         store.add(check_in("2026-03-25", 2))
     assert snapshot(journal.directory) == before
@@ -295,7 +295,9 @@ def test_unreadable_settings_give_defaults_and_are_never_overwritten(journal: Jo
     assert store.load_settings() == Settings()
     problem = only_problem(store)
     assert problem.path == settings_file and reason in problem.reason and not problem.newer
-    assert_refused(lambda: store.save_settings(Settings(theme="other")), JournalUnreadableError, settings_file)
+    assert_refused(
+        lambda: store.save_settings(Settings(sessions_per_week_goal=5)), JournalUnreadableError, settings_file
+    )
     assert_refused(lambda: store.update_settings(disclaimer_seen=True), JournalUnreadableError, settings_file)
     assert settings_file.read_bytes() == bad
     assert temporaries(journal.directory) == []
@@ -307,5 +309,5 @@ def test_unreadable_settings_give_defaults_and_are_never_overwritten(journal: Jo
     # set aside, the next save starts fresh settings
     kept = store.set_aside(settings_file)
     assert kept.read_bytes() == bad and "unreadable" in kept.name and kept.parent == journal.directory
-    assert store.update_settings(theme="fresh") == Settings(theme="fresh")
-    assert JournalStore(journal.directory).load_settings() == Settings(theme="fresh")
+    assert store.update_settings(sessions_per_week_goal=6) == Settings(sessions_per_week_goal=6)
+    assert JournalStore(journal.directory).load_settings() == Settings(sessions_per_week_goal=6)

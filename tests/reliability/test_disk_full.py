@@ -101,7 +101,7 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
 def store(tmp_path: Path) -> JournalStore:
     store = JournalStore(tmp_path / "journal")
     store.import_entries([check_in("2026-03-10", 3), check_in("2026-03-20", 4), check_in("2026-04-02", 5)])
-    store.save_settings(Settings(disclaimer_seen=True, theme="calm"))
+    store.save_settings(Settings(disclaimer_seen=True, sessions_per_week_goal=2))
     return store
 
 
@@ -154,14 +154,14 @@ def test_refused_settings_change_nothing_and_the_next_save_works(store: JournalS
     before = snapshot(store.directory)
     disk.fail_at = failure
     with pytest.raises(JournalWriteError, match=NO_SPACE) as raised:
-        store.update_settings(theme="other")
+        store.update_settings(sessions_per_week_goal=5)
     assert "settings.json" in str(raised.value)
     assert snapshot(store.directory) == before
     assert temporaries(store.directory) == []
-    assert store.load_settings().theme == "calm"
+    assert store.load_settings().sessions_per_week_goal == 2
     disk.space_returns()
-    assert store.update_settings(theme="other").theme == "other"
-    assert JournalStore(store.directory).load_settings() == Settings(disclaimer_seen=True, theme="other")
+    assert store.update_settings(sessions_per_week_goal=5).sessions_per_week_goal == 5
+    assert JournalStore(store.directory).load_settings() == Settings(disclaimer_seen=True, sessions_per_week_goal=5)
 
 
 # --- a move is two writes: what if only the second one fails? ----------------------------------

@@ -224,19 +224,21 @@ NEW = check_in("2026-03-20", 7)
 IMPORTED = [check_in("2026-03-25", 2), check_in("2026-05-02", 1)]
 APRIL_20 = datetime(2026, 4, 20, 9, tzinfo=UTC).isoformat()
 
-Seen = tuple[frozenset[tuple[str, str, int]], str]
-"""(id, day, pain) of every entry, and the settings' theme."""
+Seen = tuple[frozenset[tuple[str, str, int]], int]
+"""(id, day, pain) of every entry, and the settings' weekly goal."""
 
 
 def seen(store: JournalStore) -> Seen:
     entries = store.entries()
-    return frozenset((e.id, day(e), e.pain_now) for e in entries if isinstance(e, CheckIn)), store.load_settings().theme
+    return frozenset(
+        (e.id, day(e), e.pain_now) for e in entries if isinstance(e, CheckIn)
+    ), store.load_settings().sessions_per_week_goal
 
 
 def with_changes(states: Seen, *, drop: str | None = None, add: tuple[str, str, int] | None = None) -> Seen:
-    entries, theme = states
+    entries, goal = states
     kept = {entry for entry in entries if entry[0] != drop}
-    return frozenset(kept | ({add} if add else set())), theme
+    return frozenset(kept | ({add} if add else set())), goal
 
 
 OPERATIONS: dict[str, tuple[dict[str, Any], int]] = {
@@ -246,7 +248,7 @@ OPERATIONS: dict[str, tuple[dict[str, Any], int]] = {
     "move": ({"op": "move", "id": MARCH_10.id, "changes": {"pain_now": 8, "at": APRIL_20}}, 2),
     "delete": ({"op": "delete", "id": MARCH_10.id}, 1),
     "import": ({"op": "import", "entries": [entry.model_dump(mode="json") for entry in IMPORTED]}, 2),
-    "settings": ({"op": "settings", "changes": {"theme": "after"}}, 1),
+    "settings": ({"op": "settings", "changes": {"sessions_per_week_goal": 5}}, 1),
 }
 STAGES = ("half-written", "before-rename", "after-rename")
 
@@ -265,7 +267,7 @@ def outcomes(op: str, before: Seen) -> list[Seen]:
     if op == "import":
         first = with_changes(before, add=(IMPORTED[0].id, day(IMPORTED[0]), 2))
         return [before, first, with_changes(first, add=(IMPORTED[1].id, day(IMPORTED[1]), 1))]
-    return [before, (before[0], "after")]
+    return [before, (before[0], 5)]
 
 
 CASES = [
@@ -281,7 +283,7 @@ def test_a_kill_at_any_point_of_a_write_loses_nothing(tmp_path: Path, op: str, w
     journal = tmp_path / "journal"
     store = JournalStore(journal)
     store.import_entries([MARCH_10, MARCH_12, APRIL_3])
-    store.update_settings(theme="before")
+    store.update_settings(sessions_per_week_goal=2)
     before = seen(store)
     spec, _ = OPERATIONS[op]
     crash = json.dumps({**spec, "write": write, "stage": stage})

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static, TextArea
 
+from tests.clock import FakeClock
 from tests.conftest import FIXED_NOW
 from tests.security.hostile import (
     CLICK_QUIT,
@@ -32,7 +33,6 @@ from tests.security.hostile import (
     write_json,
 )
 from trainer.catalog.loader import Catalog, load_catalog
-from trainer.engine.runner import FakeClock
 from trainer.journal.models import CheckIn, ExerciseDone, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.exercise import ExerciseScreen

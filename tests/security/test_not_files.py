@@ -119,7 +119,7 @@ def journal(tmp_path: Path) -> Path:
     directory = tmp_path / "home" / "journal"
     store = JournalStore(directory)
     store.import_entries([check_in("2026-03-10", 3), check_in("2026-04-05", 5), check_in("2026-05-02", 2)])
-    store.save_settings(Settings(disclaimer_seen=True, theme="calm"))
+    store.save_settings(Settings(disclaimer_seen=True, sessions_per_week_goal=2))
     return directory
 
 
@@ -168,8 +168,8 @@ def test_a_symlinked_settings_file_is_reported_and_never_replaced(journal: Path,
     assert store.load_settings() == Settings()
     assert "symbolic link" in store.problems[0].reason
     with pytest.raises(JournalUnreadableError, match="symbolic link"):
-        store.update_settings(theme="other")
-    assert settings.is_symlink() and json.loads(elsewhere.read_bytes())["settings"]["1"]["theme"] == "calm"
+        store.update_settings(sessions_per_week_goal=5)
+    assert settings.is_symlink() and json.loads(elsewhere.read_bytes())["settings"]["1"]["sessions_per_week_goal"] == 2
 
 
 def test_a_dangling_link_in_place_of_a_month_file_is_not_taken_for_an_empty_month(journal: Path) -> None:

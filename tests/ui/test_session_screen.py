@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits
 
-from trainer.engine.runner import FakeClock
+from tests.clock import FakeClock
 from trainer.journal.models import SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.exercise import ExerciseScreen

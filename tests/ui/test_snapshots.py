@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import FakeClock
 from tests.conftest import FIXED_NOW
-from trainer.engine.runner import FakeClock
 from trainer.journal.store import JournalStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

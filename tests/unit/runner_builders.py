@@ -10,8 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from tests.clock import FakeClock
 from trainer.engine.plan import Plan
-from trainer.engine.runner import FakeClock, Runner, Snapshot
+from trainer.engine.runner import Runner, Snapshot
 
 
 @dataclass

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
-from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, Settings, WeeklyCheck
+from trainer.journal.limits import SettingsError
+from trainer.journal.models import AnyEntry, CheckIn, PersonalDose, SessionRecord, Settings, WeeklyCheck
 from trainer.journal.storage import atomic_write
 from trainer.journal.store import JournalBusyError, JournalError, JournalStore
 
@@ -342,11 +343,11 @@ def test_settings_default_when_there_are_none(store: JournalStore, journal: Path
 
 
 def test_settings_round_trip(store: JournalStore) -> None:
-    settings = Settings(disclaimer_seen=True, theme="calm", sessions_per_week_goal=5, bell=False)
+    settings = Settings(disclaimer_seen=True, sessions_per_week_goal=5, bell=False)
     store.save_settings(settings)
     assert JournalStore(store.directory).load_settings() == settings
-    store.save_settings(settings.model_copy(update={"theme": "other"}))
-    assert JournalStore(store.directory).load_settings().theme == "other"
+    store.save_settings(settings.model_copy(update={"sessions_per_week_goal": 6}))
+    assert JournalStore(store.directory).load_settings().sessions_per_week_goal == 6
     document = json.loads(store.settings_file.read_bytes())
     assert list(document["settings"]) == ["1"]  # one document, replaced in place
 
@@ -355,8 +356,8 @@ def test_update_settings_keeps_the_other_fields(store: JournalStore) -> None:
     store.save_settings(Settings(disclaimer_seen=True, sessions_per_week_goal=5))
     other_copy = JournalStore(store.directory)  # another running app changes one thing
     other_copy.update_settings(bell=False)
-    updated = store.update_settings(theme="calm")
-    assert updated == Settings(disclaimer_seen=True, sessions_per_week_goal=5, bell=False, theme="calm")
+    updated = store.update_settings(sessions_per_week_goal=4)
+    assert updated == Settings(disclaimer_seen=True, sessions_per_week_goal=4, bell=False)
     assert JournalStore(store.directory).load_settings() == updated
 
 
@@ -403,7 +404,7 @@ def test_no_temporary_files_are_left_behind(store: JournalStore, journal: Path) 
     store.update(entries[1], entries[1].model_copy(update={"at": at("2026-04-01")}))
     store.delete(entries[2])
     store.import_entries([check_in(at("2026-05-01"))])
-    store.update_settings(theme="calm")
+    store.update_settings(bell=False)
     leftovers = [path.name for path in journal.iterdir() if path.name not in {".lock", "settings.json"}]
     assert all(name.startswith("entries-") and name.endswith(".json") for name in leftovers), leftovers
 
@@ -448,7 +449,7 @@ def test_a_lock_held_by_another_instance_gives_busy(journal: Path) -> None:
             store.add(check_in(at("2026-03-15")))
         assert str(journal) in str(raised.value)
         with pytest.raises(JournalBusyError):
-            store.update_settings(theme="calm")
+            store.update_settings(bell=False)
         with pytest.raises(JournalBusyError):
             store.delete(entry)
         assert store.entries() == [entry]  # reading does not wait for the lock
@@ -535,3 +536,18 @@ def test_editing_an_entry_deleted_in_another_window_is_refused(journal: Path) ->
     with pytest.raises(JournalError):
         app.update(entry, entry.model_copy(update={"pain_now": 5, "at": at("2026-04-10")}))
     assert app.get(entry.id) is None
+
+
+def test_a_setting_out_of_range_or_unknown_is_refused_and_nothing_is_written(store: JournalStore) -> None:
+    """``update_settings(sessions_per_week_goal=99)`` once wrote a file the next start refused, so every
+    setting fell back to its default (the first-run notice again, the person's doses gone)."""
+    store.save_settings(Settings(disclaimer_seen=True, dose_changes={"bird-dog": PersonalDose(sets=2)}))
+    before = store.settings_file.read_bytes()
+    with pytest.raises(SettingsError, match="the goal of sessions a week: 99 is above 14"):
+        store.update_settings(sessions_per_week_goal=99)
+    with pytest.raises(SettingsError, match="there is no setting called 'bel'"):
+        store.update_settings(bel=False)
+    with pytest.raises(SettingsError, match="the bell: 'loud' is not on or off"):
+        store.update_settings(bell="loud")
+    assert store.settings_file.read_bytes() == before
+    assert JournalStore(store.directory).load_settings().dose_changes == {"bird-dog": PersonalDose(sets=2)}

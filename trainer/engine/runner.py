@@ -17,10 +17,10 @@ from typing import Literal
 
 from trainer.catalog.models import RepMode
 from trainer.engine.plan import Plan, Step, StepKind
+from trainer.journal.models import StopReason
 from trainer.wording import format_seconds
 
 RunState = Literal["ready", "running", "paused", "finished", "stopped"]
-StopReason = Literal["pain", "tired", "out-of-time", "other"]
 
 DONE = 0.999
 """A work step counts as done from this share of it on (float slack)."""
@@ -47,7 +47,6 @@ class Snapshot:
 
     state: RunState
     step_index: int
-    steps_total: int
     step: Step
     exercise_index: int
     exercises_total: int
@@ -62,7 +61,6 @@ class Snapshot:
     step_elapsed: float
     step_remaining: float
     step_progress: float
-    session_elapsed: float
     session_remaining: float
     session_progress: float
     next_text: str
@@ -359,7 +357,6 @@ class Runner:
         return Snapshot(
             state=self.state,
             step_index=self.index,
-            steps_total=len(self.plan.steps),
             step=step,
             exercise_index=step.exercise_index,
             exercises_total=len(self.plan.exercises),
@@ -371,7 +368,6 @@ class Runner:
             step_elapsed=elapsed,
             step_remaining=max(0.0, step.seconds - done_in_step),
             step_progress=share,
-            session_elapsed=self._active + (elapsed if self.state in ("running", "paused") else 0.0),
             session_remaining=max(0.0, total - session_done),
             session_progress=session_done / total if total > 0 else 1.0,
             next_text=self._next_text(step, rep),
@@ -469,23 +465,3 @@ class Runner:
             return 1.0
         done = sum(self._records.get(index, _StepRecord()).share * step.seconds for index, step in work)
         return min(1.0, done / planned)
-
-    @property
-    def exercises_finished(self) -> int:
-        """Exercises whose steps are all behind the current position (for checkpoints)."""
-        if self.state == "finished":
-            return len(self.plan.exercises)
-        return self.step.exercise_index
-
-
-@dataclass
-class FakeClock:
-    """A clock for tests and demos: time moves only when told."""
-
-    now: float = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds

@@ -231,7 +231,6 @@ class Settings(JournalModel):
 
     schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
     disclaimer_seen: bool = False
-    theme: PlainText = "backtrainer"
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
     dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)

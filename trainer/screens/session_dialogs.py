@@ -12,8 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from trainer.catalog.models import Exercise, Safety
-from trainer.engine.runner import StopReason
-from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION
+from trainer.journal.models import NOTES_MAX, PAIN_NOW_QUESTION, StopReason
 from trainer.screens.dialogs import WideDialog
 from trainer.services.recorder import AfterAnswers
 from trainer.text_rules import forbidden_problem

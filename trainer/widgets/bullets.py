@@ -45,8 +45,3 @@ class BulletList(Vertical):
             with Horizontal():
                 yield Static(Content(marker), classes="marker")
                 yield Static(literal(item), classes="item")
-
-    @property
-    def plain(self) -> str:
-        """The items as plain text (one per line), for tests and search."""
-        return "\n".join(self.items)
