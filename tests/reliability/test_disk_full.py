@@ -1,7 +1,7 @@
 """A write the disk refuses (full, read-only, I/O error) leaves the journal exactly as it was.
 
-The failure is injected into ``trainer.journal.storage``'s view of ``os`` and
-``tempfile`` only: creating the temporary file, writing it (half written,
+The failure is injected through the store's ``write_file`` (an atomic write on a
+file system that fails): creating the temporary file, writing it (half written,
 then ENOSPC), syncing it, renaming it. One test lets the kernel refuse the
 write for real (a file size limit in a child process).
 """
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,63 +50,56 @@ class HalfThenFull:
         raise no_space()
 
 
-class Disk:
-    """Stands in for ``os`` and ``tempfile`` in the storage module; ``fail_at`` picks what breaks."""
+class Disk(storage.FileSystem):
+    """The file system an atomic write uses; ``fail_at`` picks what breaks."""
 
     def __init__(self) -> None:
         self.fail_at: str | None = None
         self.fail_on_write = 1  # which file write of an operation fails (1 = the first)
         self.writes = 0
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(os, name)
-
     def _failing(self, point: str) -> bool:
         return self.fail_at == point and self.writes == self.fail_on_write
 
-    def mkstemp(self, **kwargs: Any) -> tuple[int, str]:
+    def mkstemp(self, *, dir: Path, prefix: str, suffix: str) -> tuple[int, str]:
         self.writes += 1
         if self._failing("create"):
             raise no_space()
-        return tempfile.mkstemp(**kwargs)
+        return super().mkstemp(dir=dir, prefix=prefix, suffix=suffix)
 
-    def fdopen(self, descriptor: int, mode: str) -> Any:
-        stream = os.fdopen(descriptor, mode)
+    def open_for_writing(self, descriptor: int) -> Any:
+        stream = super().open_for_writing(descriptor)
         return HalfThenFull(stream) if self._failing("write") else stream
 
     def fsync(self, descriptor: int) -> None:
-        if self._failing("sync") and not os.path.isdir(f"/proc/self/fd/{descriptor}"):
+        if self._failing("sync"):
             raise no_space()
-        os.fsync(descriptor)
+        super().fsync(descriptor)
 
-    def replace(self, source: str, target: str) -> None:
+    def replace(self, source: str, target: Path) -> None:
         if self._failing("rename"):
             raise no_space()
-        os.replace(source, target)
+        super().replace(source, target)
 
     def space_returns(self) -> None:
         self.fail_at = None
 
 
 @pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
-    fake = Disk()
-    monkeypatch.setattr(storage, "os", fake)
-    monkeypatch.setattr(storage, "tempfile", fake)
-    return fake
+def disk() -> Disk:
+    return Disk()
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    store = JournalStore(tmp_path / "journal")
+def store(tmp_path: Path, disk: Disk) -> JournalStore:
+    store = JournalStore(tmp_path / "journal", write_file=partial(storage.atomic_write, fs=disk))
     store.import_entries([check_in("2026-03-10", 3), check_in("2026-03-20", 4), check_in("2026-04-02", 5)])
     store.save_settings(Settings(disclaimer_seen=True, sessions_per_week_goal=2))
+    disk.writes = 0  # count the writes of the test, not of setting it up
     return store
 
 
 FAILURES = ["create", "write", "sync", "rename"]
-if sys.platform != "linux":
-    FAILURES.remove("sync")  # tells a folder from a file through /proc
 
 
 def operations(store: JournalStore) -> dict[str, Callable[[], object]]:

@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from trainer.cli import main, transfer
+from trainer.cli import main
 from trainer.cli.output import fit
 from trainer.engine.insights import summarize
 from trainer.journal.models import AnyEntry, CheckIn, ExerciseDone, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV
+from trainer.reports.markdown import markdown_report
 from trainer.reports.summary import summary_lines
 from trainer.text_rules import one_line
 from trainer.wording import display_width
@@ -387,31 +388,18 @@ def test_export_json_round_trips_into_a_fresh_home(
     assert [entry.model_dump(mode="json") for entry in restored] == [entry.model_dump(mode="json") for entry in seeded]
 
 
-def test_export_md_calls_the_report(
-    run: Run, store: JournalStore, seeded: list[AnyEntry], monkeypatch: pytest.MonkeyPatch
+def test_export_md_is_the_report_of_the_whole_journal_for_the_period(
+    run: Run, store: JournalStore, seeded: list[AnyEntry]
 ) -> None:
-    calls: list[dict[str, Any]] = []
-
-    def fake_report(entries: list[AnyEntry], today: date, since: date | None, goal: int, generated_at: datetime) -> str:
-        calls.append({"entries": entries, "today": today, "since": since, "goal": goal, "at": generated_at})
-        return "# REPORT\n"
-
-    monkeypatch.setattr(transfer, "markdown_report", fake_report)
     store.update_settings(sessions_per_week_goal=5)
     result = run("export", "--format", "md", "--since", "2026-11-22")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "# REPORT\n"
+    expected = markdown_report(seeded, date(2026, 11, 24), date(2026, 11, 22), 5, FIXED_NOW)
+    assert result.stdout == expected  # the whole journal: the report compares with the first week
+    assert "Period: 22 Nov 2026 to 24 Nov 2026" in result.stdout and "(goal: 5 a week)" in result.stdout
     assert result.stderr == "Exported 3 entries (md) to standard output.\n"
-    (call,) = calls
-    assert call["entries"] == seeded, "the whole journal: the report compares with the first week"
-    assert (call["today"], call["since"], call["goal"], call["at"]) == (
-        date(2026, 11, 24),
-        date(2026, 11, 22),
-        5,
-        FIXED_NOW,
-    )
-    run("export", "--format", "md")
-    assert calls[1]["since"] is None
+    everything = run("export", "--format", "md").stdout
+    assert everything == markdown_report(seeded, date(2026, 11, 24), None, 5, FIXED_NOW)
 
 
 def test_export_md_for_real(run: Run, seeded: list[AnyEntry]) -> None:

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb.storages import Storage
 
@@ -44,15 +44,34 @@ WriteFile = Callable[[Path, bytes], None]
 """How a file's new bytes reach the disk: ``atomic_write``, or a test's stand-in."""
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+class FileSystem:
+    """The calls an atomic write makes, in one place, so a test can pass one that fails like a full disk."""
+
+    def mkstemp(self, *, dir: Path, prefix: str, suffix: str) -> tuple[int, str]:
+        return tempfile.mkstemp(dir=dir, prefix=prefix, suffix=suffix)
+
+    def open_for_writing(self, descriptor: int) -> BinaryIO:
+        return os.fdopen(descriptor, "wb")
+
+    def fsync(self, descriptor: int) -> None:
+        os.fsync(descriptor)
+
+    def replace(self, source: str, target: Path) -> None:
+        os.replace(source, target)
+
+
+REAL_FILE_SYSTEM = FileSystem()
+
+
+def atomic_write(path: Path, payload: bytes, *, fs: FileSystem = REAL_FILE_SYSTEM) -> None:
     """Replace ``path`` with ``payload`` all at once; the file is private (0600)."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    descriptor, temporary = fs.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
+        with fs.open_for_writing(descriptor) as stream:
             stream.write(payload)
             stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+            fs.fsync(stream.fileno())
+        fs.replace(temporary, path)
     except BaseException:
         with suppress(OSError):  # the error that matters is the one being raised; the next write removes it
             Path(temporary).unlink(missing_ok=True)
