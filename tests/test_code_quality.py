@@ -24,6 +24,14 @@ def test_mypy_strict_passes_on_the_package() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_import_contracts_hold() -> None:
+    """The walls of docs/ARCHITECTURE.md (pyproject.toml [tool.importlinter])."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
 def test_the_command_line_prints_only_through_cli_output() -> None:
     """One function shows control characters visibly (trainer.cli.output); nothing prints around it."""
     printing = re.compile(r"\b(?:click\.echo|click\.secho|print)\(")

@@ -19,9 +19,8 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 
 from trainer.catalog.loader import Catalog
-from trainer.journal.checkpoints import OrphanedSession
+from trainer.journal.errors import JournalError
 from trainer.journal.models import SessionRecord, Settings
-from trainer.journal.store import JournalError
 from trainer.paths import Paths
 from trainer.screens.base import TrainerScreen
 from trainer.screens.content_error import ContentErrorScreen
@@ -31,7 +30,7 @@ from trainer.screens.home import HomeScreen
 from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import begin_session
 from trainer.screens.too_small import TooSmallScreen
-from trainer.services.core import Services, Timings, local_now, make_services
+from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
 from trainer.theme import CALM_THEME
 from trainer.widgets.literal import shown
 

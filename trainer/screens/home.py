@@ -12,8 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
+from trainer.journal.errors import JournalError
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
-from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal

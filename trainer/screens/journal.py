@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static, TabbedContent, TabPane
 
+from trainer.journal.errors import JournalError, JournalProblem
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
-from trainer.journal.store import JournalError, JournalProblem, JournalStore
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
@@ -86,7 +86,7 @@ class JournalScreen(TrainerScreen):
     def _scan_every_file(self) -> None:
         """Look for damaged or newer files in the whole journal, not only the months shown."""
         try:
-            problems = JournalStore(self.services.journal.directory).check_every_file()
+            problems = self.services.check_every_file()
         except JournalError:
             return  # the folder cannot be read: reload() has said so
         try:

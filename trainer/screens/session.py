@@ -28,8 +28,8 @@ from trainer.catalog.models import RepMode
 from trainer.engine.plan import Plan
 from trainer.engine.runner import Runner
 from trainer.engine.session_view import SessionView, end_words, rings, session_view
+from trainer.journal.errors import JournalError
 from trainer.journal.models import StopReason
-from trainer.journal.store import JournalError
 from trainer.screens.base import TrainerScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import AfterSessionScreen, ExerciseStepsScreen, StopReasonScreen

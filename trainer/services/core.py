@@ -14,11 +14,16 @@ from time import monotonic
 
 from trainer.catalog.loader import Catalog, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.journal.checkpoints import OrphanedSession
+from trainer.journal.errors import JournalProblem
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
 from trainer.services.settings import SettingsService
+
+__all__ = ["OrphanedSession", "Services", "Timings", "local_now", "make_services"]
+"""(``OrphanedSession``: the type of an unfinished session the app offers to save.)"""
 
 
 def local_now() -> datetime:
@@ -63,6 +68,10 @@ class Services:
 
     def today(self) -> date:
         return self.now().date()
+
+    def check_every_file(self) -> list[JournalProblem]:
+        """Read the whole journal for damaged or newer files, on a store of its own (safe in a thread)."""
+        return JournalStore(self.journal.directory).check_every_file()
 
     def new_recorder(self, pain_before: int | None) -> SessionRecorder:
         return SessionRecorder(self.journal, pain_before=pain_before, now=self.now)
