@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from tests.clock import FakeClock
 from trainer.engine.plan import Plan
-from trainer.engine.runner import Runner, Snapshot
+from trainer.engine.runner import Runner
+from trainer.engine.snapshot import Snapshot
 
 
 @dataclass

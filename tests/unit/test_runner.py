@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from tests.clock import FakeClock
 from trainer.catalog.models import Exercise
 from trainer.engine.plan import Plan, Prescription, StepKind, plan_exercise, plan_routine, swap_exercise
-from trainer.engine.runner import Runner, Snapshot
+from trainer.engine.runner import Runner
+from trainer.engine.snapshot import Snapshot
 from trainer.journal.models import PersonalDose
 
 from .runner_builders import Session, planned_step, ready, run_to_end, started

@@ -10,22 +10,17 @@ into a hold).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from trainer.catalog.models import RepMode
+from trainer.engine.cues import WORK, next_text, own_pace_cue, step_cue
 from trainer.engine.plan import Plan, Step, StepKind
+from trainer.engine.snapshot import RunState, Snapshot
 from trainer.journal.models import StopReason
-from trainer.wording import format_seconds
-
-RunState = Literal["ready", "running", "paused", "finished", "stopped"]
 
 DONE = 0.999
 """A work step counts as done from this share of it on (float slack)."""
-
-WORK = (StepKind.REPS, StepKind.HOLD)
 
 
 @dataclass(frozen=True)
@@ -41,62 +36,12 @@ class ExerciseTally:
     seconds: float
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the session screen shows, at one moment."""
-
-    state: RunState
-    step_index: int
-    step: Step
-    exercise_index: int
-    exercises_total: int
-    cue: str
-    """Plain words for now: 'Lift', 'Hold', 'Rest', 'Switch sides: right arm and left leg' ..."""
-    rep: int
-    """1-based rep in a reps step (0 elsewhere)."""
-    reps_total: int
-    self_paced: bool
-    phase_remaining: float
-    """Seconds left in the current phase (a hold, a rest, one tempo phase); 0 when self-paced."""
-    step_elapsed: float
-    step_remaining: float
-    step_progress: float
-    session_remaining: float
-    session_progress: float
-    next_text: str
-    change_key: tuple[int, int, int]
-    """(step, rep, phase): changes exactly when the cue does (the bell rings then)."""
-
-    @property
-    def countdown(self) -> int:
-        """The whole seconds to show (a hold of 2.4 s left shows 3)."""
-        return math.ceil(self.phase_remaining - 1e-9) if self.phase_remaining > 0 else 0
-
-    @property
-    def next_change_in(self) -> float | None:
-        """Seconds until what is shown next changes on its own (None: it will not, e.g. paused)."""
-        if self.state != "running":
-            return None
-        if self.self_paced:  # the clock counts up the time spent on the step
-            return 1.0 - self.step_elapsed % 1.0
-        to_next_second = self.phase_remaining - math.floor(self.phase_remaining - 1e-9)
-        return max(0.0, min(to_next_second, self.phase_remaining))
-
-
 @dataclass
 class _StepRecord:
     share: float = 0.0
     """Largest share of the step done in any visit (0..1)."""
     reps: int = 0
     seconds: float = 0.0
-
-
-def side_words(step: Step) -> str:
-    """What this side means for the exercise ('left arm and right leg'), else 'LEFT side'; empty if not sided."""
-    if not step.side:
-        return ""
-    sides = step.exercise.sides
-    return getattr(sides, step.side) if sides is not None else f"{step.side.upper()} side"
 
 
 class Runner:
@@ -370,25 +315,18 @@ class Runner:
             step_progress=share,
             session_remaining=max(0.0, total - session_done),
             session_progress=session_done / total if total > 0 else 1.0,
-            next_text=self._next_text(step, rep),
+            next_text=next_text(self.plan, self.index, rep),
             change_key=(self.index, rep, phase_index),
         )
 
     def _phase(self, step: Step, elapsed: float, self_paced: bool) -> tuple[int, int, float, str]:
         """(rep, phase index, seconds left in the phase, cue) for the current moment."""
-        side = side_words(step)
-        if step.kind == StepKind.GET_READY:
-            where = f", {side}" if side else ""
-            return 0, 0, max(0.0, step.seconds - elapsed), f"Get ready: {step.exercise.name}{where}"
-        if step.kind == StepKind.SWITCH_SIDE:
-            return 0, 0, max(0.0, step.seconds - elapsed), f"Switch sides: {side}"
-        if step.kind == StepKind.REST:
-            return 0, 0, max(0.0, step.seconds - elapsed), self._rest_cue()
-        if step.kind == StepKind.HOLD:
-            return 0, 0, max(0.0, step.seconds - elapsed), step.phases[0].cue
+        following = self.plan.steps[self.index + 1] if self.index + 1 < len(self.plan.steps) else None
+        if step.kind != StepKind.REPS:
+            return 0, 0, max(0.0, step.seconds - elapsed), step_cue(step, following)
         if self_paced:
             rep = min(step.reps, self._self_paced_reps + 1)
-            return rep, 0, 0.0, f"Rep {rep} at your own pace, then press Enter"
+            return rep, 0, 0.0, own_pace_cue(rep)
         per_rep = step.seconds_per_rep
         rep_index = min(step.reps - 1, int(elapsed / per_rep + 1e-9)) if per_rep > 0 else 0
         into_rep = elapsed - rep_index * per_rep
@@ -397,34 +335,6 @@ class Runner:
                 return rep_index + 1, phase_index, max(0.0, phase.seconds - into_rep), phase.cue
             into_rep -= phase.seconds
         raise AssertionError("unreachable: a rep always has a last phase")
-
-    def _rest_cue(self) -> str:
-        """``Rest``, or ``Rest, then: left arm and right leg`` when the next set starts on the other side again."""
-        following = self.plan.steps[self.index + 1] if self.index + 1 < len(self.plan.steps) else None
-        if following is not None and following.side and following.kind in WORK:
-            return f"Rest, then: {side_words(following)}"
-        return "Rest"
-
-    def _next_text(self, step: Step, rep: int) -> str:
-        if step.kind == StepKind.REPS and 0 < rep < step.reps:
-            return f"Next: rep {rep + 1} of {step.reps}"
-        if self.index + 1 >= len(self.plan.steps):
-            return "Next: done, well done"
-        following = self.plan.steps[self.index + 1]
-        if following.exercise_index != step.exercise_index:
-            return f"Next exercise: {following.exercise.name}"
-        if following.kind == StepKind.REST:
-            return f"Next: rest {format_seconds(following.seconds)}"
-        if following.kind == StepKind.SWITCH_SIDE:
-            return f"Next: switch sides ({side_words(following)})"
-        what = (
-            f"{following.reps} reps" if following.kind == StepKind.REPS else f"hold {format_seconds(following.seconds)}"
-        )
-        if following.sets_total > 1:
-            what += f", set {following.set_number} of {following.sets_total}"
-        if following.side:
-            what += f", {side_words(following)}"
-        return f"Next: {what}"
 
     # --- results -----------------------------------------------------------------
 

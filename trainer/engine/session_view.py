@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from trainer.engine.cues import side_words
 from trainer.engine.plan import Plan, PlannedExercise, StepKind
-from trainer.engine.runner import RunState, Snapshot, side_words
+from trainer.engine.snapshot import RunState, Snapshot
 from trainer.journal.models import SessionRecord
 from trainer.wording import format_seconds
 
