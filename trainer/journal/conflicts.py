@@ -43,6 +43,7 @@ from trainer.journal.errors import JournalError
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_FILE, SETTINGS_TABLE
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import JournalFileError, parse_json_object
+from trainer.wording import plural
 
 if TYPE_CHECKING:
     from trainer.journal.store import JournalStore
@@ -111,7 +112,7 @@ class MergeResult:
         were = "was" if self.same == 1 else "were"
         text = f"Added {self.added} {noun}, updated {self.updated}, {self.same} {were} already the same"
         if self.older:
-            text += f"; {self.older} older version{'s' if self.older != 1 else ''} kept the journal's newer one"
+            text += f"; {plural(self.older, 'older version')} kept the journal's newer one"
         return text
 
 

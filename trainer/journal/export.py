@@ -40,6 +40,7 @@ from trainer.journal.models import (
 )
 from trainer.journal.storage import TEMP_SUFFIX, atomic_write, fsync_directory
 from trainer.journal.when import entry_time_problem
+from trainer.wording import plural
 
 EXPORT_FORMAT = "backtrainer-journal"
 EXPORT_SCHEMA_VERSION = 1
@@ -259,7 +260,7 @@ def read_json_export(path: Path, now: datetime | None = None) -> list[AnyEntry]:
         shown = problems[:MAX_PROBLEMS_SHOWN]
         more = len(problems) - len(shown)
         lines = "\n  ".join(shown + ([f"... and {more} more"] if more else []))
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        count = plural(len(problems), "problem")
         raise ExportFileError(f"{path}: {count}; nothing was imported:\n  {lines}")
     return [_ENTRY.validate_python(document) for document in documents]
 

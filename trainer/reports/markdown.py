@@ -39,7 +39,7 @@ from trainer.journal.models import (
     CheckIn,
     SessionRecord,
 )
-from trainer.wording import format_day
+from trainer.wording import format_day, plural
 
 ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
 """Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;
@@ -130,7 +130,7 @@ def _header(summary: Summary, since: date | None, generated_at: datetime) -> str
     return (
         "# Back pain self-report (backtrainer)\n\n"
         f"Period: {format_day(summary.start)} to {format_day(summary.end)} "
-        f"({summary.days} {'day' if summary.days == 1 else 'days'}; {scope}).  \n"
+        f"({plural(summary.days, 'day')}; {scope}).  \n"
         f"Generated {generated_at.isoformat(sep=' ', timespec='minutes')}."
     )
 
@@ -269,7 +269,7 @@ def _sessions(summary: Summary, rows: list[WeekRow]) -> str:
         planned = summary.goal * weeks
         share = f" ({done / planned:.0%})" if planned else ""
         adherence = (
-            f"Adherence over {weeks} complete {'week' if weeks == 1 else 'weeks'}: "
+            f"Adherence over {plural(weeks, 'complete week')}: "
             f"{done} of {planned} planned sessions{share}; goal met in {met_weeks} of {weeks} "
             f"({met_weeks / weeks:.0%})."
         )
@@ -301,7 +301,7 @@ def _session_days(summary: Summary) -> str:
         ("Other days with a check-in", summary.session_days.without_session),
     ):
         value = "no check-ins" if group.average is None else f"average {group.average:.1f}"
-        lines.append(f"- {label}: {value} ({group.days} {'day' if group.days == 1 else 'days'})")
+        lines.append(f"- {label}: {value} ({plural(group.days, 'day')})")
     lines.append("")
     lines.append("This compares days; it does not show cause and effect.")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from trainer.catalog.problems import ContentProblem
 from trainer.widgets.literal import literal
+from trainer.wording import plural
 
 
 class ContentErrorScreen(Screen[None]):
@@ -33,8 +34,7 @@ class ContentErrorScreen(Screen[None]):
         with VerticalScroll(id="problems"):
             yield Static(
                 Content.styled(
-                    f"backtrainer cannot start: its content has {len(self.problems)} "
-                    f"problem{'s' if len(self.problems) != 1 else ''}.",
+                    f"backtrainer cannot start: its content has {plural(len(self.problems), 'problem')}.",
                     "bold",
                 )
             )

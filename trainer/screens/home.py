@@ -17,7 +17,7 @@ from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
-from trainer.wording import format_minutes
+from trainer.wording import format_minutes, plural
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
@@ -52,7 +52,7 @@ def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list
             Content.assemble(
                 "Last 7 days: average pain ",
                 (f"{average:.1f}", "bold"),
-                f" from {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''}; latest ",
+                f" from {plural(len(check_ins), 'check-in')}; latest ",
                 (f"{latest.pain_now}/10", "bold"),
                 f" on {latest.at:%a %H:%M}.",
             )

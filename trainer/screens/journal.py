@@ -20,6 +20,7 @@ from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScree
 from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
+from trainer.wording import plural
 
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
@@ -278,7 +279,7 @@ class JournalScreen(TrainerScreen):
     @on(GoalChosen)
     def _goal_chosen(self, event: GoalChosen) -> None:
         self.services.settings.set_weekly_goal(event.goal)
-        self.notify(f"Goal: {event.goal} {'session' if event.goal == 1 else 'sessions'} a week.")
+        self.notify(f"Goal: {plural(event.goal, 'session')} a week.")
         self._fill_panes()
 
     @on(NeedsDays)

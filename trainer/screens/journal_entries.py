@@ -19,6 +19,7 @@ from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
 from trainer.widgets.segmented import Segmented
+from trainer.wording import plural
 
 MAX_ROWS = 400
 """The list shows at most this many rows; the range filter narrows it."""
@@ -145,7 +146,7 @@ class EntriesPane(Vertical):
         elif len(matching) > MAX_ROWS:
             count.update(Content(f"Showing the newest {MAX_ROWS} of {len(matching)}; narrow the range to see older."))
         else:
-            count.update(Content(f"{len(matching)} {'entry' if len(matching) == 1 else 'entries'} · Enter opens one"))
+            count.update(Content(f"{plural(len(matching), 'entry', 'entries')} · Enter opens one"))
 
     def action_cycle(self, selector: str) -> None:
         self.query_one(selector, Segmented).cycle()

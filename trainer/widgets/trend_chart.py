@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.engine.insights import DayPoint
+from trainer.wording import plural
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 3
@@ -130,4 +131,4 @@ def describe_chart(points: Sequence[DayPoint]) -> str:
             f"; the 7-day average went from {rolling[0].rolling:.1f} ({rolling[0].day:%d %b}) "
             f"to {rolling[-1].rolling:.1f} ({rolling[-1].day:%d %b})"
         )
-    return text + f"; {sessions} day{'s' if sessions != 1 else ''} with a session."
+    return text + f"; {plural(sessions, 'day')} with a session."
