@@ -178,6 +178,13 @@ class TrainerApp(App[None]):
         else:
             self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error")
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and q on Home): quit, unless a screen asks first (a session in progress does)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, TrainerScreen) and not screen.quit_requested():
+                return
+        self.exit()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without content there are no help lists to show: the key is not offered (the error screen
         gives the emergency advice itself)."""

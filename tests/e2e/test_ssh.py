@@ -160,7 +160,7 @@ def test_session_over_ssh_pauses_stops_saves_and_restores_the_terminal(
             term.send(b"\r")
 
             # The countdown runs: the session's time left falls by 2 s in about 2 s.
-            term.wait_for_text("Get ready")
+            term.wait_for_text("i all the steps")  # getting ready (the cue itself is in block letters)
             first = term.wait_until(session_left, "the session's time left")
             later = term.wait_until(
                 lambda lines: (left := session_left(lines)) is not None and left <= first - 2 and left,
@@ -169,21 +169,21 @@ def test_session_over_ssh_pauses_stops_saves_and_restores_the_terminal(
             )
             assert later < first
 
-            # Space pauses: "Paused" shows and the clock stands still.
+            # Space pauses: the footer says Resume and the clock stands still.
             term.send(b" ")
             term.wait_until(
-                lambda lines: on_screen("Paused", lines) and on_screen("Space to carry on", lines), "'Paused'"
+                lambda lines: on_screen("Resume", lines) and on_screen("Press space to carry on", lines), "paused"
             )
             paused_at = session_left(term.screen.lines())
             step_paused_at = seconds_left(STEP_LEFT, term.screen.lines())
             term.pump(1.5)
             assert session_left(term.screen.lines()) == paused_at, "the session clock moved while paused"
             assert seconds_left(STEP_LEFT, term.screen.lines()) == step_paused_at, "the step clock moved while paused"
-            assert on_screen("Paused", term.screen.lines())
+            assert on_screen("Press space to carry on", term.screen.lines())
 
-            # Space again carries on, and the clock moves again into the first hold.
+            # Space again carries on (after a 3-2-1), and the clock moves again into the first hold.
             term.send(b" ")
-            term.wait_until(lambda lines: not on_screen("Paused", lines), "the pause to end")
+            term.wait_until(lambda lines: not on_screen("Press space to carry on", lines), "the pause to end")
             term.wait_for_text("Set 1 of 2", timeout=10)
             hold_started = term.wait_until(session_left, "the session's time left in the hold")
             term.wait_until(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Digits
 
 from tests.clock import FakeClock
+from trainer.engine.plan import StepKind
 from trainer.journal.models import SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.exercise import ExerciseScreen
@@ -17,17 +17,21 @@ from trainer.screens.session_dialogs import (
     ExerciseStepsScreen,
     HighPainScreen,
     PainBeforeScreen,
+    QuitSessionScreen,
     StopReasonScreen,
     UnfinishedSessionScreen,
 )
+from trainer.screens.too_small import TooSmallScreen
+from trainer.widgets.big_text import BigText
 
 
 def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector).render())
+    widget = screen.query_one(selector)
+    return widget.text if isinstance(widget, BigText) else str(widget.render())
 
 
 def countdown(screen) -> str:
-    return screen.query_one("#countdown", Digits).value
+    return screen.query_one("#countdown", BigText).text
 
 
 def sessions(paths) -> list[SessionRecord]:
@@ -43,6 +47,10 @@ def checkpoint_files(paths) -> list[str]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(1000.0)
+
+
+def footer_text(app) -> str:
+    return " ".join(f"{key.key_display} {key.description}" for key in app.screen.query("FooterKey"))
 
 
 async def advance(pilot, clock: FakeClock, seconds: float) -> None:
@@ -62,7 +70,7 @@ async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clo
         assert isinstance(screen, SessionScreen)
         assert screen.plan.routine_id == "gentle-start" and screen.recorder.pain_before == 3
         first = screen.plan.exercises[0].exercise.name
-        assert f"Get ready: {first}" in text_of(screen, "#cue")
+        assert text_of(screen, "#cue") == "GET READY" and first in text_of(screen, "#cue-detail")
         assert countdown(screen) == "0:05"
         await advance(pilot, clock, 2.4)
         assert countdown(screen) == "0:03"
@@ -86,25 +94,29 @@ async def test_cues_follow_the_tempo_and_the_counts_show_set_and_rep(make_app, c
         screen = app.screen
         step = screen.plan.steps[1]
         await advance(pilot, clock, 5.0)
-        assert text_of(screen, "#cue") == " ".join(step.phases[0].cue.upper())
+        assert text_of(screen, "#cue") == step.phases[0].cue.upper()
         assert f"Rep 1 of {step.reps}" in text_of(screen, "#counts")
         await advance(pilot, clock, step.phases[0].seconds)
-        assert text_of(screen, "#cue") == " ".join(step.phases[1].cue.upper())
+        assert text_of(screen, "#cue") == step.phases[1].cue.upper()
 
 
-async def test_pause_freezes_the_countdown_and_resume_carries_on(make_app, clock) -> None:
+async def test_pause_freezes_the_countdown_and_resume_counts_3_2_1_first(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="desk-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         screen = app.screen
         await advance(pilot, clock, 1.0)
         await pilot.press("space")
-        assert text_of(screen, "#cue") == "Paused"
+        assert text_of(screen, "#cue") == "PAUSED"
+        assert "space Resume" in footer_text(app)
         shown = countdown(screen)
         await advance(pilot, clock, 30)
         assert countdown(screen) == shown
         await pilot.press("space")
-        assert text_of(screen, "#cue").startswith("Get ready")
+        assert (text_of(screen, "#cue"), countdown(screen)) == ("READY", "3")
+        assert "space Pause" in footer_text(app)
+        await advance(pilot, clock, 3.0)
+        assert text_of(screen, "#cue") == "GET READY"
         assert countdown(screen) == shown
 
 
@@ -167,7 +179,7 @@ async def test_pain_stop_ends_at_once_records_it_and_shows_the_rules(make_app, c
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_help_pauses_the_session_and_it_carries_on_after(make_app, clock) -> None:
+async def test_help_pauses_the_session_and_it_comes_back_paused(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="desk-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -177,8 +189,11 @@ async def test_help_pauses_the_session_and_it_carries_on_after(make_app, clock) 
         assert isinstance(app.screen, HelpScreen) and screen.runner.state == "paused"
         clock.advance(60)
         await pilot.press("q")
-        assert app.screen is screen and screen.runner.state == "running"
+        assert app.screen is screen and screen.runner.state == "paused"  # no clock running behind your back
         assert countdown(screen) == "0:03"  # the minute under Help did not count
+        await pilot.press("space")
+        await advance(pilot, clock, 3.0)  # the 3-2-1
+        assert screen.runner.state == "running" and countdown(screen) == "0:03"
 
 
 async def test_a_session_over_while_a_screen_is_on_top_leaves_when_it_closes(make_app, clock) -> None:
@@ -240,7 +255,7 @@ async def test_closing_mid_session_keeps_a_checkpoint_offered_at_next_start(make
         await pilot.press("s")
         first_exercise = [step for step in app.screen.plan.steps if step.exercise_index == 0]
         await advance(pilot, clock, sum(step.seconds for step in first_exercise) + 1)
-        await app.action_quit()
+        app.exit()  # the terminal closed, or the connection dropped
     (orphan,) = JournalStore(paths.journal_dir).unfinished_sessions()
     unfinished = orphan.record
     orphan.release()
@@ -282,7 +297,7 @@ async def test_self_paced_reps_count_with_enter(make_app, clock) -> None:
         screen = app.screen
         await advance(pilot, clock, 5.0)
         await pilot.press("r")
-        assert "own pace" in text_of(screen, "#cue").lower()
+        assert text_of(screen, "#cue") == "REP 1" and "own pace" in text_of(screen, "#cue-detail")
         reps = screen.runner.step.reps
         await pilot.press(*["enter"] * reps)
         assert screen.runner.index == 2
@@ -309,7 +324,61 @@ async def test_steps_are_one_key_away_and_pause_the_session(make_app, clock) -> 
         await pilot.press("s", "i")
         assert isinstance(app.screen, ExerciseStepsScreen)
         await pilot.press("i")
-        assert isinstance(app.screen, SessionScreen) and app.screen.runner.state == "running"
+        assert isinstance(app.screen, SessionScreen) and app.screen.runner.state == "paused"
+
+
+async def test_ctrl_q_mid_session_asks_and_keep_going_comes_back_paused(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, 2.0)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitSessionScreen) and screen.runner.state == "paused"
+        await pilot.press("k")
+        assert app.screen is screen and app.is_running and screen.runner.state == "paused"
+
+
+async def test_ctrl_q_then_save_and_quit_keeps_a_fresh_checkpoint(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, screen.plan.starts[1] + 2.0)  # into the first set: no checkpoint yet
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+    (orphan,) = JournalStore(paths.journal_dir).unfinished_sessions()
+    assert orphan.record.exercises[0].seconds > 0  # what was done up to the quit, not the last set's end
+    orphan.release()
+
+
+async def test_a_terminal_too_small_pauses_the_session_and_it_comes_back_paused(make_app, clock) -> None:
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        await advance(pilot, clock, 2.0)
+        shown = countdown(screen)
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen) and screen.runner.state == "paused"
+        clock.advance(30)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is screen and screen.runner.state == "paused" and countdown(screen) == shown
+
+
+async def test_checkpoints_are_kept_after_every_set(make_app, clock, paths) -> None:
+    app = make_app(session_clock=clock, start="back-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        first_set = next(index for index, step in enumerate(screen.plan.steps) if step.kind == StepKind.REPS)
+        await advance(pilot, clock, screen.plan.starts[first_set + 1] + 0.5)  # just past the first set
+        screen.recorder._wait_for_writes()
+        (checkpoint,) = (paths.journal_dir / "sessions").glob("*.json")
+        assert '"sets_done":1' in checkpoint.read_text().replace(" ", "")
 
 
 async def test_start_a_single_exercise_and_a_routine_from_the_library(make_app, clock) -> None:

@@ -358,3 +358,35 @@ def test_summary_streaks_stay_within_the_period_whatever_else_is_given() -> None
     summary = summarize(sixty_days, nov(60), days=30)
     assert (summary.streaks.current_days, summary.streaks.longest_days) == (30, 30)
     assert summarize(sixty_days[-40:], nov(60), days=30).streaks == summary.streaks
+
+
+def test_a_session_counts_towards_goals_and_streaks_only_when_half_or_ten_minutes_were_done() -> None:
+    """One real session once showed as "5 of 3 sessions, goal met": four of them were stopped in seconds."""
+    from datetime import UTC
+
+    from trainer.journal.models import ExerciseDone, SessionRecord
+
+    today = date(2026, 11, 24)
+
+    def tried(day: int, completion: float, seconds: float = 5.0) -> SessionRecord:
+        start = datetime(2026, 11, day, 9, tzinfo=UTC)
+        return SessionRecord(
+            at=start,
+            ended=start + timedelta(minutes=1),
+            title="Back basics",
+            exercises=[
+                ExerciseDone(exercise_id="bird-dog", name="Bird-dog", sets_planned=2, sets_done=0, seconds=seconds)
+            ],
+            completion=completion,
+            ended_how="stopped-choice",
+            stop_reason="tired",
+        )
+
+    real = tried(24, 0.8)
+    tries = [tried(23, 0.0), tried(22, 0.05), tried(21, 0.1), tried(20, 0.2)]
+    long_enough = tried(19, 0.3, seconds=11 * 60)  # under half the plan, but 11 minutes of exercise
+    summary = summarize([real, *tries, long_enough], today, days=7, goal=3)
+    assert real.counts and long_enough.counts and not any(entry.counts for entry in tries)
+    assert summary.sessions == 2
+    assert summary.weeks[-1].sessions == 1  # this week (Monday 23 Nov on): only the real one
+    assert summary.streaks.current_days == 1  # the tries on the days before make no streak

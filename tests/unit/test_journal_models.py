@@ -403,8 +403,9 @@ def test_dose_changes_round_trip_and_are_checked() -> None:
     ("ended_how", "completion", "summary"),
     [
         ("finished", 1.0, "Desk break, 4 min, finished"),
-        ("finished", 0.09, "Desk break, 4 min, finished with skips, 9% done"),
-        ("stopped-choice", 0.15, "Desk break, 4 min, stopped early, 15% done"),
+        ("finished", 0.6, "Desk break, 4 min, finished with skips, 60% done"),
+        ("finished", 0.09, "Desk break: started, 9% done (not counted)"),
+        ("stopped-choice", 0.15, "Desk break: started, 15% done (not counted)"),
         ("stopped-pain", 0.5, "Desk break, 4 min, stopped for pain, 50% done"),
     ],
 )

@@ -1,4 +1,4 @@
-"""The session view model: every text the session screen shows, its bell, and the words at the end."""
+"""The session view model: every text the session screen shows, its bells, its figure, and the end words."""
 
 from __future__ import annotations
 
@@ -6,18 +6,42 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.unit.runner_builders import ready, started
+from tests.unit.runner_builders import Session, ready, started
 from trainer.catalog.loader import Catalog
-from trainer.engine.plan import StepKind, plan_exercise, plan_routine
-from trainer.engine.session_view import BAR_STEPS, big_cue, clock_text, end_words, rings, session_view
-from trainer.journal.models import SessionRecord
+from trainer.catalog.models import Exercise
+from trainer.engine.plan import Plan, StepKind, plan_exercise, plan_routine
+from trainer.engine.runner import Runner
+from trainer.engine.session_view import (
+    BAR_STEPS,
+    FIGURE_FRAMES,
+    bells,
+    clock_text,
+    end_words,
+    next_frame_in,
+    session_view,
+)
+from trainer.journal.models import PersonalDose, SessionRecord
 
 AT = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def routine_plan(catalog: Catalog):
+def routine_plan(catalog: Catalog) -> Plan:
     return plan_routine(catalog.routines["desk-break"], catalog.exercises)
+
+
+@pytest.fixture
+def lift_plan(make_exercise) -> Plan:
+    """One set of 3 reps of Lift 2 s / Hold 2 s / Lower 2 s, after 5 s of getting ready."""
+    lift: Exercise = make_exercise(
+        dose={"sets": {"min": 1, "max": 1}, "reps": {"min": 3, "max": 3}, "hold_seconds": {"min": 2, "max": 2}},
+    )
+    return plan_exercise(lift, PersonalDose(reps=3))
+
+
+def at_step(plan: Plan, kind: StepKind, into: float = 0.1) -> float:
+    index = next(index for index, step in enumerate(plan.steps) if step.kind == kind)
+    return plan.starts[index] + into
 
 
 def test_clock_text_rounds_time_left_up_and_time_spent_down() -> None:
@@ -27,53 +51,81 @@ def test_clock_text_rounds_time_left_up_and_time_spent_down() -> None:
     assert clock_text(-1) == "0:00"
 
 
-def test_short_cues_are_spaced_out_and_long_ones_kept() -> None:
-    assert big_cue("Lift") == "L I F T"
-    assert big_cue("Switch to the LEFT side") == "Switch to the LEFT side"
-
-
-def test_the_first_view_gets_ready_with_the_exercise_and_its_dose(routine_plan) -> None:
-    session = started(routine_plan)
-    view = session_view(session.at(0.0), routine_plan)
+def test_getting_ready_says_get_ready_then_the_exercise_and_how_to_start(routine_plan) -> None:
+    view = session_view(started(routine_plan).at(0.0), routine_plan)
     first = routine_plan.exercises[0]
+    assert (view.cue, view.cue_class) == ("GET READY", "ready")
+    assert view.cue_detail.startswith(first.exercise.name) and first.exercise.steps[0] in view.cue_detail
     assert view.exercise_name == f"Exercise 1 of {len(routine_plan.exercises)} · {first.exercise.name}"
-    assert view.cue.startswith("Get ready") and view.cue_class == "ready"
     assert view.hint.startswith(first.prescription.describe())
-    assert view.how_title == f"How: {first.exercise.name}" and view.how_steps == tuple(first.exercise.steps)
-    assert view.step_progress == 0 and view.session_progress == 0
-    assert view.session_left == f"{clock_text(routine_plan.total_seconds)} left"
+    assert view.key_points == tuple(first.exercise.steps[:2])
+    assert view.skip_label == "Start now"
+    assert view.figure_t == 0.0
 
 
-def test_a_rep_shows_set_rep_and_the_tempo_cue(routine_plan) -> None:
-    session = started(routine_plan)
-    reps = next(step for step in routine_plan.steps if step.kind == StepKind.REPS)
-    start = routine_plan.starts[routine_plan.steps.index(reps)]
-    view = session_view(session.at(start + 0.1), routine_plan)
-    assert view.cue == big_cue(reps.phases[0].cue) and view.cue_class == "work"
-    assert view.counts.startswith(f"Set 1 of {reps.sets_total} · Rep 1 of {reps.reps}")
-    assert view.hint == "r: go at your own pace instead"
+def test_a_rep_shows_the_tempo_cue_in_capitals_with_set_and_rep(lift_plan) -> None:
+    view = session_view(started(lift_plan).at(at_step(lift_plan, StepKind.REPS)), lift_plan)
+    assert (view.cue, view.cue_detail, view.cue_class) == ("LIFT", "", "work")
+    assert view.counts == "Set 1 of 1 · Rep 1 of 3"
+    assert view.skip_label == "Skip set"
 
 
-def test_paused_and_the_end_have_their_own_cues(routine_plan) -> None:
-    session = started(routine_plan)
-    session.at(1.0)
-    session.runner.pause()
-    paused = session_view(session.runner.snapshot(), routine_plan)
-    assert (paused.cue, paused.cue_class, paused.hint) == ("Paused", "paused", "Space to carry on")
-    session.runner.stop("tired")
-    assert session_view(session.runner.snapshot(), routine_plan).cue == "Stopped"
+def test_the_figure_rises_through_the_lift_stays_up_in_the_hold_and_comes_down(lift_plan) -> None:
+    start = at_step(lift_plan, StepKind.REPS, into=0.0)
+    session = started(lift_plan)
+    positions = [session_view(session.at(start + t), lift_plan).figure_t for t in (0.0, 1.0, 1.99, 2.5, 4.0, 5.0)]
+    assert positions == [0.0, 0.5, 7 / FIGURE_FRAMES, 1.0, 1.0, 0.5]
+    assert all(value * FIGURE_FRAMES == int(value * FIGURE_FRAMES) for value in positions)  # whole frames
 
 
-def test_the_bell_rings_at_each_change_of_cue_while_running_only(routine_plan) -> None:
-    session = started(routine_plan)
-    first = session_view(session.at(0.0), routine_plan)
-    assert not rings(None, first)
-    same = session_view(session.at(1.0), routine_plan)
-    assert not rings(first, same)
-    later = session_view(session.at(routine_plan.starts[1] + 0.01), routine_plan)
-    assert rings(same, later)
-    session.runner.pause()
-    assert not rings(same, session_view(session.runner.snapshot(), routine_plan))
+def test_the_screen_wakes_for_each_frame_of_a_movement_and_not_during_a_hold(lift_plan) -> None:
+    start = at_step(lift_plan, StepKind.REPS, into=0.0)
+    session = started(lift_plan)
+    assert next_frame_in(session.at(start + 0.1)) == pytest.approx(0.25 - 0.1)  # 2 s in 8 frames
+    assert next_frame_in(session.at(start + 3.0)) is None  # the hold: the figure stands still
+
+
+def test_the_right_side_mirrors_the_figure_and_a_side_says_what_it_means(catalog: Catalog) -> None:
+    plan = plan_exercise(catalog.exercises["bird-dog"], PersonalDose(sets=1))
+    session = started(plan)
+    right = next(index for index, step in enumerate(plan.steps) if step.side == "right" and step.kind == StepKind.REPS)
+    view = session_view(session.at(plan.starts[right] + 0.1), plan)
+    assert view.mirrored and "right arm and left leg" in view.counts
+    assert view.skip_label == "Skip side"
+    switch = session_view(session.at(plan.starts[right] + 0.2), plan)  # (still the right side's set)
+    assert not bells(view, switch)
+
+
+def test_a_pause_then_a_3_2_1_before_the_clock_runs_again(lift_plan) -> None:
+    clock_session = Session(Runner(lift_plan, (session := ready(lift_plan)).clock, resume_lead_in=3.0), session.clock)
+    clock_session.runner.start()
+    clock_session.at(1.0)
+    clock_session.runner.pause()
+    paused = session_view(clock_session.runner.snapshot(), lift_plan)
+    assert (paused.cue, paused.cue_class) == ("PAUSED", "paused") and "space" in paused.cue_detail.casefold()
+    clock_session.at(30.0)
+    clock_session.runner.resume()
+    counting = session_view(clock_session.at(30.5), lift_plan)
+    assert (counting.cue, counting.countdown) == ("READY", "3")
+    assert session_view(clock_session.at(32.5), lift_plan).countdown == "1"
+    going = session_view(clock_session.at(33.1), lift_plan)
+    assert going.cue == "GET READY" and going.countdown == "0:04"  # 1 s of its 5 s had gone before the pause
+    assert bells(counting, going) == 1  # "go"
+
+
+def test_bells_ring_once_at_a_cue_twice_at_a_new_exercise_or_side_three_times_at_the_end(catalog: Catalog) -> None:
+    plan = plan_routine(catalog.routines["desk-break"], catalog.exercises)
+    session = started(plan)
+    first = session_view(session.at(0.0), plan)
+    assert bells(None, first) == 0
+    same = session_view(session.at(0.5), plan)
+    assert bells(first, same) == 0
+    in_work = session_view(session.at(plan.starts[1] + 0.01), plan)
+    assert bells(same, in_work) == 1
+    next_exercise = next(index for index, step in enumerate(plan.steps) if step.exercise_index == 1)
+    assert bells(in_work, session_view(session.at(plan.starts[next_exercise] + 0.01), plan)) == 2
+    end = session_view(session.at(plan.total_seconds + 1), plan)
+    assert end.state == "finished" and bells(in_work, end) == 3 and bells(end, end) == 0
 
 
 def test_self_paced_reps_count_up_and_leave_the_step_time_blank(catalog: Catalog) -> None:
@@ -83,8 +135,7 @@ def test_self_paced_reps_count_up_and_leave_the_step_time_blank(catalog: Catalog
     session.runner.start()
     session.runner.set_rep_mode("self-paced")
     view = session_view(session.at(plan.starts[1] + 2.5), plan)
-    assert view.countdown == "0:02" and view.step_left == ""
-    assert view.hint.startswith("At your own pace")
+    assert view.cue == "REP 1" and view.countdown == "0:02" and view.step_left == ""
     assert 0 <= view.step_progress <= BAR_STEPS
 
 

@@ -72,7 +72,13 @@ def _daily_pain(entries: Iterable[AnyEntry]) -> dict[date, float]:
 
 
 def _session_days(entries: Iterable[AnyEntry]) -> set[date]:
-    return {entry_day(entry) for entry in entries if isinstance(entry, SessionRecord)}
+    return {entry_day(entry) for entry in entries if isinstance(entry, SessionRecord) and entry.counts}
+
+
+def counts_towards_goals(entry: AnyEntry) -> bool:
+    """An entry that counts towards streaks and goals: every check-in and weekly check, and the sessions
+    done far enough (``SessionRecord.counts``: a session stopped after a few seconds is only "started")."""
+    return not isinstance(entry, SessionRecord) or entry.counts
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -259,7 +265,7 @@ class WeekCount:
 def _sessions_per_week(entries: Iterable[AnyEntry]) -> dict[date, int]:
     counts: dict[date, int] = defaultdict(int)
     for entry in entries:
-        if isinstance(entry, SessionRecord):
+        if isinstance(entry, SessionRecord) and entry.counts:
             counts[week_start(entry_day(entry))] += 1
     return counts
 
@@ -280,7 +286,7 @@ class Streaks:
 
 
 def streaks(entries: Iterable[AnyEntry], today: date, goal: int) -> Streaks:
-    entries = [entry for entry in entries if entry_day(entry) <= today]
+    entries = [entry for entry in entries if entry_day(entry) <= today and counts_towards_goals(entry)]
     days = {entry_day(entry) for entry in entries}
     current = 0
     day = today if today in days else today - timedelta(days=1)
@@ -342,6 +348,9 @@ class Summary:
     end: date
     check_ins: int
     sessions: int
+    """Sessions that count (``SessionRecord.counts``)."""
+    sessions_started: int
+    """Sessions tried and stopped too soon to count: kept, shown as started."""
     weekly_checks: int
     average_pain: float | None
     lowest: int | None
@@ -377,7 +386,8 @@ def summarize(entries: Iterable[AnyEntry], today: date, days: int = 30, goal: in
         start=start,
         end=today,
         check_ins=len(check_ins),
-        sessions=sum(isinstance(entry, SessionRecord) for entry in period),
+        sessions=sum(isinstance(entry, SessionRecord) and entry.counts for entry in period),
+        sessions_started=sum(isinstance(entry, SessionRecord) and not entry.counts for entry in period),
         weekly_checks=len(weeklies),
         average_pain=fmean(pains) if pains else None,
         lowest=min(pains, default=None),

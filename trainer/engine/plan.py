@@ -34,6 +34,8 @@ class StepKind(StrEnum):
 class Phase:
     cue: str
     seconds: float
+    is_hold: bool = False
+    """The phase held at the end of the movement (the figure stays in its end pose)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def rep_phases(exercise: Exercise, prescription: Prescription) -> tuple[Phase, .
         Phase(
             phase.cue,
             float(prescription.hold_seconds) if phase.is_hold and prescription.hold_seconds else phase.seconds,
+            phase.is_hold,
         )
         for phase in exercise.tempo or ()
     )

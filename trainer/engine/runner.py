@@ -45,11 +45,13 @@ class _StepRecord:
 
 
 class Runner:
-    def __init__(self, plan: Plan, clock: Callable[[], float]) -> None:
+    def __init__(self, plan: Plan, clock: Callable[[], float], *, resume_lead_in: float = 0.0) -> None:
         if not plan.steps:
             raise ValueError("a plan with no steps cannot be run")
         self.plan = plan
         self.clock = clock
+        self.resume_lead_in = resume_lead_in
+        """Seconds of 3-2-1 after a pause before the clock runs again (the person gets back into position)."""
         self.state: RunState = "ready"
         self.index = 0
         self.stop_reason: StopReason | None = None
@@ -163,9 +165,10 @@ class Runner:
             self.state = "paused"
 
     def resume(self) -> None:
+        """Carry on after a pause: the step's clock starts again after the lead-in."""
         if self.state == "paused":
             self.state = "running"
-            self._running_since = self.clock()
+            self._running_since = self.clock() + self.resume_lead_in
 
     def toggle_pause(self) -> None:
         if self.state == "running":
@@ -286,6 +289,7 @@ class Runner:
     def snapshot(self) -> Snapshot:
         now = self.clock()
         self._catch_up(now)
+        lead_in = max(0.0, self._running_since - now) if self._running_since is not None else 0.0
         step = self.step
         elapsed = self._elapsed(now) if self.state in ("running", "paused", "stopped") else 0.0
         if self.state == "finished":
@@ -316,7 +320,8 @@ class Runner:
             session_remaining=max(0.0, total - session_done),
             session_progress=session_done / total if total > 0 else 1.0,
             next_text=next_text(self.plan, self.index, rep),
-            change_key=(self.index, rep, phase_index),
+            lead_in=lead_in,
+            change_key=(self.index, rep, phase_index, int(lead_in > 0)),
         )
 
     def _phase(self, step: Step, elapsed: float, self_paced: bool) -> tuple[int, int, float, str]:

@@ -34,8 +34,10 @@ class Snapshot:
     session_remaining: float
     session_progress: float
     next_text: str
-    change_key: tuple[int, int, int]
-    """(step, rep, phase): changes exactly when the cue does (the bell rings then)."""
+    lead_in: float
+    """Seconds of the 3-2-1 left after a pause before the clock runs (0 once it runs)."""
+    change_key: tuple[int, int, int, int]
+    """(step, rep, phase, in the lead-in): changes exactly when the cue does (the bell rings then)."""
 
     @property
     def countdown(self) -> int:
@@ -47,6 +49,8 @@ class Snapshot:
         """Seconds until what is shown next changes on its own (None: it will not, e.g. paused)."""
         if self.state != "running":
             return None
+        if self.lead_in > 0:  # the 3-2-1 counts down by whole seconds
+            return self.lead_in - math.floor(self.lead_in - 1e-9)
         if self.self_paced:  # the clock counts up the time spent on the step
             return 1.0 - self.step_elapsed % 1.0
         to_next_second = self.phase_remaining - math.floor(self.phase_remaining - 1e-9)

@@ -58,6 +58,8 @@ def entry_summary(entry: AnyEntry) -> str:
             parts.append(entry.notes.replace("\n", " "))
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
+        if not entry.counts:  # a few seconds' try: kept, but not a session that counts towards goals
+            return f"{entry.title}: started, {entry.completion:.0%} done (not counted)"
         text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
         if entry.ended_how != "finished" or entry.skipped_some:
             text += f"{' with skips' if entry.skipped_some else ''}, {entry.completion:.0%} done"

@@ -84,6 +84,10 @@ PAIN_AVERAGE_QUESTION = "Over the last 24 hours, what was your pain on average?"
 NOTES_MAX = 2000
 WHOLE_PLAN = 0.995
 """A session completion from here up counts (and shows) as the whole plan, 100%."""
+COUNTS_FROM_SHARE = 0.5
+COUNTS_FROM_ACTIVE_MINUTES = 10.0
+"""A session counts towards the weekly goal, the streaks and adherence once at least half of its plan was
+done, or at least 10 minutes of its exercises; a shorter try is kept and shown as "started"."""
 
 
 def _visible_tag(text: str) -> str:
@@ -206,6 +210,16 @@ class SessionRecord(EntryBase):
     @property
     def minutes(self) -> float:
         return (self.ended - self.at).total_seconds() / 60
+
+    @property
+    def active_minutes(self) -> float:
+        """Time spent on its exercises (not getting ready, not paused)."""
+        return sum(done.seconds for done in self.exercises) / 60
+
+    @property
+    def counts(self) -> bool:
+        """Enough of it was done to count (``COUNTS_FROM_SHARE``, ``COUNTS_FROM_ACTIVE_MINUTES``)."""
+        return self.completion >= COUNTS_FROM_SHARE or self.active_minutes >= COUNTS_FROM_ACTIVE_MINUTES
 
     @property
     def skipped_some(self) -> bool:

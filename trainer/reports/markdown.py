@@ -143,7 +143,13 @@ def _overview(summary: Summary) -> str:
     return (
         "## Overview\n\n"
         f"- Check-ins: {summary.check_ins}\n"
-        f"- Exercise sessions: {summary.sessions}\n"
+        f"- Exercise sessions: {summary.sessions}"
+        + (
+            f" (and {summary.sessions_started} started but stopped before half was done)"
+            if summary.sessions_started
+            else ""
+        )
+        + "\n"
         f"- Weekly checks: {summary.weekly_checks}\n"
         f"- Pain now (0-10): {pain}\n"
         f"- Walking logged: {summary.minutes_walked} minutes\n"

@@ -12,7 +12,7 @@ HELP_POINTER = "'When to get help'"
 def summary_lines(summary: Summary) -> list[str]:
     """Plain sentences (no colour, no markup) for `backtrainer stats`, the Trends tab and the report."""
     period = f"Last {plural(summary.days, 'day')} ({format_day(summary.start)} to {format_day(summary.end)})"
-    if summary.check_ins + summary.sessions + summary.weekly_checks == 0:
+    if summary.check_ins + summary.sessions + summary.sessions_started + summary.weekly_checks == 0:
         lines = [f"{period}: nothing logged yet."]
     else:
         counts = [
@@ -21,6 +21,11 @@ def summary_lines(summary: Summary) -> list[str]:
             plural(summary.weekly_checks, "weekly check"),
         ]
         lines = [f"{period}: {', '.join(counts)}."]
+        if summary.sessions_started:
+            lines.append(
+                f"{plural(summary.sessions_started, 'more session was', 'more sessions were')} started and "
+                "stopped before half was done; they are kept, but do not count towards the goal."
+            )
     if summary.average_pain is not None:
         lines.append(
             f"Average pain {summary.average_pain:.1f} out of 10 (lowest {summary.lowest}, highest {summary.highest})."

@@ -55,6 +55,10 @@ class TrainerScreen(Screen[None]):
     def action_go_back(self) -> None:
         self.dismiss()
 
+    def quit_requested(self) -> bool:
+        """Ctrl+Q: True lets the app quit now; a screen with work in progress may ask first (a session)."""
+        return True
+
     def open_help(self) -> None:
         """'When to get help' over this screen (the app's h and F1 end here); a screen may do more."""
         from trainer.screens.help import HelpScreen  # help.py builds on this module

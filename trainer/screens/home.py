@@ -41,7 +41,7 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
 def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list[Content]:
     """Two short lines about the last 7 days, for Home."""
     check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
-    sessions = [entry for entry in entries if isinstance(entry, SessionRecord)]
+    sessions = [entry for entry in entries if isinstance(entry, SessionRecord) and entry.counts]
     if not check_ins and not sessions:
         return [Content("Nothing logged in the last 7 days. Press c to check in: it takes a few seconds.")]
     lines = []

@@ -17,28 +17,38 @@ from typing import TypeVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from trainer.catalog.models import RepMode
+from trainer.engine.cues import WORK
 from trainer.engine.plan import Plan
 from trainer.engine.runner import Runner
-from trainer.engine.session_view import SessionView, end_words, rings, session_view
+from trainer.engine.session_view import SKIP_LABELS, SessionView, bells, end_words, next_frame_in, session_view
 from trainer.journal.errors import JournalError
 from trainer.journal.models import StopReason
 from trainer.screens.base import TrainerScreen
 from trainer.screens.help import HelpScreen
-from trainer.screens.session_dialogs import AfterSessionScreen, ExerciseStepsScreen, StopReasonScreen
+from trainer.screens.session_dialogs import (
+    AfterSessionScreen,
+    ExerciseStepsScreen,
+    QuitSessionScreen,
+    StopReasonScreen,
+)
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
+from trainer.widgets.big_text import BigText
 from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
 
 ResultT = TypeVar("ResultT")
+
+SKIP_NAMES = (*dict.fromkeys(SKIP_LABELS.values()), "Skip side")
+"""Every name the skip key can have in the footer (one shows at a time)."""
 
 END_PAUSE = 0.3
 """Seconds the finished (or stopped) session shows before the 'how did it go' questions."""
@@ -51,7 +61,8 @@ class SessionScreen(TrainerScreen):
     CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "pause", "Pause"),
-        Binding("n", "skip_step", "Skip"),
+        Binding("space", "resume", "Resume"),  # the footer shows the one that applies (check_action)
+        *(Binding("n", f"skip_step({label!r})", label) for label in SKIP_NAMES),
         Binding("e", "skip_exercise", "Skip exercise", show=False),
         Binding("minus", "swap", "Easier", key_display="-", show=False),
         Binding("b", "back", "Back"),
@@ -67,6 +78,11 @@ class SessionScreen(TrainerScreen):
 
     view: var[SessionView | None] = var(None, init=False)
 
+    RESUME_LEAD_IN = 3.0
+    """The 3-2-1 after a pause, before the clock runs again."""
+    BELL_GAP = 0.25
+    """Seconds between the bells of a pattern (two at a new exercise or side, three at the end)."""
+
     def __init__(
         self,
         plan: Plan,
@@ -77,15 +93,16 @@ class SessionScreen(TrainerScreen):
         end_pause: float = END_PAUSE,
     ) -> None:
         super().__init__()
-        self.runner = Runner(plan, clock)
+        self.runner = Runner(plan, clock, resume_lead_in=self.RESUME_LEAD_IN)
         self.runner.on_step_change.append(self._step_changed)
         self.recorder = recorder
         self.plans = plans
         self.end_pause = end_pause
         self.sub_title = shown(plan.title)
         self._timer: Timer | None = None
-        self._last_exercise = 0
         self._leave_when_resumed = False
+        self._asked_to_quit = False
+        self._step_index = 0
 
     @property
     def plan(self) -> Plan:
@@ -99,12 +116,14 @@ class SessionScreen(TrainerScreen):
                 yield Static(id="exercise-name")
                 yield Static(id="counts")
             with Vertical(id="stage"):
-                yield Static(id="cue")
-                with Center():
-                    yield Digits("0:00", id="countdown")
+                yield BigText(id="cue")
+                yield Static(id="cue-detail")
+                with Horizontal(id="moment"):
+                    yield BigText("0:00", id="countdown")
                 yield Static(id="hint")
+            yield Static(id="points")
             yield Static(id="note")
-            with Horizontal(classes="bar-row"):
+            with Horizontal(classes="bar-row", id="step-row"):
                 yield Static("Step", classes="bar-label")
                 yield QuietProgressBar(1000, id="step-bar")
                 yield Static(id="step-left", classes="bar-value")
@@ -133,6 +152,8 @@ class SessionScreen(TrainerScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 34, "-short")
+        self.set_class(self.size.height < 28, "-tiny")
+        self.set_class(self.size.height >= 34, "-tall")
 
     # --- the clock -------------------------------------------------------------
 
@@ -150,9 +171,9 @@ class SessionScreen(TrainerScreen):
             self._cancel_timer()
             self._end()
             return
-        wait = snapshot.next_change_in
-        if wait is not None:
-            self._timer = self.set_timer(wait + WAKE_MARGIN, self._tick)
+        waits = [wait for wait in (snapshot.next_change_in, next_frame_in(snapshot)) if wait is not None]
+        if waits:
+            self._timer = self.set_timer(min(waits) + WAKE_MARGIN, self._tick)
 
     def refresh_display(self) -> None:
         """Show the runner's state now (after a key, or when a test moves its clock)."""
@@ -169,21 +190,28 @@ class SessionScreen(TrainerScreen):
         if new is None:
             return
 
-        def changed(part: str) -> bool:
-            return old is None or getattr(old, part) != getattr(new, part)
+        def changed(*parts: str) -> bool:
+            return old is None or any(getattr(old, part) != getattr(new, part) for part in parts)
 
         if changed("exercise_name"):  # may wrap beside long counts: a new layout, once per exercise
             self._static("exercise-name").update(literal(new.exercise_name))
         if changed("counts"):
             self._static("counts").update(literal(new.counts))
-        if changed("cue") or changed("cue_class"):
-            cue = self._static("cue")
-            cue.update(literal(new.cue), layout=False)
+        if changed("cue", "cue_class"):
+            cue = self.query_one("#cue", BigText)
+            cue.text, cue.kind = new.cue, new.cue_class
             cue.set_classes(new.cue_class)
+            countdown = self.query_one("#countdown", BigText)
+            countdown.kind = new.cue_class
+            countdown.set_classes(new.cue_class)
+        if changed("cue_detail"):
+            self._static("cue-detail").update(literal(new.cue_detail))
         if changed("countdown"):
-            self.query_one("#countdown", Digits).update(new.countdown)
+            self.query_one("#countdown", BigText).text = new.countdown
         if changed("hint"):
             self._static("hint").update(literal(new.hint))
+        if changed("key_points"):
+            self._static("points").update(Content("\n").join(literal(point) for point in new.key_points))
         if changed("note"):
             note = self._static("note")
             note.update(literal(new.note))
@@ -198,7 +226,7 @@ class SessionScreen(TrainerScreen):
             self._static("session-left").update(literal(new.session_left), layout=False)
         if changed("next_text"):
             self._static("next").update(literal(new.next_text), layout=False)
-        if changed("how_steps") or changed("how_title"):
+        if changed("how_steps", "how_title"):
             how = self._static("how")
             how.border_title = literal(new.how_title)
             how.update(
@@ -207,23 +235,48 @@ class SessionScreen(TrainerScreen):
                     for number, step in enumerate(new.how_steps, 1)
                 )
             )
-        if rings(old, new):
-            self._ring()
+        if changed("state", "skip_label"):
+            self.refresh_bindings()  # the footer says Resume while paused, and what n skips
+        self._ring(bells(old, new))
 
-    def _ring(self) -> None:
-        if self.services.settings.current.bell:
-            self.app.bell()
+    def _ring(self, times: int) -> None:
+        """The bell ``times`` times, a moment apart (over SSH too): a pattern says what changed."""
+        if not self.services.settings.current.bell:
+            return
+        for number in range(times):
+            if number == 0:
+                self.app.bell()
+            else:
+                self.set_timer(number * self.BELL_GAP, self.app.bell)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """One space and one n binding show at a time: Pause or Resume; the skip that fits the step."""
+        view = self.view
+        if view is None:
+            return True
+        if action == "pause":
+            return view.state != "paused"
+        if action == "resume":
+            return view.state == "paused"
+        if action == "skip_step":
+            return parameters == (view.skip_label,)
+        return True
 
     # --- checkpoints and the end ----------------------------------------------------
 
     def _step_changed(self, index: int) -> None:
-        exercise = self.plan.steps[index].exercise_index
-        if exercise != self._last_exercise:
-            self._last_exercise = exercise
-            try:
-                self.recorder.checkpoint(self.runner)
-            except JournalError as error:
-                self.notify(f"Could not keep the session so far: {error}", severity="warning")
+        """After each set (each side of it) and each new exercise, keep what was done: in the background."""
+        left, self._step_index = self._step_index, index
+        if (
+            self.plan.steps[left].kind in WORK
+            or self.plan.steps[index].exercise_index != self.plan.steps[left].exercise_index
+        ):
+            self.recorder.checkpoint_soon(self.runner, self._checkpoint_failed)
+
+    def _checkpoint_failed(self, error: JournalError) -> None:
+        """(From the checkpoint writer's thread.)"""
+        message = f"Could not keep the session so far: {error}"
+        self.app.call_from_thread(self.notify, message, severity="warning")
 
     @work(exclusive=True, group="session-end")
     async def _end(self) -> None:
@@ -237,7 +290,6 @@ class SessionScreen(TrainerScreen):
         record = self.recorder.record
         if record is None:
             return
-        self._ring()
         await asyncio.sleep(self.end_pause)  # the end shows on this screen first
         stopped_for_pain = record.ended_how == "stopped-pain"
         if stopped_for_pain:
@@ -272,7 +324,12 @@ class SessionScreen(TrainerScreen):
     def action_pause(self) -> None:
         self._then_show(self.runner.toggle_pause)
 
-    def action_skip_step(self) -> None:
+    def action_resume(self) -> None:
+        """Carry on after a pause: a 3-2-1 first, to get back into position."""
+        self._then_show(self.runner.resume)
+
+    def action_skip_step(self, label: str = "") -> None:
+        """n: skip what the footer names (the set, the side, the hold, the rest); ``label`` is that name."""
         self._then_show(self.runner.skip_step)
 
     def action_skip_exercise(self) -> None:
@@ -310,30 +367,32 @@ class SessionScreen(TrainerScreen):
         bell = self.services.settings.set_bell(not self.services.settings.current.bell).bell
         self.notify("Bell on." if bell else "Bell off.")
 
-    def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], bool] | None = None) -> None:
-        """Pause while ``screen`` is open; carry on after it, unless ``then`` (given its result) ends the session."""
-        was_running = self.runner.state == "running"
+    def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], None] | None = None) -> None:
+        """Pause while ``screen`` is open; the session comes back paused (space carries on, after a 3-2-1),
+        and ``then`` gets the screen's result."""
         self.runner.pause()
         self.refresh_display()
 
         def back(result: ResultT | None) -> None:
-            if then is not None and then(result):
-                return
-            if was_running:
-                self.runner.resume()
+            if then is not None:
+                then(result)
             self.refresh_display()
 
         self.app.push_screen(screen, back)
+
+    def on_screen_suspend(self) -> None:
+        """Covered (help, the steps, a dialog, the too-small notice): the session waits, paused."""
+        self.runner.pause()
+        self._cancel_timer()
 
     def open_help(self) -> None:
         """'When to get help' during a session: the session waits, so nothing is missed or rung meanwhile."""
         self._paused_for(HelpScreen())
 
     def action_steps(self) -> None:
-        def pain_stop(stop: bool | None) -> bool:
+        def pain_stop(stop: bool | None) -> None:
             if stop:
                 self._stop("pain")
-            return bool(stop)
 
         self._paused_for(ExerciseStepsScreen(self.runner.step.exercise), pain_stop)
 
@@ -341,12 +400,36 @@ class SessionScreen(TrainerScreen):
         if self.runner.state in ("finished", "stopped"):
             return
 
-        def chosen(reason: StopReason | None) -> bool:
+        def chosen(reason: StopReason | None) -> None:
             if reason is not None:
                 self._stop(reason)
-            return reason is not None
+            else:
+                self.runner.resume()  # "carry on": after the 3-2-1
 
         self._paused_for(StopReasonScreen(), chosen)
+
+    def quit_requested(self) -> bool:
+        """Ctrl+Q mid-session asks first (save and quit, or keep going); a second Ctrl+Q quits, saved."""
+        if self.runner.state in ("finished", "stopped", "ready") or self._asked_to_quit:
+            self._save_before_quitting()
+            return True
+        self._asked_to_quit = True
+
+        def chosen(quit_now: bool | None) -> None:
+            self._asked_to_quit = False
+            if quit_now:
+                self._save_before_quitting()
+                self.app.exit()
+
+        self._paused_for(QuitSessionScreen(), chosen)
+        return False
+
+    def _save_before_quitting(self) -> None:
+        if self.runner.state in ("running", "paused"):
+            try:
+                self.recorder.checkpoint(self.runner)
+            except JournalError:
+                pass  # the last checkpoint written stays; nothing more can be said as the app closes
 
     def action_pain_stop(self) -> None:
         """Ends at once: no question first, the stop is recorded, then the stop rules show."""

@@ -274,3 +274,34 @@ class UnfinishedSessionScreen(WideDialog[bool]):
 
     def action_choose(self, save: bool) -> None:
         self.dismiss(save)
+
+
+class QuitSessionScreen(WideDialog[bool]):
+    """Ctrl+Q during a session: True saves what was done so far and quits; False keeps going."""
+
+    BINDINGS = [
+        Binding("y", "choose(True)", "Save and quit"),
+        Binding("k,n,escape", "choose(False)", "Keep going"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Quit backtrainer?"), classes="dialog-title")
+            yield Static(
+                Content(
+                    "The session so far is kept: the next time you open backtrainer it offers to save it "
+                    "to your journal. Or keep going (it is paused)."
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Keep going (k)", id="keep", variant="primary")
+                yield Button("Save and quit (y)", id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "quit")
+
+    def action_choose(self, quit_now: bool) -> None:
+        self.dismiss(quit_now)

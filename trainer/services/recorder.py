@@ -8,11 +8,13 @@ holds the session once whichever of them is saved (a checkpoint offered after a 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from trainer.engine.runner import Runner
 from trainer.journal.checkpoints import RunningSession
+from trainer.journal.errors import JournalError
 from trainer.journal.models import ExerciseDone, SessionEnd, SessionRecord, new_id
 from trainer.journal.store import JournalStore
 
@@ -77,7 +79,14 @@ def session_record(
 class SessionRecorder:
     """The journal side of one session. Its methods raise ``JournalError`` (the screen tells the person)."""
 
-    def __init__(self, journal: JournalStore, *, pain_before: int | None, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        journal: JournalStore,
+        *,
+        pain_before: int | None,
+        now: Callable[[], datetime],
+        writer: Executor | None = None,
+    ) -> None:
         self.journal = journal
         self.pain_before = pain_before
         self.now = now
@@ -86,6 +95,9 @@ class SessionRecorder:
         self.record: SessionRecord | None = None
         """The saved record, once the session has ended."""
         self._running: RunningSession | None = None
+        self._writer: Executor = writer or ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkpoint")
+        """Writes checkpoints one after another, away from the clock (a slow disk never delays a tick)."""
+        self._pending: list[Future[None]] = []
 
     def begin(self) -> None:
         self.started = self.now()
@@ -102,12 +114,35 @@ class SessionRecorder:
         return self._running
 
     def checkpoint(self, runner: Runner) -> None:
-        """Keep what was done so far, so a closed app or a dropped connection loses nothing."""
+        """Keep what was done so far, now, so a closed app or a dropped connection loses nothing."""
+        self._wait_for_writes()
         self._session().save(self._record(runner, unfinished=True))
 
+    def checkpoint_soon(self, runner: Runner, on_error: Callable[[JournalError], None]) -> None:
+        """``checkpoint`` without waiting: the record is taken now, written in the background, in order."""
+        record = self._record(runner, unfinished=True)
+        session = self._session()
+
+        def write() -> None:
+            try:
+                session.save(record)
+            except JournalError as error:
+                on_error(error)
+
+        self._pending = [future for future in self._pending if not future.done()]
+        self._pending.append(self._writer.submit(write))
+
+    def _wait_for_writes(self) -> None:
+        for future in self._pending:
+            future.result()
+        self._pending.clear()
+
     def finish(self, runner: Runner) -> SessionRecord:
-        """Save the record of the ended session (once: a second call returns the same record)."""
+        """Save the record of the ended session (once: a second call returns the same record), after any
+        checkpoint still being written, so no late checkpoint brings the finished session back."""
         if self.record is None:
+            self._wait_for_writes()
+            self._writer.shutdown(wait=True)
             self.record = self._record(runner, unfinished=False)
             self._session().finish(self.record)
         return self.record
@@ -129,5 +164,7 @@ class SessionRecorder:
 
     def close(self) -> None:
         """The screen went away mid-session: the last checkpoint stays, offered at the next start."""
+        self._wait_for_writes()
+        self._writer.shutdown(wait=True)
         if self._running is not None:
             self._running.close()
