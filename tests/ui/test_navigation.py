@@ -64,7 +64,7 @@ async def test_home_menu_works_with_arrows_and_enter(make_app) -> None:
         await pilot.press("down", "down", "down", "down", "enter")
         assert isinstance(app.screen, TipsScreen)
         await pilot.press("escape")
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")
         assert isinstance(app.screen, HelpScreen)
 
 

@@ -71,9 +71,9 @@ async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clo
         assert screen.plan.routine_id == "gentle-start" and screen.recorder.pain_before == 3
         first = screen.plan.exercises[0].exercise.name
         assert text_of(screen, "#cue") == "GET READY" and first in text_of(screen, "#cue-detail")
-        assert countdown(screen) == "0:05"
+        assert countdown(screen) == "0:10"  # the time to get ready (a setting)
         await advance(pilot, clock, 2.4)
-        assert countdown(screen) == "0:03"
+        assert countdown(screen) == "0:08"
         assert "left" in text_of(screen, "#session-left")
 
 
@@ -93,7 +93,7 @@ async def test_cues_follow_the_tempo_and_the_counts_show_set_and_rep(make_app, c
         await pilot.press("s")  # skip the pain question
         screen = app.screen
         step = screen.plan.steps[1]
-        await advance(pilot, clock, 5.0)
+        await advance(pilot, clock, screen.plan.starts[1])  # past getting ready
         assert text_of(screen, "#cue") == step.phases[0].cue.upper()
         assert f"Rep 1 of {step.reps}" in text_of(screen, "#counts")
         await advance(pilot, clock, step.phases[0].seconds)
@@ -190,10 +190,10 @@ async def test_help_pauses_the_session_and_it_comes_back_paused(make_app, clock)
         clock.advance(60)
         await pilot.press("q")
         assert app.screen is screen and screen.runner.state == "paused"  # no clock running behind your back
-        assert countdown(screen) == "0:03"  # the minute under Help did not count
+        assert countdown(screen) == "0:08"  # the minute under Help did not count
         await pilot.press("space")
         await advance(pilot, clock, 3.0)  # the 3-2-1
-        assert screen.runner.state == "running" and countdown(screen) == "0:03"
+        assert screen.runner.state == "running" and countdown(screen) == "0:08"
 
 
 async def test_a_session_over_while_a_screen_is_on_top_leaves_when_it_closes(make_app, clock) -> None:
@@ -295,7 +295,7 @@ async def test_self_paced_reps_count_with_enter(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         screen = app.screen
-        await advance(pilot, clock, 5.0)
+        await advance(pilot, clock, screen.plan.starts[1])  # past getting ready
         await pilot.press("r")
         assert text_of(screen, "#cue") == "REP 1" and "own pace" in text_of(screen, "#cue-detail")
         reps = screen.runner.step.reps
@@ -309,11 +309,12 @@ async def test_bell_rings_at_changes_and_can_be_turned_off(make_app, clock, path
     monkeypatch.setattr(app, "bell", lambda: rings.append(1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        await advance(pilot, clock, 5.0)
+        screen = app.screen
+        await advance(pilot, clock, screen.plan.starts[1])  # past getting ready
         assert rings
         await pilot.press("m")
         before = len(rings)
-        await advance(pilot, clock, 5.0)
+        await advance(pilot, clock, screen.plan.starts[2] - screen.plan.starts[1])
         assert len(rings) == before
     assert JournalStore(paths.journal_dir).load_settings().bell is False
 

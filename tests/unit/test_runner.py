@@ -680,12 +680,12 @@ def test_a_hold_shows_the_exercises_hold_cue_or_hold(make_exercise) -> None:
         ("lift_plan", 12, "Next: rep 3 of 3"),
         ("lift_plan", 18, "Next: rest 30 s"),
         ("lift_plan", 30, "Next: 3 reps, set 2 of 2"),
-        ("lift_plan", 70, "Next: done, well done"),
+        ("lift_plan", 70, "Last one: then a few questions about how it went"),
         ("routine_plan", 12, "Next exercise: Test stretch"),
         ("routine_plan", 20, "Next: hold 20 s, left side"),
         ("routine_plan", 30, "Next: switch sides (right side)"),
         ("routine_plan", 50, "Next: hold 20 s, right side"),
-        ("routine_plan", 60, "Next: done, well done"),
+        ("routine_plan", 60, "Last one: then a few questions about how it went"),
     ],
 )
 def test_next_text(request, plan_name: str, seconds: float, text: str) -> None:

@@ -45,7 +45,7 @@ def next_text(plan: Plan, index: int, rep: int) -> str:
     if step.kind == StepKind.REPS and 0 < rep < step.reps:
         return f"Next: rep {rep + 1} of {step.reps}"
     if index + 1 >= len(plan.steps):
-        return "Next: done, well done"
+        return "Last one: then a few questions about how it went"
     following = plan.steps[index + 1]
     if following.exercise_index != step.exercise_index:
         return f"Next exercise: {following.exercise.name}"

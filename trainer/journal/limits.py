@@ -73,6 +73,7 @@ SETTING_NAMES = {
     "disclaimer_seen": "whether the first-run notice was read",
     "sessions_per_week_goal": "the goal of sessions a week",
     "bell": "the bell",
+    "get_ready_seconds": "the time to get ready",
     "dose_changes": "your own doses",
 }
 
@@ -88,4 +89,5 @@ def settings_error_text(error: ValidationError) -> str:
 
 
 GOAL = field_limits(Settings, "sessions_per_week_goal")
+GET_READY = field_limits(Settings, "get_ready_seconds")
 DOSE = {name: field_limits(PersonalDose, name) for name in ("sets", "reps", "hold_seconds")}

@@ -247,4 +247,5 @@ class Settings(JournalModel):
     disclaimer_seen: bool = False
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
+    get_ready_seconds: int = Field(default=10, ge=5, le=60, description="Time to get into position before an exercise.")
     dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)

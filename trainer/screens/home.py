@@ -25,6 +25,7 @@ MENU = (
     ("journal", "j", "Journal", "Your entries and how things are trending"),
     ("library", "l", "Library", "Exercises and routines, step by step"),
     ("tips", "t", "Tips", "Sitting, sleep, heat and cold, lifting, medicines"),
+    ("settings", "o", "Settings", "The bell, time to get ready, your weekly goal"),
     ("help", "h", "When to get help", "Symptoms that need a doctor today, or now"),
 )
 
@@ -77,6 +78,7 @@ class HomeScreen(TrainerScreen):
         Binding("j", "open('journal')", "Journal"),
         Binding("l", "open('library')", "Library"),
         Binding("t", "open('tips')", "Tips"),
+        Binding("o", "open('settings')", "Settings", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -168,6 +170,10 @@ class HomeScreen(TrainerScreen):
             from trainer.screens.tips import TipsScreen
 
             self.app.push_screen(TipsScreen())
+        elif target == "settings":
+            from trainer.screens.settings import SettingsScreen
+
+            self.app.push_screen(SettingsScreen())
 
     def action_go_back(self) -> None:
         """Home is the bottom of the stack: Esc stays here, q quits."""

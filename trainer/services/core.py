@@ -64,7 +64,10 @@ class Services:
 
     @property
     def plans(self) -> PlanBuilder:
-        return PlanBuilder(self.catalog, lambda: self.settings.current.dose_changes)
+        settings = self.settings
+        return PlanBuilder(
+            self.catalog, lambda: settings.current.dose_changes, lambda: settings.current.get_ready_seconds
+        )
 
     def today(self) -> date:
         return self.now().date()

@@ -57,6 +57,9 @@ class SettingsService:
     def set_weekly_goal(self, sessions: int) -> Settings:
         return self._change("your weekly goal", sessions_per_week_goal=sessions)
 
+    def set_get_ready(self, seconds: int) -> Settings:
+        return self._change("the time to get ready", get_ready_seconds=seconds)
+
     def set_dose(self, exercise_id: str, dose: PersonalDose | None) -> Settings:
         """Your own dose for an exercise; None (or an empty dose) goes back to the suggestion."""
         doses = dict(self.current.dose_changes)
