@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import codecs
 import sys
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import IO
 
 import click
 
+from trainer import wording
 from trainer.text_rules import visible
 
 UNICODE_SYMBOLS = "→…█▏▎▍▌▋▊▉—–·’"
@@ -135,22 +135,6 @@ def show_error(error: click.ClickException) -> None:
     error.show(file=VisibleStream(err=True))  # type: ignore[arg-type]  # click writes str to any .write()
 
 
-def display_width(text: str) -> int:
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-    )
-
-
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns, ending in an ellipsis when cut."""
-    if display_width(text) <= width:
-        return text
-    ellipsis = output_symbols().ellipsis
-    kept, used = [], 0
-    for char in text:
-        size = display_width(char)
-        if used + size > width - len(ellipsis):
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept) + ellipsis
+    """``text`` cut to ``width`` terminal columns, ending in the ellipsis this terminal can show."""
+    return wording.fit(text, width, output_symbols().ellipsis)
