@@ -91,7 +91,7 @@ async def test_enter_opens_detail_with_dose_steps_and_cautions(make_app) -> None
         exercise = app.screen.exercise
         assert exercise.id == "bird-dog"
         sections = {widget.border_title: widget_text(widget) for widget in app.screen.query(".section")}
-        assert set(sections) == {"Why", "How", "Dose", "Take care", "Evidence"}
+        assert set(sections) == {"Why", "Position (f hides)", "How", "Dose", "Take care", "Evidence"}
         assert exercise.steps[0] in sections["How"]
         assert "10 reps on each side" in sections["Dose"] and "Reach 2 s" in sections["Dose"]
         assert exercise.cautions[0] in sections["Take care"]

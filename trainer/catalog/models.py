@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from trainer.catalog.poses import BASE_POSITIONS as BASE_POSITIONS
+from trainer.catalog.poses import BasePosition as BasePosition
+from trainer.catalog.poses import Pose as Pose
+from trainer.catalog.poses import Poses as Poses
+from trainer.catalog.poses import Prop as Prop
+from trainer.catalog.strict import Strict as Strict
 from trainer.text_rules import MultilineText, PlainText
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -57,12 +63,6 @@ CATEGORIES: tuple[Category, ...] = (
     "relaxation",
     "technique",
 )
-
-
-class Strict(BaseModel):
-    """Base for content models: unknown keys are errors, so typos are caught."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class IntRange(Strict):
@@ -167,6 +167,10 @@ class Exercise(Strict):
     )
     avoid_if: list[Sensitivity] = Field(
         default_factory=list, description="Leave this exercise out at first for people with these sensitivities."
+    )
+    poses: Poses | None = Field(
+        default=None,
+        description="The start and end positions, drawn as a moving figure (none: no figure is shown).",
     )
 
     @model_validator(mode="after")

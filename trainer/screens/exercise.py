@@ -1,11 +1,15 @@
-"""One exercise in full: purpose, steps, dose, tempo, cautions, variations."""
+"""One exercise in full: purpose, its figure at the start and the end, steps, dose, tempo, cautions, variations.
+
+The figure sits above the steps, or beside them when the screen is wide (``WIDE`` columns or more); ``f``
+hides it (and shows it again) for as long as the screen is open.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -19,13 +23,35 @@ from trainer.screens.base import TrainerScreen
 from trainer.screens.my_dose import MyDoseScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.bullets import BulletList
+from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
 
+WIDE = 110
+"""Columns from which the figure sits beside the steps instead of above them."""
 
-def _section(title: str, *children: Widget) -> Vertical:
-    section = Vertical(*children, classes="section")
+
+def _section(title: str, *children: Widget, id: str | None = None) -> Vertical:
+    section = Vertical(*children, classes="section", id=id)
     section.border_title = title
     return section
+
+
+def _position(exercise: Exercise) -> Vertical | None:
+    """The figure at the start and at the end (once, when they are the same), and which side it shows."""
+    poses = exercise.poses
+    if poses is None:
+        return None
+    moments = [("Start", 0.0), ("End", 1.0)] if poses.start != poses.end else [("Start and end", 0.0)]
+    pictures = []
+    for label, moment in moments:
+        figure = Figure(poses)
+        figure.show(moment, mirrored=False)
+        pictures.append(Vertical(Static(Content(label), classes="pose-label"), figure, classes="pose"))
+    children: list[Widget] = [Horizontal(*pictures, classes="poses")]
+    if exercise.sides is not None:
+        side = Content.assemble(("Left side shown: ", "bold"), literal(exercise.sides.left), "; the right mirrors it.")
+        children.append(Static(side, classes="side-shown"))
+    return _section("Position (f hides)", *children, id="position")
 
 
 def _text(content: Content | str) -> Static:
@@ -39,6 +65,7 @@ class ExerciseScreen(TrainerScreen):
         Binding("plus,equals_sign", "variation('harder')", "Harder", key_display="+"),
         Binding("s", "start", "Start this exercise"),
         Binding("d", "my_dose", "My dose"),
+        Binding("f", "toggle_figure", "Figure", show=False),  # said in the figure's title: the footer is full at 80
     ]
 
     def __init__(self, exercise: Exercise) -> None:
@@ -58,7 +85,11 @@ class ExerciseScreen(TrainerScreen):
             if pack is not None:
                 yield Static(literal(f"From your content pack {pack.name}"), id="pack")
             yield _section("Why", _text(exercise.purpose))
-            yield _section("How", BulletList(exercise.steps, numbered=True))
+            with Vertical(id="how-row"):  # a row when the screen is wide (exercise.tcss)
+                position = _position(exercise)
+                if position is not None:
+                    yield position
+                yield _section("How", BulletList(exercise.steps, numbered=True), id="how")
             dose = [_text(describe_dose(exercise))]
             if exercise.tempo:
                 dose.append(_text(Content.assemble(("Each rep: ", "bold"), describe_tempo(exercise))))
@@ -101,6 +132,17 @@ class ExerciseScreen(TrainerScreen):
     def on_mount(self) -> None:
         self.query_one("#detail").focus()
         self._show_my_dose()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_figure":
+            return self.exercise.poses is not None  # no figure to hide
+        return True
+
+    def action_toggle_figure(self) -> None:
+        self.toggle_class("-no-figure")
 
     def _show_my_dose(self) -> None:
         change = self.services.settings.current.dose_changes.get(self.exercise.id)
