@@ -97,7 +97,7 @@ def sshd(tmp_path: Path) -> Iterator[OpenSshServer]:
 def backtrainer_home(tmp_path: Path) -> Path:
     """A BACKTRAINER_HOME with the disclaimer already read and the short ``ssh-check`` routine installed."""
     home = tmp_path / "backtrainer-home"
-    JournalStore(home / "journal").update_settings(disclaimer_seen=True)
+    JournalStore(home / "journal").update_settings(disclaimer_seen=True, get_ready_seconds=5)  # a short test
     content = home / "content"
     content.mkdir(parents=True)
     pack = content / "ssh-check.json"
@@ -184,7 +184,9 @@ def test_session_over_ssh_pauses_stops_saves_and_restores_the_terminal(
             # Space again carries on (after a 3-2-1), and the clock moves again into the first hold.
             term.send(b" ")
             term.wait_until(lambda lines: not on_screen("Press space to carry on", lines), "the pause to end")
-            term.wait_for_text("Set 1 of 2", timeout=20)  # after the 3-2-1 and the rest of getting ready
+            term.wait_for_text(
+                "Set 1 of 2", timeout=30
+            )  # after the 3-2-1 and the rest of getting ready (down to the floor)
             hold_started = term.wait_until(session_left, "the session's time left in the hold")
             term.wait_until(
                 lambda lines: (left := session_left(lines)) is not None and left < hold_started,

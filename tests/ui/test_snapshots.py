@@ -54,25 +54,61 @@ def test_screen_layout(snap_compare, make_app, request, screen: str, size: tuple
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
 
 
-# The session player at three moments: getting ready, mid-rep, and paused in a hold.
+# The session player at its moments: getting ready, mid-rep, a hold (paused), a rest, a change of side,
+# and the 3-2-1 after a pause. Seconds are from the start of the session (the time to get ready is 10 s).
 SESSION_MOMENTS = {
     "session-get-ready": ("back-basics", 2.0, ()),
-    "session-rep": ("back-basics", 9.3, ()),
+    "session-rep": ("back-basics", 15.3, ()),
     "session-hold-paused": ("desk-break", 150.0, ("space",)),
+    "session-rest": ("core-and-back-strength", "rest", ()),
+    "session-switch-side": ("bird-dog", "switch-side", ()),
+    "session-lead-in": ("desk-break", 30.0, ("space", "space")),
 }
+
+
+def _seconds_to(app, moment: float | str) -> float:
+    """A number of seconds, or the first step of that kind (plus a moment)."""
+    if isinstance(moment, float):
+        return moment
+    plan = app.screen.plan
+    index = next(index for index, step in enumerate(plan.steps) if step.kind == moment)
+    return plan.starts[index] + 1.5
+
+
+def _session_snapshot(snap_compare, make_app, target: str, moment: float | str, keys, size) -> bool:
+    clock = FakeClock(1000.0)
+    app = make_app(session_clock=clock, start=target)
+
+    async def play(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("4", "enter")
+        clock.advance(_seconds_to(pilot.app, moment))
+        pilot.app.screen.refresh_display()
+        await pilot.press(*keys)
+
+    return bool(snap_compare(app, terminal_size=size, run_before=play))
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("moment", list(SESSION_MOMENTS))
 def test_session_layout(snap_compare, make_app, moment: str, size: tuple[int, int]) -> None:
-    routine, seconds, keys = SESSION_MOMENTS[moment]
-    clock = FakeClock(1000.0)
-    app = make_app(session_clock=clock, start=routine)
+    target, seconds, keys = SESSION_MOMENTS[moment]
+    assert _session_snapshot(snap_compare, make_app, target, seconds, keys, size)
 
-    async def play(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("4", "enter")
-        clock.advance(seconds)
-        pilot.app.screen.refresh_display()
-        await pilot.press(*keys)
 
-    assert snap_compare(app, terminal_size=size, run_before=play)
+# The figure in a session, one exercise of each base position, mid-movement or mid-hold.
+FIGURE_IN_EACH_BASE = {
+    "lying-on-back": "glute-bridge",
+    "lying-on-front": "superman",
+    "all-fours": "bird-dog",
+    "sitting": "seated-cat-cow",
+    "standing": "standing-hip-flexor-stretch",
+    "side-lying": "side-plank",
+    "kneeling": "hip-flexor-stretch",
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("base", list(FIGURE_IN_EACH_BASE))
+def test_session_figure(snap_compare, make_app, base: str, size: tuple[int, int]) -> None:
+    moment = "hold" if base in ("standing", "side-lying", "kneeling") else "reps"
+    assert _session_snapshot(snap_compare, make_app, FIGURE_IN_EACH_BASE[base], moment, (), size)

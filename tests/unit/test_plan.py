@@ -336,3 +336,21 @@ def test_swapping_rebuilds_the_steps_and_times_of_that_exercise_only(make_routin
     assert [step.kind for step in swapped.steps if step.exercise_index == 1] == [G, H]
     assert swapped.total_seconds < plan.total_seconds
     assert swapped.starts[-1] + swapped.steps[-1].seconds == pytest.approx(swapped.total_seconds)
+
+
+def test_getting_down_to_the_floor_or_up_from_it_gets_more_time(catalog) -> None:
+    """The first exercise counts as a change when it is on the floor: a person starts from a chair or standing."""
+    from trainer.engine.plan import GET_READY_SECONDS, POSITION_CHANGE_SECONDS
+
+    exercises = catalog.exercises
+    routine = catalog.routines["gentle-start"]  # walking (standing), then the floor, then standing again
+    plan = plan_routine(routine, exercises)
+    readies = [step for step in plan.steps if step.kind == StepKind.GET_READY]
+    bases = [(planned.exercise.poses.start.base, planned.exercise.poses.end.base) for planned in plan.exercises]
+    upright = {"standing", "sitting"}
+    for index, (ready, (start, _)) in enumerate(zip(readies, bases, strict=True)):
+        before = bases[index - 1][1] if index else "standing"
+        changed = (before in upright) != (start in upright)
+        base = GET_READY_SECONDS if index == 0 else max(routine.transition_seconds, GET_READY_SECONDS)
+        assert ready.seconds == base + (POSITION_CHANGE_SECONDS if changed else 0), (index, before, start)
+    assert any(step.seconds > max(routine.transition_seconds, GET_READY_SECONDS) for step in readies[1:])

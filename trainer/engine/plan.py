@@ -19,6 +19,10 @@ from trainer.wording import format_seconds
 Side = Literal["left", "right"]
 
 GET_READY_SECONDS = 5.0
+POSITION_CHANGE_SECONDS = 10.0
+"""Extra time to get ready when the next exercise is down on the floor after standing or sitting (or the
+other way round): the first of a session counts, since a person starts it from a chair or standing."""
+UPRIGHT: frozenset[str] = frozenset({"standing", "sitting"})
 SWITCH_SIDE_SECONDS = 5.0
 
 
@@ -59,6 +63,14 @@ class Prescription:
         if self.per_side:
             text += ", each side"
         return text
+
+
+def changes_position(before: Exercise | None, after: Exercise) -> bool:
+    """Between the floor and upright (standing or sitting), going by the exercises' poses."""
+    if after.poses is None:
+        return False
+    was_upright = True if before is None or before.poses is None else before.poses.end.base in UPRIGHT
+    return was_upright != (after.poses.start.base in UPRIGHT)
 
 
 def prescribe(exercise: Exercise, item: RoutineItem | None = None, change: PersonalDose | None = None) -> Prescription:
@@ -183,6 +195,9 @@ def _build(
     steps: list[Step] = []
     for index, entry in enumerate(planned):
         ready = get_ready if index == 0 else max(transition, get_ready)
+        before = planned[index - 1].exercise if index else None
+        if changes_position(before, entry.exercise):
+            ready += POSITION_CHANGE_SECONDS
         steps += _exercise_steps(index, entry.exercise, entry.prescription, ready)
     starts = []
     clock = 0.0

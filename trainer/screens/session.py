@@ -42,6 +42,7 @@ from trainer.screens.session_dialogs import (
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
 from trainer.widgets.big_text import BigText
+from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
 
@@ -73,6 +74,7 @@ class SessionScreen(TrainerScreen):
         Binding("i", "steps", "Steps"),
         Binding("r", "rep_mode", "Own pace", show=False),
         Binding("m", "bell", "Bell on/off", show=False),
+        Binding("f", "figure", "Figure on/off", show=False),
         Binding("escape", "stop", "Stop", show=False),
     ]
 
@@ -119,6 +121,7 @@ class SessionScreen(TrainerScreen):
                 yield BigText(id="cue")
                 yield Static(id="cue-detail")
                 with Horizontal(id="moment"):
+                    yield Figure(self.plan.exercises[0].exercise.poses, id="figure")
                     yield BigText("0:00", id="countdown")
                 yield Static(id="hint")
             yield Static(id="points")
@@ -235,6 +238,11 @@ class SessionScreen(TrainerScreen):
                     for number, step in enumerate(new.how_steps, 1)
                 )
             )
+        if changed("exercise_id"):
+            self.query_one("#figure", Figure).set_poses(
+                self.plan.exercises[self.runner.step.exercise_index].exercise.poses
+            )
+        self.query_one("#figure", Figure).show(new.figure_t, mirrored=new.mirrored)  # redraws only a new frame
         if changed("state", "skip_label"):
             self.refresh_bindings()  # the footer says Resume while paused, and what n skips
         self._ring(bells(old, new))
@@ -362,6 +370,10 @@ class SessionScreen(TrainerScreen):
             "Reps now go at your own pace: Enter after each." if mode == "self-paced" else "Reps are paced again."
         )
         self.refresh_display()
+
+    def action_figure(self) -> None:
+        """f shows or hides the figure (it makes room for the countdown on a small terminal)."""
+        self.query_one("#figure", Figure).toggle_class(Figure.HIDDEN)
 
     def action_bell(self) -> None:
         bell = self.services.settings.set_bell(not self.services.settings.current.bell).bell
