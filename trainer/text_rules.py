@@ -14,15 +14,14 @@ different order than it is stored. So:
   (from an old file, say) as a visible stand-in instead of sending it: caret
   notation for a terminal (``ESC`` as ``^[``), control pictures for the app.
 
-Pure standard library: the catalog, the journal and both user interfaces use it.
+Pure standard library: the catalog, the journal and both user interfaces use it (the pydantic types
+built on it, ``PlainText`` and ``MultilineText``, are in ``trainer.text_types``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator
+from typing import Literal
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Embeddings, overrides and isolates (LRE RLE PDF LRO RLO LRI RLI FSI PDI)."""
@@ -70,21 +69,6 @@ def forbidden_problem(text: str, *, multiline: bool = False) -> str | None:
     except ValueError as error:
         return str(error)
     return None
-
-
-def _single_line(text: str) -> str:
-    return refuse_controls(text)
-
-
-def _multiline(text: str) -> str:
-    return refuse_controls(text, multiline=True)
-
-
-PlainText = Annotated[str, AfterValidator(_single_line)]
-"""One line of text from outside: no control characters, line breaks or bidi overrides."""
-
-MultilineText = Annotated[str, AfterValidator(_multiline)]
-"""Text that may run over several lines (a note, a Markdown body): line breaks and tabs allowed."""
 
 
 # --- showing text --------------------------------------------------------------------

@@ -16,7 +16,7 @@ from trainer.catalog.poses import Pose as Pose
 from trainer.catalog.poses import Poses as Poses
 from trainer.catalog.poses import Prop as Prop
 from trainer.catalog.strict import Strict as Strict
-from trainer.text_rules import MultilineText, PlainText
+from trainer.text_types import MultilineText, PlainText
 
 SCHEMA_VERSION: Literal[1] = 1
 

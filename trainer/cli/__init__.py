@@ -24,7 +24,7 @@ from typing import Any
 import click
 
 from trainer import __version__
-from trainer.cli.common import Context, local_now, report_conflict_copies
+from trainer.cli.context import Context, local_now
 from trainer.cli.output import say, show_error
 from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
 
@@ -126,4 +126,6 @@ def main(ctx: click.Context, profile: str | None) -> None:
 
         run_app(ctx.obj)
     elif ctx.invoked_subcommand != "merge":  # (merge is the way out of the note)
+        from trainer.cli.common import report_conflict_copies
+
         report_conflict_copies(ctx.obj.paths)

@@ -9,7 +9,8 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
-from trainer.cli.common import WHEN_HELP, Context, When, journal_errors, unique, when_label
+from trainer.cli.common import WHEN_HELP, When, journal_errors, unique, when_label
+from trainer.cli.context import Context
 from trainer.cli.output import fit, say
 from trainer.journal.describe import places_text
 from trainer.journal.limits import explain, field_limits

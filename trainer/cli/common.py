@@ -5,43 +5,19 @@ A journal that cannot be used gives exit status 1 and the store's message, never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import click
 
+from trainer.cli.context import current_time
 from trainer.cli.output import say
 from trainer.journal.store import JournalError, JournalStore
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.paths import Paths
 from trainer.wording import plural
-
-
-def local_now() -> datetime:
-    """The current local time, aware."""
-    return datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every command is given (``click.pass_obj``): where the data lives, and the clock."""
-
-    paths: Paths
-    now: Callable[[], datetime] = local_now
-
-    def store(self) -> JournalStore:
-        return JournalStore(self.paths.journal_dir)
-
-
-def current_time() -> datetime:
-    """Now, by the command's clock (a test passes its own with ``CliRunner.invoke(..., obj=clock)``)."""
-    context = click.get_current_context(silent=True)
-    found = context.find_object(Context) if context is not None else None
-    return found.now() if found is not None else local_now()
-
 
 WHEN_HELP = "now, today, yesterday 21:00, 3 days ago, monday, 21:00, 2026-11-20 or 2026-11-20 21:00"
 

@@ -10,7 +10,7 @@ import click
 
 from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
-from trainer.cli.common import Context
+from trainer.cli.context import Context
 from trainer.cli.output import say
 from trainer.wording import format_minutes, plural
 

@@ -9,7 +9,8 @@ from datetime import datetime
 
 import click
 
-from trainer.cli.common import Context, When, journal_errors, report_problems, when_label
+from trainer.cli.common import When, journal_errors, report_problems, when_label
+from trainer.cli.context import Context
 from trainer.cli.output import fit, say
 from trainer.engine.insights import summarize
 from trainer.journal.describe import entry_pain, entry_summary

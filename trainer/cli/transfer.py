@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from trainer.cli.common import Context, When, journal_errors, report_problems
+from trainer.cli.common import When, journal_errors, report_problems
+from trainer.cli.context import Context
 from trainer.cli.output import say, say_data
 from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
 from trainer.journal.store import JournalStore

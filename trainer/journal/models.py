@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from trainer.text_rules import MultilineText, PlainText
+from trainer.text_types import MultilineText, PlainText
 
 JOURNAL_SCHEMA_VERSION: Literal[1] = 1
 
