@@ -17,7 +17,7 @@ from trainer.cli.output import say
 from trainer.journal.store import JournalError, JournalStore
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.paths import Paths
-from trainer.wording import plural
+from trainer.wording import format_moment, plural
 
 
 def local_now() -> datetime:
@@ -100,10 +100,8 @@ def report_problems(store: JournalStore) -> None:
 
 
 def when_label(moment: datetime, current: datetime) -> str:
-    """``Tue 24 Nov 21:00`` this year, ``24 Nov 2025 21:00`` before."""
-    if moment.year == current.year:
-        return f"{moment:%a} {moment.day} {moment:%b %H:%M}"
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+    """``Tue 24 Nov 21:00`` this year, ``Mon 24 Nov 2025 21:00`` another: the app's date style."""
+    return format_moment(moment, current)
 
 
 def unique(values: Sequence[str]) -> list[str]:

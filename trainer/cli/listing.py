@@ -54,17 +54,20 @@ def _details(entry: AnyEntry) -> str:
 
 
 def journal_table(entries: Sequence[AnyEntry], current: datetime, width: int = TABLE_WIDTH) -> list[str]:
-    """Rows of the plain-text table, header first; no line is wider than ``width`` columns."""
-    details_width = width - WHEN_WIDTH - KIND_WIDTH - PAIN_WIDTH - 6
+    """Rows of the plain-text table, header first; no line is wider than ``width`` columns.
+    The "When" column is as wide as its longest date (a date of another year shows its year)."""
+    whens = [when_label(entry.at, current) for entry in entries]
+    when_width = max([WHEN_WIDTH - 1, *(len(when) for when in whens)]) + 1
+    details_width = width - when_width - KIND_WIDTH - PAIN_WIDTH - 6
 
     def row(when: str, kind: str, pain: str, details: str) -> str:
-        cells = f"{fit(when, WHEN_WIDTH):<{WHEN_WIDTH}}  {kind:<{KIND_WIDTH}}  {fit(pain, PAIN_WIDTH):<{PAIN_WIDTH}}  "
+        cells = f"{when:<{when_width}}  {kind:<{KIND_WIDTH}}  {fit(pain, PAIN_WIDTH):<{PAIN_WIDTH}}  "
         return (cells + fit(one_line(details), details_width)).rstrip()
 
     lines = [row("When", "Kind", "Pain", "Details")]
     lines.extend(
-        row(when_label(entry.at, current), KIND_LABELS[entry.kind], entry_pain(entry), _details(entry))
-        for entry in entries
+        row(when, KIND_LABELS[entry.kind], entry_pain(entry), _details(entry))
+        for when, entry in zip(whens, entries, strict=True)
     )
     return lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
@@ -16,6 +17,7 @@ from trainer.journal.models import (
     SessionRecord,
     WeeklyCheck,
 )
+from trainer.wording import format_moment
 
 KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
 ENDED_LABELS = {
@@ -68,9 +70,9 @@ def entry_summary(entry: AnyEntry) -> str:
     )
 
 
-def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
-    """Label/value pairs for a detail view; empty answers are left out."""
-    rows: list[tuple[str, str]] = [("When", f"{entry.at:%A %d %B %Y, %H:%M}")]
+def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str, str]]:
+    """Label/value pairs for a detail view; empty answers are left out (the year shows unless it is ``today``'s)."""
+    rows: list[tuple[str, str]] = [("When", format_moment(entry.at, today))]
     if isinstance(entry, CheckIn):
         rows.append(("Pain now", f"{entry.pain_now} / 10"))
         if entry.pain_average is not None:

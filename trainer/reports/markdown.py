@@ -39,7 +39,7 @@ from trainer.journal.models import (
     CheckIn,
     SessionRecord,
 )
-from trainer.wording import format_day, plural
+from trainer.wording import format_date, format_moment, plural
 
 ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
 """Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;
@@ -126,10 +126,10 @@ def markdown_report(
 
 
 def _header(summary: Summary, since: date | None, generated_at: datetime) -> str:
-    scope = "all entries" if since is None else f"entries since {format_day(since)}"
+    scope = "all entries" if since is None else f"entries since {format_date(since)}"
     return (
         "# Back pain self-report (backtrainer)\n\n"
-        f"Period: {format_day(summary.start)} to {format_day(summary.end)} "
+        f"Period: {format_date(summary.start)} to {format_date(summary.end)} "
         f"({plural(summary.days, 'day')}; {scope}).  \n"
         f"Generated {generated_at.isoformat(sep=' ', timespec='minutes')}."
     )
@@ -155,7 +155,7 @@ def _overview(summary: Summary) -> str:
 def _window_row(label: str, window: WindowAverage, today: date) -> str:
     average = "-" if window.average is None else f"{window.average:.1f}"
     end = min(window.end, today)  # a first week still under way ends today so far
-    return f"| {label} | {format_day(window.start)} to {format_day(end)} | {window.entries} | {average} |"
+    return f"| {label} | {format_date(window.start)} to {format_date(end)} | {window.entries} | {average} |"
 
 
 def _change(change: PainChange) -> str:
@@ -252,8 +252,8 @@ def week_rows(summary: Summary, entries: Iterable[AnyEntry]) -> list[WeekRow]:
 
 def _week_label(row: WeekRow) -> str:
     if row.weeks > 1:
-        return f"{format_day(row.start)} to {format_day(row.end)}: {row.weeks} weeks with nothing logged"
-    return format_day(row.start) + (" (this week, so far)" if row.current else "")
+        return f"{format_date(row.start)} to {format_date(row.end)}: {row.weeks} weeks with nothing logged"
+    return format_date(row.start) + (" (this week, so far)" if row.current else "")
 
 
 def _sessions(summary: Summary, rows: list[WeekRow]) -> str:
@@ -286,7 +286,7 @@ def _streaks(summary: Summary) -> str:
     found = summary.streaks
     return (
         "## Streaks\n\n"
-        f"- Days in a row with something logged, up to {format_day(summary.end)}: {found.current_days}\n"
+        f"- Days in a row with something logged, up to {format_date(summary.end)}: {found.current_days}\n"
         f"- Longest run of days with something logged: {found.longest_days}\n"
         f"- Weeks in a row meeting the session goal: {found.weeks_goal_met}"
     )
@@ -313,7 +313,7 @@ def _weekly_check(summary: Summary) -> str:
     if weekly is None:
         return f"{title}\n\nNo weekly check in this period."
     return (
-        f"{title}\n\nLatest answers, {format_day(entry_day(weekly))} (0 = not at all, 10 = completely):\n\n"
+        f"{title}\n\nLatest answers, {format_date(entry_day(weekly))} (0 = not at all, 10 = completely):\n\n"
         f"- {ACTIVITY_QUESTION} **{weekly.activity_interference}/10**\n"
         f"- {ENJOYMENT_QUESTION} **{weekly.enjoyment_interference}/10**\n"
         f"- {GLOBAL_CHANGE_QUESTION} **{GLOBAL_CHANGE_LABELS[weekly.global_change]}**"
@@ -322,13 +322,13 @@ def _weekly_check(summary: Summary) -> str:
 
 def _chart(rows: list[WeekRow]) -> str:
     scale = "0" + " " * 9 + "5" + " " * 7 + "10"
-    lines = [f"{'Week of':<12} {'Avg':>4}  |{scale}|  Sessions"]
+    lines = [f"{'Week of':<15} {'Avg':>4}  |{scale}|  Sessions"]
     for row in rows:
         if row.weeks > 1:
-            lines.append(f"{'':<12} {'':>4}   ... {row.weeks} weeks with nothing logged ...")
+            lines.append(f"{'':<15} {'':>4}   ... {row.weeks} weeks with nothing logged ...")
             continue
         average = "-" if row.average is None else f"{row.average:.1f}"
-        lines.append(f"{format_day(row.start):<12} {average:>4}  |{pain_bar(row.average)}|  {row.sessions}")
+        lines.append(f"{format_date(row.start):<15} {average:>4}  |{pain_bar(row.average)}|  {row.sessions}")
     return (
         "## Weekly average pain\n\n"
         "Mean pain now of each Monday-to-Sunday week's check-ins; each █ is half a point.\n\n"
@@ -348,10 +348,7 @@ def _leg_symptoms(period: list[AnyEntry]) -> str:
     for check_in in found:
         symptoms = ", ".join(check_in.leg_symptoms) or "none ticked"
         where = places_text(check_in.where) or "not marked"
-        item = (
-            f"- **{format_day(entry_day(check_in))} {check_in.at:%H:%M}**: pain {check_in.pain_now}/10; "
-            f"symptoms: {symptoms}; where: {where}"
-        )
+        item = f"- **{format_moment(check_in.at)}**: pain {check_in.pain_now}/10; symptoms: {symptoms}; where: {where}"
         notes = escape_markdown(check_in.notes)
         if notes:
             item += f"\\\n  Notes: {notes}"
@@ -364,7 +361,7 @@ def _other_notes(period: list[AnyEntry]) -> str:
     title = "## Other notes"
     items = []
     for entry in sorted(period, key=lambda entry: entry.at):
-        when = f"**{format_day(entry_day(entry))} {entry.at:%H:%M}**"
+        when = f"**{format_moment(entry.at)}**"
         if isinstance(entry, CheckIn) and entry.notes.strip() and not has_leg_symptoms(entry):
             items.append(f"- {when}, check-in, pain {entry.pain_now}/10: {escape_markdown(entry.notes)}")
         elif isinstance(entry, SessionRecord) and entry.note.strip():

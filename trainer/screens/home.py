@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +17,7 @@ from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
-from trainer.wording import format_minutes, plural
+from trainer.wording import format_minutes, format_moment, plural
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
@@ -38,7 +38,7 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
     )
 
 
-def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list[Content]:
+def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int, today: date | None = None) -> list[Content]:
     """Two short lines about the last 7 days, for Home."""
     check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
     sessions = [entry for entry in entries if isinstance(entry, SessionRecord)]
@@ -54,7 +54,7 @@ def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list
                 (f"{average:.1f}", "bold"),
                 f" from {plural(len(check_ins), 'check-in')}; latest ",
                 (f"{latest.pain_now}/10", "bold"),
-                f" on {latest.at:%a %H:%M}.",
+                f" on {format_moment(latest.at, today)}.",
             )
         )
     lines.append(
@@ -139,7 +139,7 @@ class HomeScreen(TrainerScreen):
                     f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
                 )
             )
-        lines = week_summary(recent, self.services.settings.current.sessions_per_week_goal, days_of_use)
+        lines = week_summary(recent, self.services.settings.current.sessions_per_week_goal, days_of_use, now.date())
         if journal.problems:
             lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
         self.query_one("#week", Static).update(Content("\n").join(lines))

@@ -20,7 +20,7 @@ from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScree
 from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.weekly_check import WeeklyCheckScreen
-from trainer.wording import plural
+from trainer.wording import format_moment, plural
 
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
@@ -202,7 +202,7 @@ class JournalScreen(TrainerScreen):
             saved = self._write("save the check-in", lambda: journal.add(new))
         if not saved:
             return
-        self.notify(f"Saved: pain {new.pain_now}/10 at {new.at:%H:%M on %a %d %b}.")
+        self.notify(f"Saved: pain {new.pain_now}/10 for {format_moment(new.at, self.services.now())}.")
         event.form.reset()
         self.reload()
         if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
@@ -269,7 +269,7 @@ class JournalScreen(TrainerScreen):
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this entry?",
-                f"The {entry.kind.replace('-', ' ')} of {entry.at:%a %d %b %Y %H:%M} "
+                f"The {entry.kind.replace('-', ' ')} of {format_moment(entry.at, self.services.now())} "
                 "will be removed from your journal.",
                 yes="Delete",
             ),

@@ -16,10 +16,11 @@ from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.screens.base import services_of
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
 from trainer.widgets.segmented import Segmented
-from trainer.wording import plural
+from trainer.wording import format_moment, plural
 
 MAX_ROWS = 400
 """The list shows at most this many rows; the range filter narrows it."""
@@ -60,7 +61,7 @@ class EntryScreen(WideDialog[EntryChoice]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Content(KIND_LABELS[self.entry.kind].capitalize()), classes="dialog-title")
-            for label, value in entry_details(self.entry):
+            for label, value in entry_details(self.entry, services_of(self).today()):
                 with Horizontal(classes="detail-row"):
                     yield Static(Content(label), classes="detail-label")
                     yield Static(literal(value), classes="detail-value")
@@ -134,7 +135,7 @@ class EntriesPane(Vertical):
         for entry in matching[:MAX_ROWS]:
             self._shown[entry.id] = entry
             table.add_row(
-                f"{entry.at:%a %d %b %Y %H:%M}",
+                format_moment(entry.at, self.now),
                 KIND_LABELS[entry.kind],
                 entry_pain(entry),
                 cell(entry_summary(entry)[:70]),

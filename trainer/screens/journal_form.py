@@ -27,6 +27,7 @@ from trainer.journal.models import (
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
+from trainer.wording import format_moment
 
 FIELD_ERRORS = ("pain", "average", "walked", "sleep", "triggers", "when", "notes")
 WALKED = field_limits(CheckIn, "walked_minutes")
@@ -161,7 +162,8 @@ class CheckInForm(VerticalScroll):
         if check_in is None:
             title.update(Content.styled("New check-in", "bold $primary"))
         else:
-            title.update(Content.styled(f"Editing the check-in of {check_in.at:%a %d %b %Y %H:%M}", "bold $accent"))
+            when = format_moment(check_in.at, self.now())
+            title.update(Content.styled(f"Editing the check-in of {when}", "bold $accent"))
         self.query_one("#pain", NumberScale).value = check_in.pain_now if check_in else None
         self.query_one("#average", NumberScale).value = check_in.pain_average if check_in else None
         self.query_one("#sleep", NumberScale).value = check_in.sleep_quality if check_in else None

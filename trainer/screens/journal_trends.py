@@ -81,7 +81,7 @@ class TrendsPane(VerticalScroll):
         self.query_one("#chart", TrendChart).points = points
         summary = summarize(self._entries, self._today, days=self.days, goal=self._goal)
         self.query_one("#weeks", Static).update(week_bars(summary.weeks))
-        lines = [describe_chart(points), *summary_lines(summary)]
+        lines = [describe_chart(points, self._today), *summary_lines(summary)]
         self.query_one("#trend-text", Static).update(Content("\n").join(Content(line) for line in lines))
 
     @on(Segmented.Changed, "#period")

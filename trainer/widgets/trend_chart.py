@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from trainer.engine.insights import DayPoint
-from trainer.wording import plural
+from trainer.wording import format_date, format_span, plural
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 3
@@ -115,20 +115,23 @@ class TrendChart(Widget):
         return Content("\n").join([*rows, sessions, axis, legend])
 
 
-def describe_chart(points: Sequence[DayPoint]) -> str:
-    """The chart in words, for people who cannot see its colours or shapes."""
+def describe_chart(points: Sequence[DayPoint], today: date | None = None) -> str:
+    """The chart in words, for people who cannot see its colours or shapes (with the years when the period
+    crosses one)."""
     if not points:
         return "The chart is empty: there are no check-ins in this period."
+    crosses = points[0].day.year != points[-1].day.year
+    shown_year = None if crosses else today
     logged = [point for point in points if point.pain is not None]
     sessions = sum(point.session for point in points)
     text = (
-        f"The chart shows daily pain from {points[0].day:%d %b} to {points[-1].day:%d %b}: "
+        f"The chart shows daily pain from {format_span(points[0].day, points[-1].day, today)}: "
         f"{len(logged)} of {len(points)} days have a check-in"
     )
     rolling = [point for point in points if point.rolling is not None]
     if len(rolling) >= 2:
         text += (
-            f"; the 7-day average went from {rolling[0].rolling:.1f} ({rolling[0].day:%d %b}) "
-            f"to {rolling[-1].rolling:.1f} ({rolling[-1].day:%d %b})"
+            f"; the 7-day average went from {rolling[0].rolling:.1f} ({format_date(rolling[0].day, shown_year)}) "
+            f"to {rolling[-1].rolling:.1f} ({format_date(rolling[-1].day, shown_year)})"
         )
     return text + f"; {plural(sessions, 'day')} with a session."
