@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 
 from trainer.catalog.loader import Catalog
+from trainer.journal.describe import duration_text, work_done
 from trainer.journal.errors import JournalError
 from trainer.journal.models import SessionRecord, Settings
 from trainer.paths import Paths
@@ -40,12 +41,11 @@ MIN_SIZE = Size(76, 22)
 
 
 def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
-    done = sum(1 for exercise in session.exercises if exercise.sets_done)
     which = f"Unfinished session {number} of {of}: " if of > 1 else ""
     return (
         f"{which}{session.title}, started {format_moment(session.at, today)}, was not finished "
-        f"(the app was closed during it). {done} of {len(session.exercises)} exercises had work done, "
-        f"{session.completion:.0%} of the plan. Save what you did to your journal?"
+        f"(the app was closed during it). Done in {duration_text(session.minutes * 60)}: {work_done(session)}. "
+        "Save what you did to your journal?"
     )
 
 

@@ -19,6 +19,7 @@ SECTIONS = [
     "## Pain on session days and other days",
     "## Weekly check (project questions, not a validated scale)",
     "## Weekly average pain",
+    "## Sessions stopped before the end",
     "## Check-ins with leg symptoms",
     "## Other notes",
 ]

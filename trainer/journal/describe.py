@@ -13,11 +13,12 @@ from trainer.journal.models import (
     LOCATION_LABELS,
     AnyEntry,
     CheckIn,
+    ExerciseDone,
     Location,
     SessionRecord,
     WeeklyCheck,
 )
-from trainer.wording import format_moment
+from trainer.wording import format_minutes, format_moment, format_seconds, plural
 
 KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
 ENDED_LABELS = {
@@ -34,6 +35,69 @@ def places_text(where: Iterable[Location]) -> str:
         area, _, part = LOCATION_LABELS[place].partition(", ")
         parts_by_area.setdefault(area, []).extend([part] if part else [])
     return ", ".join(" ".join([area, " and ".join(parts)]).strip() for area, parts in parts_by_area.items())
+
+
+# --- what a session did -----------------------------------------------------------------------
+# Said in reps, holds and sets done, never only as a share of the plan: a session stopped in its
+# first set reads "3 reps of Bird-dog", not "7% of the plan" beside "0 of 1 sets".
+
+
+def duration_text(seconds: float) -> str:
+    """``40 s`` under a minute, else ``12 min``."""
+    return format_seconds(seconds) if seconds < 60 else format_minutes(seconds)
+
+
+def _finished(done: ExerciseDone) -> bool:
+    return done.sets_planned > 0 and done.sets_done >= done.sets_planned
+
+
+def _started(done: ExerciseDone) -> bool:
+    return bool(done.sets_done or done.reps_done or done.holds_done or done.seconds >= 1)
+
+
+def work_text(done: ExerciseDone) -> str:
+    """What was done of one exercise, in its own unit: ``3 reps``, ``2 holds``, ``40 s``."""
+    if done.reps_done:
+        return plural(done.reps_done, "rep")
+    if done.holds_done:
+        return plural(done.holds_done, "hold")
+    return format_seconds(done.seconds)
+
+
+def exercise_progress(done: ExerciseDone) -> str:
+    """One exercise of a session record: ``2 of 2 sets, 20 reps``, ``3 reps, not a whole set``, ``not started``."""
+    if not _started(done):
+        return "not started"
+    if not done.sets_done:
+        return f"{work_text(done)}, not a whole set"
+    sets = f"{done.sets_done} of {plural(done.sets_planned, 'set')}"
+    return f"{sets}, {work_text(done)}" if done.reps_done or done.holds_done else sets
+
+
+def work_done(record: SessionRecord) -> str:
+    """What a session did, honestly: ``3 reps of Bird-dog``, ``2 of 6 exercises done, then 3 reps of Dead bug``."""
+    if not record.exercises:  # a record without its exercises: only the share of the plan is known
+        return f"{record.completion:.0%} of the planned work"
+    whole = [done for done in record.exercises if _finished(done)]
+    partly = [done for done in record.exercises if _started(done) and not _finished(done)]
+    parts = []
+    if whole:
+        parts.append(f"{len(whole)} of {plural(len(record.exercises), 'exercise')} done")
+    if partly:
+        parts.append(", ".join(f"{work_text(done)} of {done.name}" for done in partly[:2]))
+        if len(partly) > 2:
+            parts[-1] += f" and {plural(len(partly) - 2, 'other')}"
+    return ", then ".join(parts) if parts else "nothing done yet"
+
+
+def session_summary(record: SessionRecord) -> str:
+    """``Desk break, 4 min, finished``; ``Gentle start, stopped for pain after 1 min: 3 reps of Bird-dog``."""
+    length = duration_text(record.minutes * 60)
+    if record.ended_how == "finished" and not record.skipped_some:
+        return f"{record.title}, {length}, finished"
+    if record.ended_how == "finished":
+        return f"{record.title}, {length}, finished with skips: {work_done(record)}"
+    return f"{record.title}, {ENDED_LABELS[record.ended_how]} after {length}: {work_done(record)}"
 
 
 def entry_pain(entry: AnyEntry) -> str:
@@ -60,10 +124,7 @@ def entry_summary(entry: AnyEntry) -> str:
             parts.append(entry.notes.replace("\n", " "))
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
-        text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
-        if entry.ended_how != "finished" or entry.skipped_some:
-            text += f"{' with skips' if entry.skipped_some else ''}, {entry.completion:.0%} done"
-        return text
+        return session_summary(entry)
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
         f"overall {GLOBAL_CHANGE_LABELS[entry.global_change]}"
@@ -93,11 +154,14 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
             rows.append(("Notes", entry.notes))
     elif isinstance(entry, SessionRecord):
         rows.append(("Session", entry.title))
-        rows.append(("Length", f"{entry.minutes:.0f} min ({entry.completion:.0%} of the plan)"))
+        rows.append(("Length", duration_text(entry.minutes * 60)))
         ended = ENDED_LABELS[entry.ended_how]
         if entry.stop_reason:
             ended += f" ({entry.stop_reason.replace('-', ' ')})"
         rows.append(("Ended", ended))
+        if entry.ended_how != "finished" or entry.skipped_some:
+            share = f" ({entry.completion:.0%} of the planned work)" if entry.exercises else ""
+            rows.append(("Done", work_done(entry) + share))
         for label, value in (
             ("Pain before", entry.pain_before),
             ("Peak pain", entry.pain_peak),
@@ -107,7 +171,7 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
             if value is not None:
                 rows.append((label, f"{value} / 10"))
         for done in entry.exercises:
-            rows.append((done.name, f"{done.sets_done} of {done.sets_planned} sets"))
+            rows.append((done.name, exercise_progress(done)))
         if entry.note:
             rows.append(("Note", entry.note))
     elif isinstance(entry, WeeklyCheck):

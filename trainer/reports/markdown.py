@@ -28,7 +28,7 @@ from trainer.engine.insights import (
     summarize,
     week_start,
 )
-from trainer.journal.describe import places_text
+from trainer.journal.describe import ENDED_LABELS, duration_text, places_text, work_done
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
@@ -118,6 +118,7 @@ def markdown_report(
         _session_days(summary),
         _weekly_check(summary),
         _chart(rows),
+        _stopped_sessions(period),
         _leg_symptoms(period),
         _other_notes(period),
         FOOTER,
@@ -334,6 +335,24 @@ def _chart(rows: list[WeekRow]) -> str:
         "Mean pain now of each Monday-to-Sunday week's check-ins; each █ is half a point.\n\n"
         "```text\n" + "\n".join(lines) + "\n```"
     )
+
+
+def _stopped_sessions(period: list[AnyEntry]) -> str:
+    """Each session that ended before its plan did, with what was done: the work, not a bare share."""
+    title = "## Sessions stopped before the end"
+    items = []
+    for record in sorted((entry for entry in period if isinstance(entry, SessionRecord)), key=lambda e: e.at):
+        if record.ended_how == "finished":
+            continue
+        pain = "" if record.pain_before is None else f"; pain before {record.pain_before}/10"
+        if record.pain_after is not None:
+            pain += f", after {record.pain_after}/10"
+        reason = f" ({record.stop_reason.replace('-', ' ')})" if record.stop_reason not in (None, "pain") else ""
+        items.append(
+            f"- **{format_moment(record.at)}**, {escape_markdown(record.title)}: {ENDED_LABELS[record.ended_how]}"
+            f"{reason} after {duration_text(record.minutes * 60)}; done: {escape_markdown(work_done(record))}{pain}"
+        )
+    return f"{title}\n\n" + ("\n".join(items) if items else "None in this period.")
 
 
 def _leg_symptoms(period: list[AnyEntry]) -> str:
