@@ -189,6 +189,7 @@ class _Generator:
             pain_average=_clamp(base + rng.gauss(0, 0.7)) if rng.random() < 0.6 else None,
             where=where,
             leg_symptoms=leg,
+            leg_side="left" if leg else None,  # the notes say the left leg
             helped=helped,
             triggers=triggers,
             walked_minutes=walked,

@@ -10,6 +10,7 @@ from trainer.journal.models import (
     ENJOYMENT_QUESTION,
     GLOBAL_CHANGE_LABELS,
     GLOBAL_CHANGE_QUESTION,
+    LEG_SIDE_LABELS,
     LOCATION_LABELS,
     AnyEntry,
     CheckIn,
@@ -26,6 +27,14 @@ ENDED_LABELS = {
     "stopped-pain": "stopped for pain",
     "stopped-choice": "stopped early",
 }
+
+
+def leg_text(check_in: CheckIn, joiner: str = ", ") -> str:
+    """``numbness, tingling (left leg)``: the symptoms, and which leg when it was said ('' without symptoms)."""
+    text = joiner.join(check_in.leg_symptoms)
+    if text and check_in.leg_side is not None:
+        text += f" ({LEG_SIDE_LABELS[check_in.leg_side]})"
+    return text
 
 
 def places_text(where: Iterable[Location]) -> str:
@@ -117,7 +126,7 @@ def entry_summary(entry: AnyEntry) -> str:
     if isinstance(entry, CheckIn):
         parts = [places_text(entry.where)] if entry.where else []
         if entry.leg_symptoms:
-            parts.append("leg: " + ", ".join(entry.leg_symptoms))
+            parts.append("leg: " + leg_text(entry))
         if entry.walked_minutes:
             parts.append(f"walked {entry.walked_minutes} min")
         if entry.notes:
@@ -141,7 +150,7 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
         if entry.where:
             rows.append(("Where", places_text(entry.where)))
         if entry.leg_symptoms:
-            rows.append(("Leg symptoms", ", ".join(entry.leg_symptoms)))
+            rows.append(("Leg symptoms", leg_text(entry)))
         if entry.helped:
             rows.append(("What helped", ", ".join(entry.helped)))
         if entry.triggers:

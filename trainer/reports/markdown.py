@@ -28,7 +28,7 @@ from trainer.engine.insights import (
     summarize,
     week_start,
 )
-from trainer.journal.describe import ENDED_LABELS, duration_text, places_text, work_done
+from trainer.journal.describe import ENDED_LABELS, duration_text, leg_text, places_text, work_done
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
@@ -365,7 +365,7 @@ def _leg_symptoms(period: list[AnyEntry]) -> str:
         return f"{title}\n\nNone in this period."
     items = []
     for check_in in found:
-        symptoms = ", ".join(check_in.leg_symptoms) or "none ticked"
+        symptoms = leg_text(check_in) or "none ticked"
         where = places_text(check_in.where) or "not marked"
         item = f"- **{format_moment(check_in.at)}**: pain {check_in.pain_now}/10; symptoms: {symptoms}; where: {where}"
         notes = escape_markdown(check_in.notes)

@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Static, TabbedContent, TabPane
+from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
 
+from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.screens.base import TrainerScreen
@@ -27,8 +28,6 @@ FIRST_LOAD_DAYS = 45
 
 PERIOD_MARGIN_DAYS = 10
 """Extra days read before a period, for the 7-day average at its start."""
-
-WORRYING_LEG_SYMPTOMS = {"numbness", "weakness"}
 
 
 class JournalScreen(TrainerScreen):
@@ -193,7 +192,7 @@ class JournalScreen(TrainerScreen):
         return True
 
     @on(CheckInForm.Saved)
-    def _save_check_in(self, event: CheckInForm.Saved) -> None:
+    async def _save_check_in(self, event: CheckInForm.Saved) -> None:
         journal = self.services.journal
         old, new = event.replaces, event.check_in
         if old is not None:
@@ -205,11 +204,26 @@ class JournalScreen(TrainerScreen):
         self.notify(f"Saved: pain {new.pain_now}/10 for {format_moment(new.at, self.services.now())}.")
         event.form.reset()
         self.reload()
-        if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
-            self.app.push_screen(
-                HelpNoticeScreen("About your leg symptoms", self.services.catalog.safety.leg_symptom_check),
-                self._maybe_show_help,
+        if old is not None:  # an edit goes back to where it came from, the entry selected
+            await self.action_show_tab("entries")
+            self.query_one(EntriesPane).select(new.id)
+        else:  # off the fields, so the tab keys (c, e, t) work again
+            self.query_one(TabbedContent).query_one(Tabs).focus()
+        self._leg_notice(leg_notice(new, old))
+
+    def _leg_notice(self, notice: LegNotice | None) -> None:
+        safety = self.services.catalog.safety
+        if notice is LegNotice.EMERGENCY:
+            screen = HelpNoticeScreen(
+                "Symptoms in both legs: get emergency help now",
+                safety.leg_symptom_check,
+                first=safety.help_list("emergency"),
             )
+        elif notice is LegNotice.CHECK:
+            screen = HelpNoticeScreen("About your leg symptoms", safety.leg_symptom_check)
+        else:
+            return
+        self.app.push_screen(screen, self._maybe_show_help)
 
     def _maybe_show_help(self, show: bool | None) -> None:
         if show:

@@ -149,6 +149,13 @@ class EntriesPane(Vertical):
         else:
             count.update(Content(f"{plural(len(matching), 'entry', 'entries')} · Enter opens one"))
 
+    def select(self, entry_id: str) -> None:
+        """Put the cursor on that entry (when the filters show it) and the focus on the list."""
+        table = self.query_one("#entry-table", DataTable)
+        if entry_id in self._shown:
+            table.move_cursor(row=table.get_row_index(entry_id))
+        table.focus()
+
     def action_cycle(self, selector: str) -> None:
         self.query_one(selector, Segmented).cycle()
 
