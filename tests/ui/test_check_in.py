@@ -14,9 +14,11 @@ from trainer.journal.export import to_csv
 from trainer.journal.models import CheckIn
 from trainer.journal.store import JournalStore
 from trainer.reports.markdown import markdown_report
-from trainer.screens.dialogs import HelpNoticeScreen
+from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.help import HelpScreen
+from trainer.screens.home import HomeScreen
 from trainer.screens.journal import JournalScreen
+from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
 
 
@@ -126,3 +128,49 @@ def test_old_check_ins_without_a_side_still_load() -> None:
     old = '{"kind": "check-in", "id": "' + "a" * 32 + '", "at": "2026-11-01T09:00:00+00:00", "pain_now": 3, '
     old += '"leg_symptoms": ["tingling"], "schema_version": 1}'
     assert CheckIn.model_validate_json(old).leg_side is None
+
+
+async def test_leaving_with_a_half_filled_check_in_asks_first(make_app, paths) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "6", "tab", "5", "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard this check-in?" in text_in(app.screen)
+        await pilot.press("n")  # back to the form, everything kept
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query_one("#pain", NumberScale).value == 6
+        assert app.screen.query_one("#average", NumberScale).value == 5
+        assert app.focused is app.screen.query_one("#average")
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert JournalStore(paths.journal_dir).entries() == []
+
+
+async def test_esc_in_a_text_field_with_unsaved_text_asks_and_a_clean_form_just_leaves(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        app.screen.query_one("#triggers", Input).focus()
+        await pilot.press(*"sofa", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#triggers", Input).value == "sofa"
+        await pilot.press("ctrl+s", "1", "enter")  # saved: nothing is left unsaved
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_leaving_an_edit_with_changes_asks_too(make_app, paths) -> None:
+    JournalStore(paths.journal_dir).add(CheckIn(at=FIXED_NOW - timedelta(hours=2), pain_now=3))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "e", "enter", "e", "q")  # an edit opened, nothing changed: leaves
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("j", "e", "enter", "e", "7", "q")
+        assert isinstance(app.screen, ConfirmScreen) and "changes" in text_in(app.screen)

@@ -309,6 +309,35 @@ class JournalScreen(TrainerScreen):
             return
         self.reload()
 
+    # --- leaving -------------------------------------------------------------
+
+    def action_go_back(self) -> None:
+        """Back to Home; a check-in typed or changed but not saved is never dropped without asking."""
+        form = next(iter(self.query(CheckInForm)), None)
+        if form is None or not form.unsaved:
+            self.dismiss()
+            return
+        before = self.focused
+        editing = form.editing is not None
+
+        async def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+                return
+            await self.action_show_tab("check-in")
+            if before is not None and before.is_attached and form in before.ancestors:
+                before.focus()  # where the person was typing
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard this check-in?",
+                "Your changes to this check-in are not saved." if editing else "This check-in is not saved yet.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )
+
     # --- tabs ----------------------------------------------------------------
 
     async def action_show_tab(self, tab: str) -> None:

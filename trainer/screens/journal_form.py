@@ -124,6 +124,7 @@ class CheckInForm(VerticalScroll):
         self.now = now
         self.editing: CheckIn | None = None
         self.shown_when = ""
+        self._as_reset: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-title")
@@ -188,6 +189,21 @@ class CheckInForm(VerticalScroll):
         for field in FIELD_ERRORS:
             self._show_error(field, "")
         self._count_notes()
+        self._as_reset = self._fields()
+
+    def _fields(self) -> tuple[object, ...]:
+        """Every field as it stands, to compare with the form as it was filled or emptied."""
+        return (
+            *(scale.value for scale in self.query(NumberScale)),
+            *(tuple(row.values) for row in self.query(ToggleRow)),
+            *(field.value for field in self.query(Input)),
+            self.query_one("#notes", TextArea).text,
+        )
+
+    @property
+    def unsaved(self) -> bool:
+        """Something was entered or changed since the form was emptied (or filled to edit) and not saved."""
+        return self._fields() != self._as_reset
 
     def _ticked(self, selector: str) -> list[str]:
         return [value for row in self.query(selector).results(ToggleRow) for value in row.values]
