@@ -7,11 +7,17 @@ from datetime import timedelta
 from textual.widgets import DataTable
 
 from tests.conftest import FIXED_NOW
-from trainer.journal.models import ExerciseDone, SessionRecord
+from trainer.journal.models import CheckIn, ExerciseDone, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.journal_entries import EntryScreen
+from trainer.screens.session_edit import SessionEditScreen
 
 STARTED = FIXED_NOW - timedelta(hours=3)
+
+
+def footer_actions(app) -> set[str]:
+    """The actions the footer offers now."""
+    return {binding.action for _, binding, enabled, _ in app.active_bindings.values() if enabled and binding.show}
 
 
 def stopped_in_first_set() -> SessionRecord:
@@ -45,3 +51,51 @@ async def test_a_stopped_session_says_what_was_done_in_the_list_and_the_dialog(m
         rows = dict(zip(labels, values, strict=True))
         assert rows["Done"] == "3 reps of Bird-dog (7% of the planned work)"
         assert rows["Bird-dog"] == "3 reps, not a whole set" and rows["Cat-cow"] == "not started"
+
+
+async def test_a_deleted_entry_comes_back_with_u(make_app, paths) -> None:
+    store = JournalStore(paths.journal_dir)
+    kept = CheckIn(at=FIXED_NOW - timedelta(hours=1), pain_now=2, notes="keep me")
+    store.add(kept)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "e")
+        assert "undo_delete" not in footer_actions(app)  # nothing to undo yet
+        await pilot.press("enter", "d", "y")
+        await pilot.pause()
+        assert store.entries() == []
+        assert any("Entry deleted. Press u to undo" in n.message for n in app._notifications)
+        assert "undo_delete" in footer_actions(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.entries() == [kept]  # exactly as it was, same id
+        assert app.screen.query_one("#entry-table", DataTable).row_count == 1
+        assert "undo_delete" not in footer_actions(app)
+
+
+async def test_pain_after_a_session_is_added_later(make_app, paths) -> None:
+    store = JournalStore(paths.journal_dir)
+    record = stopped_in_first_set()
+    store.add(record)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "e", "enter", "e")
+        assert isinstance(app.screen, SessionEditScreen)
+        await pilot.press("2", "tab", "6", "tab", "4", "tab", *"Better by the evening", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionEditScreen)
+    (saved,) = store.entries()
+    assert (saved.pain_after, saved.pain_peak, saved.effort, saved.note) == (2, 6, 4, "Better by the evening")
+    assert saved.model_dump(exclude={"pain_after", "pain_peak", "effort", "note", "recorded"}) == record.model_dump(
+        exclude={"pain_after", "pain_peak", "effort", "note", "recorded"}
+    )
+
+
+async def test_the_session_edit_dialog_fits_80x24(make_app, paths) -> None:
+    JournalStore(paths.journal_dir).add(stopped_in_first_set())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "e", "enter", "e")
+        save = app.screen.query_one("#save")
+        await pilot.press("tab", "tab", "tab", "tab")  # to the buttons: they come into view
+        assert save.region.bottom <= 24 and save.region.height > 0

@@ -165,7 +165,7 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
         rows.append(("Session", entry.title))
         rows.append(("Length", duration_text(entry.minutes * 60)))
         ended = ENDED_LABELS[entry.ended_how]
-        if entry.stop_reason:
+        if entry.stop_reason and entry.stop_reason != "pain":  # ("stopped for pain" says it already)
             ended += f" ({entry.stop_reason.replace('-', ' ')})"
         rows.append(("Ended", ended))
         if entry.ended_how != "finished" or entry.skipped_some:

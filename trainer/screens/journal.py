@@ -14,14 +14,18 @@ from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
 
 from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
-from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
+from trainer.screens.session_edit import SessionEditScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen
 from trainer.wording import format_moment, plural
+
+UNDO_NOTICE_SECONDS = 12
+"""How long the 'Press u to undo' notice stays (u works until the Journal closes)."""
 
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
@@ -39,6 +43,7 @@ class JournalScreen(TrainerScreen):
         Binding("e", "show_tab('entries')", "Entries", show=False),
         Binding("t", "show_tab('trends')", "Trends", show=False),
         Binding("w", "weekly_check", "Weekly check"),
+        Binding("u", "undo_delete", "Undo delete"),
         Binding("ctrl+s", "save", "Save", show=False),
     ]
 
@@ -49,6 +54,8 @@ class JournalScreen(TrainerScreen):
         """How far back the entries in memory go (0: all of them)."""
         self.recent: list[AnyEntry] = []
         self.entries: list[AnyEntry] = []
+        self.deleted: AnyEntry | None = None
+        """The entry deleted last, while u can still bring it back (until the screen closes)."""
 
     def compose_body(self) -> ComposeResult:
         # Only the first tab's content is built now; the others when first shown (see _build_tab),
@@ -273,11 +280,28 @@ class JournalScreen(TrainerScreen):
             self.query_one(CheckInForm).reset(entry)
         elif isinstance(entry, WeeklyCheck):
             self.action_weekly_check(entry)
+        else:
+            self._edit_session(entry)
+
+    def _edit_session(self, record: SessionRecord) -> None:
+        """Pain after, the highest pain, effort and a note, added or changed later; the rest stays as recorded."""
+
+        def done(updated: SessionRecord | None) -> None:
+            if updated is not None and self._write(
+                "save the change", lambda: self.services.journal.update(record, updated)
+            ):
+                self.notify("Session updated.")
+                self.reload()
+                self.query_one(EntriesPane).select(record.id)
+
+        self.app.push_screen(SessionEditScreen(record), done)
 
     def _confirm_delete(self, entry: AnyEntry) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes and self._write("delete", lambda: self.services.journal.delete(entry)):
-                self.notify("Entry deleted.")
+                self.deleted = entry
+                self.refresh_bindings()
+                self.notify("Entry deleted. Press u to undo.", timeout=UNDO_NOTICE_SECONDS)
                 self.reload()
 
         self.app.push_screen(
@@ -289,6 +313,25 @@ class JournalScreen(TrainerScreen):
             ),
             confirmed,
         )
+
+    def action_undo_delete(self) -> None:
+        """Put the entry deleted last back, exactly as it was (same id)."""
+        entry = self.deleted
+        if entry is None:
+            return
+        if self._write("undo the delete", lambda: self.services.journal.add(entry)):
+            self.deleted = None
+            self.refresh_bindings()
+            self.notify("The entry is back.")
+            self.reload()
+            for pane in self.query(EntriesPane):
+                pane.select(entry.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is offered (in the footer, on u) only after a delete."""
+        if action == "undo_delete":
+            return self.deleted is not None
+        return True
 
     @on(GoalChosen)
     def _goal_chosen(self, event: GoalChosen) -> None:

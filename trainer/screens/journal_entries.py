@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
-from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.models import AnyEntry, SessionRecord
 from trainer.screens.base import services_of
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
@@ -65,13 +65,10 @@ class EntryScreen(WideDialog[EntryChoice]):
                 with Horizontal(classes="detail-row"):
                     yield Static(Content(label), classes="detail-label")
                     yield Static(literal(value), classes="detail-value")
-            editable = "e edit · " if isinstance(self.entry, (CheckIn, WeeklyCheck)) else ""
-            yield Static(Content(f"{editable}d delete · q close"), classes="dialog-buttons")
+            edit = "e add or change pain after, effort, note" if isinstance(self.entry, SessionRecord) else "e edit"
+            yield Static(Content(f"{edit} · d delete · q close"), classes="dialog-buttons")
 
     def action_choose(self, choice: str) -> None:
-        if choice == "edit" and not isinstance(self.entry, (CheckIn, WeeklyCheck)):
-            self.notify("Session records cannot be edited; you can delete one.")
-            return
         self.dismiss(EntryChoice(choice))
 
 
