@@ -99,3 +99,29 @@ async def test_the_session_edit_dialog_fits_80x24(make_app, paths) -> None:
         save = app.screen.query_one("#save")
         await pilot.press("tab", "tab", "tab", "tab")  # to the buttons: they come into view
         assert save.region.bottom <= 24 and save.region.height > 0
+
+
+async def test_details_are_cut_with_an_ellipsis_at_the_table_edge(make_app, paths) -> None:
+    note = "Stiff after the long drive to the coast and back, then better after a short walk by the sea"
+    JournalStore(paths.journal_dir).add(CheckIn(at=FIXED_NOW - timedelta(hours=1), pain_now=3, notes=note))
+    app = make_app()
+    for width in (80, 120):
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.press("j", "e")
+            await pilot.pause()
+            table = app.screen.query_one("#entry-table", DataTable)
+            details = str(table.get_row_at(0)[3])
+            columns = sum(column.get_render_width(table) for column in table.columns.values())
+            assert columns <= table.size.width  # nothing runs past the edge of the table
+            assert details.endswith("…") and note.startswith(details[:-1])
+            assert len(details) == table.columns["details"].width
+        app = make_app()
+
+
+async def test_an_open_filter_list_is_set_apart_from_the_table(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", "tab", "tab", "enter")
+        overlay = app.screen.query_one("#body_area SelectOverlay")
+        assert overlay.display and overlay.styles.border_top[0] != ""
+        assert overlay.styles.background != app.screen.query_one("#exercise-table").styles.background
