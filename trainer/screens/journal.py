@@ -7,10 +7,7 @@ from datetime import timedelta
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Button, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
@@ -19,6 +16,7 @@ from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
+from trainer.screens.journal_problems import SET_ASIDE_KEY, ProblemsBox
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.session_edit import SessionEditScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen
@@ -44,6 +42,7 @@ class JournalScreen(TrainerScreen):
         Binding("t", "show_tab('trends')", "Trends", show=False),
         Binding("w", "weekly_check", "Weekly check"),
         Binding("u", "undo_delete", "Undo delete"),
+        Binding(SET_ASIDE_KEY, "set_aside", "Set damaged file aside"),
         Binding("ctrl+s", "save", "Save", show=False),
     ]
 
@@ -60,7 +59,7 @@ class JournalScreen(TrainerScreen):
     def compose_body(self) -> ComposeResult:
         # Only the first tab's content is built now; the others when first shown (see _build_tab),
         # so the screen opens quickly whichever tab it opens on.
-        yield Vertical(id="journal-problems")
+        yield ProblemsBox(id="journal-problems")
         with TabbedContent(id="journal-tabs", initial=self.initial_tab):
             for tab_id, title in (("check-in", "Check in (c)"), ("entries", "Entries (e)"), ("trends", "Trends (t)")):
                 with TabPane(title, id=tab_id):
@@ -140,36 +139,21 @@ class JournalScreen(TrainerScreen):
             form.disabled = self.services.journal.read_only
 
     def _show_problems(self) -> None:
-        journal = self.services.journal
-        box = self.query_one("#journal-problems", Vertical)
-        box.remove_children()
-        widgets: list[Widget] = []
-        for index, problem in enumerate(journal.problems):
-            if problem.newer:
-                text = f"{problem.path.name}: {problem.reason}. Its entries show only in that newer version."
-                widgets.append(Static(Content(text), classes="problem"))
-                continue
-            text = f"{problem.path} cannot be read: {problem.reason}. Nothing will be written to it."
-            widgets.append(
-                Horizontal(
-                    Static(Content(text), classes="problem"),
-                    Button("Set it aside, start fresh", id=f"set-aside-{index}", variant="warning", compact=True),
-                    classes="problem-row",
-                )
-            )
-        box.mount_all(widgets)
-        box.display = bool(widgets)
+        self.query_one(ProblemsBox).show(self.services.journal.problems)
+        self.refresh_bindings()  # "a" is offered while a damaged file is shown
 
-    @on(Button.Pressed, "#journal-problems Button")
-    def _set_aside(self, event: Button.Pressed) -> None:
-        index = int(str(event.button.id).rsplit("-", 1)[1])
-        problem = self.services.journal.problems[index]
+    def action_set_aside(self) -> None:
+        self.query_one(ProblemsBox).set_aside_first()
+
+    @on(ProblemsBox.SetAside)
+    def _set_aside(self, event: ProblemsBox.SetAside) -> None:
+        path = event.path
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                kept = self.services.journal.set_aside(problem.path)
+                kept = self.services.journal.set_aside(path)
             except (JournalError, OSError) as error:
                 self.notify(str(error), severity="error")
                 return
@@ -179,7 +163,7 @@ class JournalScreen(TrainerScreen):
         self.app.push_screen(
             ConfirmScreen(
                 "Start a fresh journal file?",
-                f"{problem.path.name} will be renamed (nothing is deleted) and a new file started for its month. "
+                f"{path.name} will be renamed (nothing is deleted) and a new file started for its month. "
                 "The entries in the old file will not show in the app; you or a helper can repair it later.",
                 yes="Set it aside",
                 no="Keep as is",
@@ -328,9 +312,11 @@ class JournalScreen(TrainerScreen):
                 pane.select(entry.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo is offered (in the footer, on u) only after a delete."""
+        """Undo is offered (in the footer, on u) only after a delete; setting aside, while a damaged file shows."""
         if action == "undo_delete":
             return self.deleted is not None
+        if action == "set_aside":
+            return any(box.damaged for box in self.query(ProblemsBox))
         return True
 
     @on(GoalChosen)
