@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
@@ -41,26 +41,27 @@ class SessionEditScreen(WideDialog[SessionRecord | None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(Content("Edit this session"), classes="dialog-title")
-            yield Static(literal(entry_summary(self.record)), classes="hint")
-            for field, question, low, high in ANSWERS:
-                yield Static(Content(f"{question} (optional)"), classes="question")
-                yield NumberScale(
-                    low,
-                    high,
-                    value=getattr(self.record, field),
-                    optional=True,
-                    coloured=field != "effort",
-                    id=field.replace("_", "-"),
+        with Vertical():  # the questions scroll on a short terminal; the buttons stay in view below them
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Content("Edit this session"), classes="dialog-title")
+                yield Static(literal(entry_summary(self.record)), classes="hint")
+                for field, question, low, high in ANSWERS:
+                    yield Static(Content(f"{question} (optional)"), classes="question")
+                    yield NumberScale(
+                        low,
+                        high,
+                        value=getattr(self.record, field),
+                        optional=True,
+                        coloured=field != "effort",
+                        id=field.replace("_", "-"),
+                    )
+                yield Static(Content("A note (optional)"), classes="question")
+                yield TextArea(self.record.note, id="session-note", soft_wrap=True, compact=True)
+                yield Static(id="note-problem", classes="warning")
+                yield Static(
+                    Content("Number keys answer, Backspace clears, Tab moves on; Ctrl+S saves, Esc cancels."),
+                    classes="hint",
                 )
-            yield Static(Content("A note (optional)"), classes="question")
-            yield TextArea(self.record.note, id="session-note", soft_wrap=True, compact=True)
-            yield Static(id="note-problem", classes="warning")
-            yield Static(
-                Content("Number keys answer, Backspace clears, Tab moves on; Ctrl+S saves, Esc cancels."),
-                classes="hint",
-            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
                 yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
