@@ -16,6 +16,9 @@ from datetime import date, datetime
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
+THIS_WEEK = "This week (Mon–Sun)"
+"""The one meaning of "this week" (Home, Trends, stats, the report): Monday to Sunday, named wherever it shows."""
+
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 entry``, ``2 entries`` (``many`` when adding an s is wrong)."""

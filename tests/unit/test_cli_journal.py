@@ -325,7 +325,7 @@ def test_stats_prints_the_summary_with_the_goal_from_settings(
     assert result.exit_code == 0, result.output
     expected = summary_lines(summarize(store.entries(), date(2026, 11, 24), days=30, goal=4))
     assert result.stdout.splitlines() == expected
-    assert "This week: 1 of 4 sessions." in result.stdout
+    assert "This week (Mon–Sun): 1 of 4 sessions." in result.stdout
 
 
 def test_stats_days(run: Run, seeded: list[AnyEntry]) -> None:

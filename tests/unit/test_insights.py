@@ -289,7 +289,7 @@ def test_summary_of_an_empty_journal() -> None:
     assert summary_lines(summary) == [
         "Last 30 days (Mon 26 Oct to Tue 24 Nov): nothing logged yet.",
         "Not enough check-ins yet: log at least 4 in a week to compare weeks.",
-        "This week: 0 of 3 sessions.",
+        "This week (Mon–Sun): 0 of 3 sessions.",
     ]
 
 
@@ -299,7 +299,7 @@ def test_summary_with_sessions_but_no_check_ins() -> None:
     assert summary_lines(summary) == [
         "Last 7 days (Wed 18 Nov to Tue 24 Nov): 0 check-ins, 2 sessions, 0 weekly checks.",
         "Not enough check-ins yet: log at least 4 in a week to compare weeks.",
-        "This week: 2 of 2 sessions — goal met.",
+        "This week (Mon–Sun): 2 of 2 sessions — goal met.",
         "Something logged 2 days in a row (longest run in this period: 2 days).",
         "Session goal met 1 week in a row.",
     ]
@@ -335,7 +335,7 @@ def test_summary_of_a_month() -> None:
         "Average pain 4.1 out of 10 (lowest 2, highest 6).",
         "Your average pain over the last 7 days is 3.0, down 2.8 points (48%) from your first week (5.8). "
         "That is a meaningful improvement.",
-        "This week: 1 of 2 sessions.",
+        "This week (Mon–Sun): 1 of 2 sessions.",
         "Weeks before this one: session goal met in 2 of 3.",
         "Something logged 7 days in a row (longest run in this period: 7 days).",
         "Session goal met 1 week in a row.",

@@ -6,7 +6,7 @@ from datetime import date
 
 from trainer.engine.insights import Streaks, Summary, entry_day
 from trainer.journal.models import GLOBAL_CHANGE_LABELS, WeeklyCheck
-from trainer.wording import format_date, format_span, plural
+from trainer.wording import THIS_WEEK, format_date, format_span, plural
 
 HELP_POINTER = "'When to get help'"
 
@@ -54,7 +54,7 @@ def _session_lines(summary: Summary) -> list[str]:
     lines = []
     if this_week is not None:
         lines.append(
-            f"This week: {this_week.sessions} of {plural(summary.goal, 'session')}"
+            f"{THIS_WEEK}: {this_week.sessions} of {plural(summary.goal, 'session')}"
             + (" — goal met." if this_week.met else ".")
         )
     complete = summary.weeks[:-1]
