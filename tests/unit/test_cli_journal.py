@@ -494,7 +494,7 @@ def bad_entry() -> str:
         ('{"format": "backtrainer-journal", "entries": [', "not valid JSON at line 1, column"),
         (json.dumps({"format": "other", "entries": []}), "not a backtrainer journal export (its format is 'other'"),
         (json.dumps(valid_document() | {"schema_version": 2}), "written by a newer backtrainer (export version 2"),
-        (bad_entry(), "entries[1].pain_now: Input should be less than or equal to 10"),
+        (bad_entry(), "entries[1].pain_now: 11 is above 10"),
         ("", "the file is empty"),
     ],
     ids=["malformed-json", "other-format", "newer-version", "bad-entry", "empty"],

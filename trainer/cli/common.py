@@ -5,6 +5,7 @@ A journal that cannot be used gives exit status 1 and the store's message, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -68,6 +69,32 @@ class When(click.ParamType):  # type: ignore[type-arg]  # not subscripted: older
         if problem is not None:
             self.fail(problem, param, ctx)
         return moment
+
+
+class WholeNumber(click.ParamType):  # type: ignore[type-arg]  # (as When)
+    """A whole number within bounds, refused in the project's words: "'abc' is not a whole number; give
+    a number of days from 1 to 3660", never click's "'abc' is not a valid integer range" or "x>=0"."""
+
+    name = "whole number"
+
+    def __init__(self, minimum: int, maximum: int | None = None, *, wanted: str) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+        self.wanted = wanted
+        """What a good value looks like, for the message: 'a number of days from 1 to 3660'."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif re.fullmatch(r"\s*[+-]?\d+\s*", str(value)):
+            number = int(str(value))
+        else:
+            self.fail(f"{str(value)!r} is not a whole number; give {self.wanted}", param, ctx)
+        if number < self.minimum:
+            self.fail(f"{number} is below {self.minimum}; give {self.wanted}", param, ctx)
+        if self.maximum is not None and number > self.maximum:
+            self.fail(f"{number} is above {self.maximum}; give {self.wanted}", param, ctx)
+        return number
 
 
 @contextmanager

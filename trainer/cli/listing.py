@@ -9,7 +9,7 @@ from datetime import datetime
 
 import click
 
-from trainer.cli.common import Context, When, journal_errors, report_problems, when_label
+from trainer.cli.common import Context, When, WholeNumber, journal_errors, report_problems, when_label
 from trainer.cli.output import fit, say
 from trainer.engine.insights import summarize
 from trainer.journal.describe import entry_pain, entry_summary
@@ -17,6 +17,7 @@ from trainer.journal.models import AnyEntry, CheckIn, EntryKind
 from trainer.reports.summary import summary_lines
 from trainer.text_rules import one_line
 
+MAX_DAYS = 3660
 TABLE_WIDTH = 79  # fits an 80-column terminal without wrapping at the last column
 WHEN_WIDTH = 17
 KIND_WIDTH = 8
@@ -76,7 +77,7 @@ def journal_table(entries: Sequence[AnyEntry], current: datetime, width: int = T
 @click.option("--since", type=When(start_of_day=True), metavar="WHEN", help="Only entries from then on.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=WholeNumber(0, wanted="the number of entries to show (0 shows all)"),
     default=20,
     show_default=True,
     metavar="N",
@@ -117,7 +118,7 @@ def journal(context: Context, since: datetime | None, limit: int, kind: str | No
 )
 @click.option(
     "--days",
-    type=click.IntRange(min=1, max=3660),
+    type=WholeNumber(1, MAX_DAYS, wanted=f"a number of days from 1 to {MAX_DAYS}"),
     default=30,
     show_default=True,
     metavar="N",
