@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -189,8 +190,8 @@ def test_every_other_note_is_listed_too() -> None:
 def test_notes_are_escaped_so_they_show_literally() -> None:
     note = "**bold** <script>alert(1)</script> [x](http://a.b) # `c` | _u_ &amp;"
     text = report([check_in(nov(20), 6, leg_symptoms=["pain"], notes=note)])
-    assert "**bold**" not in text and "<script>" not in text
-    expected = r"\*\*bold\*\* \<script\>alert(1)\</script\> \[x\](http\://a\.b) # \`c\` \| \_u\_ \&amp;"
+    assert "**bold**" not in text and re.search(r"(?<!\\)<script>", text) is None  # only escaped
+    expected = r"\*\*bold\*\* \<script>alert(1)\</script> \[x\](http\://a.b) # \`c\` \| \_u\_ \&amp;"
     assert f"  Notes: {expected}\n" in text
 
 
@@ -228,3 +229,18 @@ def test_entries_after_today_are_left_out() -> None:
 def test_a_start_after_today_is_refused() -> None:
     with pytest.raises(ValueError, match="after today"):
         report([], since=nov(25))
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("Felt better (the app helped…).", "Felt better (the app helped…)."),
+        ("Walked 2.5 km, e.g. to the shops & back.", "Walked 2.5 km, e.g. to the shops & back."),
+        ("Heat & rest; cost $40; ~5 min walk; mum @ home; <3", "Heat & rest; cost $40; ~5 min walk; mum @ home; <3"),
+        ("see evil.com or mail bob@x.org", r"see evil\.com or mail bob\@x\.org"),
+        ("> not a quote", r"\> not a quote"),
+        ("$5 or $6, ~~gone~~", r"\$5 or \$6, \~\~gone\~\~"),
+    ],
+)
+def test_ordinary_text_reads_as_typed_and_only_syntax_is_escaped(note: str, shown: str) -> None:
+    assert escape_markdown(note) == shown

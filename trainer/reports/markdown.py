@@ -41,14 +41,18 @@ from trainer.journal.models import (
 )
 from trainer.wording import format_date, format_moment, plural
 
-ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
-"""Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;
-``@`` so that an e-mail address is not turned into a link."""
-LINE_START = re.compile(r"^(?:[-+=#]|\d{1,9}[.)])")
-"""What can start a list, a heading or a heading's underline at the start of a line."""
-LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
-"""A dot between a word and a letter (``evil.com``), the colon of ``https://`` and a leading ``//``: escaped,
-so no renderer finds a web address to turn into a link."""
+ALWAYS_ESCAPED = set("\\`*_[]|")
+"""Characters that are Markdown (emphasis, code, links, tables) wherever they stand in a line."""
+LINE_START = re.compile(r"^(?:[-+=#>]|\d{1,9}[.)])")
+"""What can start a list, a heading, a heading's underline or a quote at the start of a line."""
+LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_]{2})|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
+"""A dot between a word and two letters (``evil.com``; not ``e.g.``), the colon of ``https://`` and a leading
+``//``: escaped, so no renderer finds a web address to turn into a link."""
+SOMETIMES = re.compile(r"&(?=#?\w+;)|@(?=\w)|<(?=[A-Za-z/!?])")
+"""Only where they would mean something: ``&`` before an entity (``&amp;``), ``@`` before a name (a mention or
+an e-mail address), ``<`` before a tag; ``AT&T``, ``mum @ home`` and ``<3`` stay as typed."""
+IN_PAIRS = "~$"
+"""Strikethrough and maths need two: escaped only in a line that has two or more of them (``~5 min`` stays)."""
 BAR_CELLS_PER_POINT = 2
 PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
 FOOTER = "This is a summary of self-reported entries, not a diagnosis."
@@ -59,10 +63,12 @@ RUN_COLLAPSED = 3
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown that renders exactly as typed, and reads well as plain text.
 
-    Only what could be syntax is escaped (so "(the app)." stays as it is): characters that are Markdown
-    anywhere, what could start a block at the start of a line, and the parts of web and e-mail addresses
-    a renderer would turn into links. Each line is stripped (leading spaces could start a code block) and
-    line breaks become hard breaks. Control characters, which the journal refuses, show as U+FFFD.
+    Only what could be syntax is escaped, so an ordinary note reads as typed ("(the app…).", "e.g.",
+    "heat & rest", "$40", "~5 min"): characters that are Markdown anywhere, the rest only where they would
+    act (an entity, a mention, a tag, a pair), what could start a block at the start of a line, and the
+    parts of web and e-mail addresses a renderer would turn into links. Each line is stripped (leading
+    spaces could start a code block) and line breaks become hard breaks. Control characters, which the
+    journal refuses, show as U+FFFD.
     """
     lines = []
     for line in text.splitlines():
@@ -73,10 +79,11 @@ def escape_markdown(text: str) -> str:
 
 
 def _escape_line(line: str) -> str:
-    marked = {match.start() for match in LINK_MARKERS.finditer(line)}
+    marked = {match.start() for pattern in (LINK_MARKERS, SOMETIMES) for match in pattern.finditer(line)}
+    marked |= {index for index, char in enumerate(line) if char in IN_PAIRS and line.count(char) > 1}
     start = LINE_START.match(line)
     if start:
-        marked.add(start.end() - 1)  # "-" or "#", or the "." of "1."
+        marked.add(start.end() - 1)  # "-", "#" or ">", or the "." of "1."
     escaped = []
     for index, char in enumerate(line):
         if unicodedata.category(char) == "Cc":
