@@ -139,11 +139,13 @@ class JournalScreen(TrainerScreen):
             form.disabled = self.services.journal.read_only
 
     def _show_problems(self) -> None:
-        self.query_one(ProblemsBox).show(self.services.journal.problems)
+        for box in self.query(ProblemsBox):  # (none while the screen closes: the background scan may end then)
+            box.show(self.services.journal.problems)
         self.refresh_bindings()  # "a" is offered while a damaged file is shown
 
     def action_set_aside(self) -> None:
-        self.query_one(ProblemsBox).set_aside_first()
+        for box in self.query(ProblemsBox):
+            box.set_aside_first()
 
     @on(ProblemsBox.SetAside)
     def _set_aside(self, event: ProblemsBox.SetAside) -> None:
