@@ -28,6 +28,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 
 from trainer.catalog.loader import Catalog, load_catalog
 from trainer.engine.plan import Plan, plan_routine
@@ -189,6 +190,7 @@ class _Generator:
             pain_average=_clamp(base + rng.gauss(0, 0.7)) if rng.random() < 0.6 else None,
             where=where,
             leg_symptoms=leg,
+            leg_side="left" if leg else None,  # the notes say the left leg
             helped=helped,
             triggers=triggers,
             walked_minutes=walked,
@@ -416,8 +418,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(describe(entries)))
     home = os.environ.get(HOME_ENV)
     prefix = f"{HOME_ENV}={home} " if home else ""
-    print(f"\nOpen it with:\n  {prefix}backtrainer --profile {profile}")
+    print(f"\nOpen it with:\n  {prefix}{backtrainer_command()} --profile {profile}")
     return 0
+
+
+def backtrainer_command() -> str:
+    """How to run backtrainer from here: the command beside this Python (``.venv/bin/backtrainer``) when
+    there is one, as a shell that has not activated the virtual environment needs it."""
+    beside = Path(sys.executable).parent / "backtrainer"
+    if not beside.exists():
+        return "backtrainer"
+    try:
+        return str(beside.relative_to(Path.cwd()))
+    except ValueError:
+        return str(beside)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ and the tests use the same factory, passing clocks and timings as arguments.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from time import monotonic
 
 from textual import work
@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 
 from trainer.catalog.loader import Catalog
+from trainer.journal.describe import duration_text, work_done
 from trainer.journal.errors import JournalError
 from trainer.journal.models import SessionRecord, Settings
 from trainer.paths import Paths
@@ -33,18 +34,18 @@ from trainer.screens.too_small import TooSmallScreen
 from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
 from trainer.theme import CALM_THEME
 from trainer.widgets.literal import shown
+from trainer.wording import format_moment
 
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal."""
 
 
-def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1) -> str:
-    done = sum(1 for exercise in session.exercises if exercise.sets_done)
+def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
     which = f"Unfinished session {number} of {of}: " if of > 1 else ""
     return (
-        f"{which}{session.title}, started {session.at:%a %d %b at %H:%M}, was not finished "
-        f"(the app was closed during it). {done} of {len(session.exercises)} exercises had work done, "
-        f"{session.completion:.0%} of the plan. Save what you did to your journal?"
+        f"{which}{session.title}, started {format_moment(session.at, today)}, was not finished "
+        f"(the app was closed during it). Done in {duration_text(session.minutes * 60)}: {work_done(session)}. "
+        "Save what you did to your journal?"
     )
 
 
@@ -146,7 +147,7 @@ class TrainerApp(App[None]):
             self.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
         total = len(self._unfinished)
         for number, orphan in enumerate(list(self._unfinished), 1):
-            description = describe_unfinished(orphan.record, number, total)
+            description = describe_unfinished(orphan.record, number, total, self.services.today())
             save = await self.push_screen_wait(UnfinishedSessionScreen(description))
             self._unfinished.remove(orphan)
             self._keep_unfinished(orphan, save)

@@ -1,15 +1,23 @@
 """Small wording helpers every part shares: counts, days, durations and fitting text to a width.
 
 Pure standard library, so the engine, the reports, the command line and the screens all say
-"1 entry, 2 entries", "24 Nov 2026" and "1 min 30 s" the same way.
+"1 entry, 2 entries", "Tue 24 Nov 2026" and "1 min 30 s" the same way.
+
+Dates have one style everywhere: the weekday, the day without a leading zero, the month, and the year
+unless it is this year (``Tue 1 Dec``, ``Mon 30 Nov 2025``); a report, read later, always has the year.
+Names are the app's own, never the locale's (``%a`` and ``%b`` follow ``LC_TIME``).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+THIS_WEEK = "This week (Mon–Sun)"
+"""The one meaning of "this week" (Home, Trends, stats, the report): Monday to Sunday, named wherever it shows."""
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -17,9 +25,32 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def format_day(day: date) -> str:
-    """``24 Nov 2026``: unambiguous and independent of the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+def month_name(month: int) -> str:
+    """``Nov`` for 11."""
+    return _MONTHS[month - 1]
+
+
+def day_month(day: date) -> str:
+    """``24 Nov``: for a chart's axis, where the weekday has no room."""
+    return f"{day.day} {month_name(day.month)}"
+
+
+def format_date(day: date, today: date | None = None) -> str:
+    """``Tue 24 Nov 2026``; ``Tue 24 Nov`` when ``today`` is given and in the same year."""
+    text = f"{_WEEKDAYS[day.weekday()]} {day_month(day)}"
+    return text if today is not None and today.year == day.year else f"{text} {day.year}"
+
+
+def format_moment(moment: datetime, now: date | None = None) -> str:
+    """``Tue 24 Nov 21:00``, with the year when it is not ``now``'s (or when ``now`` is not given)."""
+    day = moment.date()
+    return f"{format_date(day, now)} {moment:%H:%M}"
+
+
+def format_span(first: date, last: date, today: date | None = None) -> str:
+    """``Mon 26 Oct to Tue 24 Nov``: the years on both ends when the span crosses one, or is not this year."""
+    crosses = first.year != last.year
+    return f"{format_date(first, None if crosses else today)} to {format_date(last, None if crosses else today)}"
 
 
 def format_seconds(seconds: float) -> str:

@@ -70,7 +70,7 @@ DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     ),
     "document-not-an-object": (lambda valid: b'{"entries": {"1": 5}}', "document 1 in 'entries' is not a JSON object"),
     "pain-99": (edit_first_document(set_pain_99), "does not match the journal format (check-in.pain_now"),
-    "missing-field": (edit_first_document(drop_pain), "check-in.pain_now: Field required"),
+    "missing-field": (edit_first_document(drop_pain), "check-in.pain_now: it is missing"),
     "unknown-kind": (edit_first_document(unknown_kind), "does not match the journal format"),
     "unreadable-time": (edit_first_document(bad_time), "check-in.at"),
 }

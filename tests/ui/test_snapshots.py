@@ -26,6 +26,8 @@ SCREENS = {
     "first-run": (),
     "library": ("l",),
     "library-routines": ("l", "r"),
+    "library-filter-open": ("l", "slash", "tab", "tab", "enter"),
+    "my-dose": ("l", "slash", *"glute bridge", "enter", "enter", "d"),
     "exercise": ("l", "slash", *"bird", "enter", "enter"),
     "routine": ("l", "r", "enter"),
     "tips": ("t",),
@@ -33,6 +35,7 @@ SCREENS = {
     "home-with-journal": (),
     "journal-trends": ("j",),
     "journal-entries": ("j", "e"),
+    "journal-entry-session": ("j", "e", "down", "enter"),
     "journal-check-in": ("c", "4"),
     "journal-weekly-check": ("j", "w"),
 }

@@ -161,3 +161,18 @@ def test_help_lists_check_content(run) -> None:
     assert result.exit_code == 0
     assert "check-content" in result.stdout
     assert "--profile" in result.stdout
+
+
+async def test_the_topic_count_agrees_with_what_tips_shows(catalog, make_app) -> None:
+    from click.testing import CliRunner as Runner
+    from textual.widgets import OptionList
+
+    from trainer.cli import main as cli
+
+    result = Runner().invoke(cli, ["check-content"])
+    line = next(line for line in result.stdout.splitlines() if "tip topics" in line)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        shown = app.screen.query_one("#topics", OptionList).option_count
+    assert f"{len(catalog.tips)}  and the Pain in a sentence page: {shown} topics in Tips" in line

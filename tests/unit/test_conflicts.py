@@ -140,7 +140,7 @@ def test_a_bad_entry_refuses_the_whole_copy_naming_entry_and_field(journal: Path
         store.merge(copy)
     assert str(raised.value) == (
         f"{copy} does not match the journal format; nothing was merged:\n"
-        f"  entry 2 (id {bad_id}): pain_now: Input should be less than or equal to 10"
+        f"  entry 2 (id {bad_id}): pain_now: 99 is above 10"
     )
     assert snapshot(journal) == before
 
@@ -258,7 +258,7 @@ def test_the_merge_command_refuses_a_bad_copy_with_the_message(journal: Path, ru
     result = run("merge", str(journal / DROPBOX))
     assert result.exit_code == 1
     assert "does not match the journal format; nothing was merged" in result.stderr
-    assert "entry 1: at: Field required" in result.stderr
+    assert "entry 1: at: it is missing" in result.stderr
 
 
 async def test_the_app_names_the_copies_in_a_notice(make_app, paths) -> None:

@@ -253,10 +253,10 @@ def test_a_bad_entry_is_named_by_index_and_field(tmp_path: Path) -> None:
         read_json_export(path)
     message = str(raised.value)
     assert message.startswith(f"{path}: 5 problems; nothing was imported:")
-    assert "entries[1].pain_now: Input should be less than or equal to 10" in message
-    assert "entries[2].where[1]: Input should be 'lower-back-centre'" in message
+    assert "entries[1].pain_now: 11 is above 10" in message
+    assert "entries[2].where[1]: 'knee' is not known" in message
     assert "entries[3]: expected a JSON object, found str" in message
-    assert "entries[4]: Input tag 'diary' found using 'kind'" in message
+    assert "entries[4]: 'diary' is not a kind of entry" in message
     assert "entries[5]: written by a newer backtrainer (entry version 7" in message
     assert "entries[0]" not in message
 

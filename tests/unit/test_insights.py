@@ -287,9 +287,9 @@ def test_summary_of_an_empty_journal() -> None:
     assert (summary.average_pain, summary.lowest, summary.highest, summary.latest_weekly) == (None, None, None, None)
     assert summary.weeks == [WeekCount(nov(23), 0, 3)]
     assert summary_lines(summary) == [
-        "Last 30 days (26 Oct 2026 to 24 Nov 2026): nothing logged yet.",
+        "Last 30 days (Mon 26 Oct to Tue 24 Nov): nothing logged yet.",
         "Not enough check-ins yet: log at least 4 in a week to compare weeks.",
-        "This week: 0 of 3 sessions.",
+        "This week (Mon–Sun): 0 of 3 sessions.",
     ]
 
 
@@ -297,9 +297,9 @@ def test_summary_with_sessions_but_no_check_ins() -> None:
     summary = summarize([session(nov(23)), session(nov(24))], nov(24), days=7, goal=2)
     assert (summary.sessions, summary.check_ins, summary.average_pain) == (2, 0, None)
     assert summary_lines(summary) == [
-        "Last 7 days (18 Nov 2026 to 24 Nov 2026): 0 check-ins, 2 sessions, 0 weekly checks.",
+        "Last 7 days (Wed 18 Nov to Tue 24 Nov): 0 check-ins, 2 sessions, 0 weekly checks.",
         "Not enough check-ins yet: log at least 4 in a week to compare weeks.",
-        "This week: 2 of 2 sessions — goal met.",
+        "This week (Mon–Sun): 2 of 2 sessions — goal met.",
         "Something logged 2 days in a row (longest run in this period: 2 days).",
         "Session goal met 1 week in a row.",
     ]
@@ -331,11 +331,11 @@ def test_summary_of_a_month() -> None:
     assert summary.latest_weekly is not None and summary.latest_weekly.global_change == "better"
     assert summary.streaks == Streaks(7, 7, 1)
     assert summary_lines(summary) == [
-        "Last 28 days (28 Oct 2026 to 24 Nov 2026): 14 check-ins, 6 sessions, 2 weekly checks.",
+        "Last 28 days (Wed 28 Oct to Tue 24 Nov): 14 check-ins, 6 sessions, 2 weekly checks.",
         "Average pain 4.1 out of 10 (lowest 2, highest 6).",
         "Your average pain over the last 7 days is 3.0, down 2.8 points (48%) from your first week (5.8). "
         "That is a meaningful improvement.",
-        "This week: 1 of 2 sessions.",
+        "This week (Mon–Sun): 1 of 2 sessions.",
         "Weeks before this one: session goal met in 2 of 3.",
         "Something logged 7 days in a row (longest run in this period: 7 days).",
         "Session goal met 1 week in a row.",
@@ -343,7 +343,7 @@ def test_summary_of_a_month() -> None:
         "Walking logged: 20 minutes.",
         "Leg symptoms were logged on 2 days. If numbness or weakness in a leg is new or getting worse, "
         "look at 'When to get help'.",
-        "Latest weekly check (22 Nov 2026): pain got in the way of usual activities 3/10 and of enjoying life "
+        "Latest weekly check (Sun 22 Nov): pain got in the way of usual activities 3/10 and of enjoying life "
         "2/10; overall since starting: better.",
     ]
 

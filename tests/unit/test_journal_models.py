@@ -403,13 +403,23 @@ def test_dose_changes_round_trip_and_are_checked() -> None:
     ("ended_how", "completion", "summary"),
     [
         ("finished", 1.0, "Desk break, 4 min, finished"),
-        ("finished", 0.6, "Desk break, 4 min, finished with skips, 60% done"),
-        ("finished", 0.09, "Desk break: started, 9% done (not counted)"),
-        ("stopped-choice", 0.15, "Desk break: started, 15% done (not counted)"),
-        ("stopped-pain", 0.5, "Desk break, 4 min, stopped for pain, 50% done"),
+        ("finished", 0.6, "Desk break, 4 min, finished with skips: 60% of the planned work"),
+        (
+            "finished",
+            0.09,
+            "Desk break, 4 min, finished with skips: 9% of the planned work (only started: not counted)",
+        ),
+        (
+            "stopped-choice",
+            0.15,
+            "Desk break, stopped early after 4 min: 15% of the planned work (only started: not counted)",
+        ),
+        ("stopped-pain", 0.5, "Desk break, stopped for pain after 4 min: 50% of the planned work"),
     ],
 )
-def test_a_session_summary_says_how_much_of_the_plan_was_done(ended_how, completion, summary) -> None:
+def test_a_session_summary_without_its_exercises_says_how_much_of_the_plan_was_done(
+    ended_how, completion, summary
+) -> None:
     start = datetime(2026, 3, 2, 9, tzinfo=UTC)
     record = SessionRecord(
         at=start,

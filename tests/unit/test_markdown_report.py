@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -19,6 +20,7 @@ SECTIONS = [
     "## Pain on session days and other days",
     "## Weekly check (project questions, not a validated scale)",
     "## Weekly average pain",
+    "## Sessions stopped before the end",
     "## Check-ins with leg symptoms",
     "## Other notes",
 ]
@@ -56,7 +58,7 @@ def test_sections_appear_in_order_and_the_report_ends_with_the_disclaimer() -> N
 
 def test_header_and_overview_counts() -> None:
     text = report(journal())
-    assert "Period: 2 Nov 2026 to 24 Nov 2026 (23 days; all entries)." in text
+    assert "Period: Mon 2 Nov 2026 to Tue 24 Nov 2026 (23 days; all entries)." in text
     assert "Generated 2026-11-24 18:05+00:00." in text
     assert section(text, "## Overview").splitlines()[:6] == [
         "- Check-ins: 13",
@@ -70,9 +72,9 @@ def test_header_and_overview_counts() -> None:
 
 def test_since_limits_the_period_but_not_the_first_week() -> None:
     text = report(journal(), since=nov(16))
-    assert "Period: 16 Nov 2026 to 24 Nov 2026 (9 days; entries since 16 Nov 2026)." in text
+    assert "Period: Mon 16 Nov 2026 to Tue 24 Nov 2026 (9 days; entries since Mon 16 Nov 2026)." in text
     assert "- Check-ins: 7\n- Exercise sessions: 3\n- Weekly checks: 1\n" in text
-    assert "| First week | 2 Nov 2026 to 8 Nov 2026 | 4 | 5.8 |" in text
+    assert "| First week | Mon 2 Nov 2026 to Sun 8 Nov 2026 | 4 | 5.8 |" in text
     assert "None in this period." in section(text, "## Check-ins with leg symptoms")
 
 
@@ -81,8 +83,8 @@ def test_meaningful_change_states_the_rule_and_the_result() -> None:
     assert "Each week needs at least 4 check-ins and the two weeks must not overlap." in body
     assert "A meaningful improvement is a fall of at least 2 points and at least 30%" in body
     assert body.endswith(
-        "| First week | 2 Nov 2026 to 8 Nov 2026 | 4 | 5.8 |\n"
-        "| Last 7 days | 18 Nov 2026 to 24 Nov 2026 | 7 | 3.0 |\n\n"
+        "| First week | Mon 2 Nov 2026 to Sun 8 Nov 2026 | 4 | 5.8 |\n"
+        "| Last 7 days | Wed 18 Nov 2026 to Tue 24 Nov 2026 | 7 | 3.0 |\n\n"
         "- Result: **meaningful improvement**\n"
         "- Change: down 2.8 points (48%)"
     )
@@ -101,16 +103,16 @@ def test_change_when_the_weeks_overlap() -> None:
     assert "- Result: not enough data (the first week and the last 7 days overlap)" in body
     assert "- Change" not in body  # the same days on both sides: no change to speak of
     recent = section(report(check_ins(nov(20), [5] * 5)), "## Change in pain since the first week")
-    assert "| First week | 20 Nov 2026 to 24 Nov 2026 |" in recent  # not to a day still to come
+    assert "| First week | Fri 20 Nov 2026 to Tue 24 Nov 2026 |" in recent  # not to a day still to come
 
 
 def test_sessions_per_week_against_the_goal_with_adherence() -> None:
     body = section(report(journal()), "## Sessions per week (goal: 2 a week)")
     assert (
-        "| 2 Nov 2026 | 2 | yes |\n"
-        "| 9 Nov 2026 | 1 | no |\n"
-        "| 16 Nov 2026 | 2 | yes |\n"
-        "| 23 Nov 2026 (this week, so far) | 1 | not yet |"
+        "| Mon 2 Nov 2026 | 2 | yes |\n"
+        "| Mon 9 Nov 2026 | 1 | no |\n"
+        "| Mon 16 Nov 2026 | 2 | yes |\n"
+        "| Mon 23 Nov 2026 (this week, so far) | 1 | not yet |"
     ) in body
     assert body.endswith("Adherence over 3 complete weeks: 5 of 6 planned sessions (83%); goal met in 2 of 3 (67%).")
 
@@ -118,7 +120,7 @@ def test_sessions_per_week_against_the_goal_with_adherence() -> None:
 def test_streaks_and_session_days() -> None:
     text = report(journal())
     assert section(text, "## Streaks") == (
-        "- Days in a row with something logged, up to 24 Nov 2026: 7\n"
+        "- Days in a row with something logged, up to Tue 24 Nov 2026: 7\n"
         "- Longest run of days with something logged: 7\n"
         "- Weeks in a row meeting the session goal: 1"
     )
@@ -129,7 +131,7 @@ def test_streaks_and_session_days() -> None:
 def test_latest_weekly_check_uses_the_project_wording() -> None:
     body = section(report(journal()), "## Weekly check (project questions, not a validated scale)")
     assert body == (
-        "Latest answers, 22 Nov 2026 (0 = not at all, 10 = completely):\n\n"
+        "Latest answers, Sun 22 Nov 2026 (0 = not at all, 10 = completely):\n\n"
         "- In the past week, how much did pain get in the way of your usual activities "
         "(work, chores, getting around)? **3/10**\n"
         "- In the past week, how much did pain get in the way of enjoying life? **2/10**\n"
@@ -141,17 +143,17 @@ def test_chart_has_one_row_per_week_with_average_bar_and_sessions() -> None:
     body = section(report(journal()), "## Weekly average pain")
     chart = body.split("```text\n", 1)[1].split("\n```", 1)[0].splitlines()
     assert chart == [
-        "Week of       Avg  |0         5       10|  Sessions",
-        "2 Nov 2026    5.8  |███████████▌        |  2",
-        "9 Nov 2026    4.5  |█████████           |  1",
-        "16 Nov 2026   3.2  |██████▍             |  2",
-        "23 Nov 2026   2.5  |█████               |  1",
+        "Week of          Avg  |0         5       10|  Sessions",
+        "Mon 2 Nov 2026   5.8  |███████████▌        |  2",
+        "Mon 9 Nov 2026   4.5  |█████████           |  1",
+        "Mon 16 Nov 2026  3.2  |██████▍             |  2",
+        "Mon 23 Nov 2026  2.5  |█████               |  1",
     ]
 
 
 def test_chart_row_for_a_week_without_check_ins() -> None:
     body = section(report([check_in(nov(9), 10), session(nov(17))], goal=1), "## Weekly average pain")
-    assert "9 Nov 2026   10.0  |████████████████████|  0\n16 Nov 2026     -  |                    |  1\n" in body
+    assert "Mon 9 Nov 2026  10.0  |████████████████████|  0\nMon 16 Nov 2026    -  |                    |  1\n" in body
 
 
 def test_pain_bar() -> None:
@@ -165,9 +167,9 @@ def test_pain_bar() -> None:
 def test_leg_symptom_check_ins_are_listed_with_details() -> None:
     body = section(report(journal()), "## Check-ins with leg symptoms")
     assert body.split("\n\n")[0] == (
-        "- **10 Nov 2026 09:00**: pain 5/10; symptoms: tingling, numbness; where: left leg below knee\\\n"
+        "- **Tue 10 Nov 2026 09:00**: pain 5/10; symptoms: tingling, numbness; where: left leg below knee\\\n"
         "  Notes: Sore\n"
-        "- **11 Nov 2026 09:00**: pain 4/10; symptoms: none ticked; where: right leg above knee"
+        "- **Wed 11 Nov 2026 09:00**: pain 4/10; symptoms: none ticked; where: right leg above knee"
     )
 
 
@@ -179,8 +181,8 @@ def test_every_other_note_is_listed_too() -> None:
     ]
     body = section(report(entries), "## Other notes").split("\n\n")[0]  # the footer follows
     assert body == (
-        "- **12 Nov 2026 09:00**, check-in, pain 4/10: Long drive\n"
-        "- **20 Nov 2026 18:00**, session Gentle start: Easier than last week"
+        "- **Thu 12 Nov 2026 09:00**, check-in, pain 4/10: Long drive\n"
+        "- **Fri 20 Nov 2026 18:00**, session Gentle start: Easier than last week"
     )
     assert section(report(check_ins(nov(20), [3, 4])), "## Other notes").startswith("None in this period.\n")
 
@@ -188,8 +190,8 @@ def test_every_other_note_is_listed_too() -> None:
 def test_notes_are_escaped_so_they_show_literally() -> None:
     note = "**bold** <script>alert(1)</script> [x](http://a.b) # `c` | _u_ &amp;"
     text = report([check_in(nov(20), 6, leg_symptoms=["pain"], notes=note)])
-    assert "**bold**" not in text and "<script>" not in text
-    expected = r"\*\*bold\*\* \<script\>alert(1)\</script\> \[x\](http\://a\.b) # \`c\` \| \_u\_ \&amp;"
+    assert "**bold**" not in text and re.search(r"(?<!\\)<script>", text) is None  # only escaped
+    expected = r"\*\*bold\*\* \<script>alert(1)\</script> \[x\](http\://a.b) # \`c\` \| \_u\_ \&amp;"
     assert f"  Notes: {expected}\n" in text
 
 
@@ -203,19 +205,19 @@ def test_multi_line_notes_become_hard_breaks_that_cannot_start_blocks() -> None:
 
 def test_report_of_an_empty_journal() -> None:
     text = report([], goal=3)
-    assert "Period: 24 Nov 2026 to 24 Nov 2026 (1 day; all entries)." in text
+    assert "Period: Tue 24 Nov 2026 to Tue 24 Nov 2026 (1 day; all entries)." in text
     assert "- Pain now (0-10): no check-ins in this period" in text
     assert "No check-ins yet, so there is nothing to compare." in text
     assert "Adherence: no complete week in this period yet." in text
     assert "No weekly check in this period." in text
-    assert "23 Nov 2026     -  |                    |  0" in text
+    assert "Mon 23 Nov 2026    -  |                    |  0" in text
     assert text.endswith("None in this period.\n\n" + FOOTER + "\n")
 
 
 def test_report_with_sessions_but_no_check_ins() -> None:
     text = report([session(nov(23)), session(nov(24))], goal=2)
     assert "- Days with a session: no check-ins (0 days)" in text
-    assert "| 23 Nov 2026 (this week, so far) | 2 | yes |" in text
+    assert "| Mon 23 Nov 2026 (this week, so far) | 2 | yes |" in text
 
 
 def test_entries_after_today_are_left_out() -> None:
@@ -227,3 +229,18 @@ def test_entries_after_today_are_left_out() -> None:
 def test_a_start_after_today_is_refused() -> None:
     with pytest.raises(ValueError, match="after today"):
         report([], since=nov(25))
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        ("Felt better (the app helped…).", "Felt better (the app helped…)."),
+        ("Walked 2.5 km, e.g. to the shops & back.", "Walked 2.5 km, e.g. to the shops & back."),
+        ("Heat & rest; cost $40; ~5 min walk; mum @ home; <3", "Heat & rest; cost $40; ~5 min walk; mum @ home; <3"),
+        ("see evil.com or mail bob@x.org", r"see evil\.com or mail bob\@x\.org"),
+        ("> not a quote", r"\> not a quote"),
+        ("$5 or $6, ~~gone~~", r"\$5 or \$6, \~\~gone\~\~"),
+    ],
+)
+def test_ordinary_text_reads_as_typed_and_only_syntax_is_escaped(note: str, shown: str) -> None:
+    assert escape_markdown(note) == shown

@@ -92,22 +92,68 @@ def json_type_name(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _items(count: int) -> str:
+    return f"{count} item" + ("" if count == 1 else "s")
+
+
+def _bounds(kind: str, value: Any, context: dict[str, Any]) -> str | None:
+    """A number or a length out of its bounds, in words: '0 is below 1, the lowest allowed'."""
+    if kind == "greater_than_equal":
+        return f"{value!r} is below {context['ge']}, the lowest allowed"
+    if kind == "less_than_equal":
+        return f"{value!r} is above {context['le']}, the highest allowed"
+    if kind == "greater_than":
+        return f"{value!r} is too low: it must be more than {context['gt']}"
+    if kind == "less_than":
+        return f"{value!r} is too high: it must be less than {context['lt']}"
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        low = context.get("min_length", 1)
+        return (
+            "it cannot be empty"
+            if not value.strip() or low <= 1
+            else f"{value!r} is too short: at least {low} characters"
+        )
+    if kind in ("string_too_short", "too_short"):
+        return f"the list needs at least {_items(context.get('min_length', 1))}, it has {len(value)}"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return f"it is {len(value):,} characters long, more than {context.get('max_length', 0):,}"
+    if kind in ("string_too_long", "too_long"):
+        return f"the list has {len(value)} items, more than {context.get('max_length', 0)}"
+    return None
+
+
+def content_reason(detail: Any, loc: Sequence[str | int]) -> str:
+    """One pydantic error about a content file in the project's words, never the library's."""
+    kind, context = detail["type"], detail.get("ctx", {})
+    if kind == "missing":
+        return f"required field {loc[-1]!r} is missing" if loc else "a required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field {loc[-1]!r} (check the spelling)"
+    if "input" not in detail:
+        return _clean_message(detail["msg"])
+    value = detail["input"]
+    if kind in EXPECTED:
+        reason = f"expected {EXPECTED[kind]}, found {json_type_name(value)}"
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            reason += f" ({value!r})"
+        return reason
+    if kind == "literal_error":
+        return f"{value!r} is not allowed: use {context.get('expected', 'one of the listed values')}"
+    if kind == "string_pattern_mismatch" and context.get("pattern") == SLUG_PATTERN:
+        return f"{value!r} is not a valid id: use lower-case letters and digits, a hyphen between words"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} does not have the form this field needs"
+    return _bounds(kind, value, context) or _clean_message(detail["msg"])
+
+
 def problems_from_validation(file: Path, data: Any, error: ValidationError) -> list[ContentProblem]:
     problems = []
     for detail in error.errors(include_url=False):
         loc = [part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
-        reason = _clean_message(detail["msg"])
-        if detail["type"] == "missing":
-            reason = f"required field {loc[-1]!r} is missing" if loc else "a required field is missing"
-        elif detail["type"] == "extra_forbidden":
-            reason = f"unknown field {loc[-1]!r} (check the spelling)"
-        elif detail["type"] in EXPECTED and "input" in detail:
-            reason = f"expected {EXPECTED[detail['type']]}, found {json_type_name(detail['input'])}"
-            if isinstance(detail["input"], (str, int, float)) and not isinstance(detail["input"], bool):
-                reason += f" ({detail['input']!r})"
-        elif detail["type"] == "literal_error" and "input" in detail:
-            reason = f"{detail['input']!r} is not allowed: {reason.lower()}"
-        problems.append(ContentProblem(file, _where(data, loc), reason))
+        problems.append(ContentProblem(file, _where(data, loc), content_reason(detail, loc)))
     return problems
 
 

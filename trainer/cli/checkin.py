@@ -12,11 +12,15 @@ from pydantic import ValidationError
 from trainer.cli.common import WHEN_HELP, When, journal_errors, unique, when_label
 from trainer.cli.context import Context
 from trainer.cli.output import fit, say
-from trainer.journal.describe import places_text
+from trainer.engine.leg_symptoms import LegNotice, leg_notice
+from trainer.journal.describe import leg_text, places_text
 from trainer.journal.limits import explain, field_limits
-from trainer.journal.models import HELPERS, LEG_SYMPTOMS, LOCATIONS, CheckIn
+from trainer.journal.models import HELPERS, LEG_SIDES, LEG_SYMPTOMS, LOCATIONS, CheckIn
 from trainer.text_rules import one_line
 
+BOTH_LEGS_POINTER = (
+    "Symptoms in both legs are on the emergency list of 'When to get help' (open backtrainer, press h): read it now."
+)
 NOTE_ECHO_WIDTH = 60  # the confirmation after `log` shows the start of a long note
 
 
@@ -26,6 +30,7 @@ LOG_FIELDS: dict[str, tuple[str, str]] = {
     "pain_average": ("--average", "a whole number from {minimum} (no pain) to {maximum} (worst pain you can imagine)"),
     "where": ("--where", "one of " + ", ".join(LOCATIONS)),
     "leg_symptoms": ("--leg", "one of " + ", ".join(LEG_SYMPTOMS)),
+    "leg_side": ("--leg-side", "left, right or both, with --leg"),
     "helped": ("--helped", "one of " + ", ".join(HELPERS)),
     "triggers": ("--tag", "up to {max_items} tags of 1 to {max_length} characters"),
     "walked_minutes": ("--walked", "whole minutes from {minimum} to {maximum}"),
@@ -89,7 +94,7 @@ def _saved_line(entry: CheckIn, current: datetime) -> str:
     if entry.where:
         parts.append(places_text(entry.where))
     if entry.leg_symptoms:
-        parts.append("leg " + " + ".join(entry.leg_symptoms))
+        parts.append("leg " + leg_text(entry, " + "))
     if entry.helped:
         parts.append("helped by " + " + ".join(entry.helped))
     if entry.triggers:
@@ -107,7 +112,7 @@ LOG_EPILOG = """\b
 Examples:
   backtrainer log 4
   backtrainer log 4 --average 3 --where lower-back-centre --walked 20
-  backtrainer log 6 --where buttock-left --leg tingling --helped heat --tag sitting
+  backtrainer log 6 --where buttock-left --leg tingling --leg-side left --helped heat
   backtrainer log 3 --at "yesterday 21:00" --note "Stiff after the drive"
 
 \b
@@ -137,6 +142,12 @@ It cannot be in the future.
     help="A leg symptom (repeat for several): " + ", ".join(LEG_SYMPTOMS) + ".",
 )
 @click.option(
+    "--leg-side",
+    metavar="SIDE",
+    type=click.Choice(LEG_SIDES, case_sensitive=False),
+    help="Which leg the symptoms are in: left, right or both.",
+)
+@click.option(
     "--helped",
     multiple=True,
     metavar="WHAT",
@@ -161,6 +172,7 @@ def log(
     average: str | None,
     where: tuple[str, ...],
     leg: tuple[str, ...],
+    leg_side: str | None,
     helped: tuple[str, ...],
     tag: tuple[str, ...],
     walked: str | None,
@@ -181,6 +193,7 @@ def log(
         "pain_average": _number("pain_average", average, bad),
         "where": unique(where),
         "leg_symptoms": unique(leg),
+        "leg_side": leg_side.lower() if leg_side else None,
         "helped": unique(helped),
         "triggers": unique(tag),
         "walked_minutes": _number("walked_minutes", walked, bad),
@@ -213,3 +226,5 @@ def log(
     with journal_errors(store):
         store.add(entry)
     say(_saved_line(entry, current))
+    if leg_notice(entry) is LegNotice.EMERGENCY:
+        say(BOTH_LEGS_POINTER)

@@ -5,6 +5,7 @@ A journal that cannot be used gives exit status 1 and the store's message, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,7 +18,7 @@ from trainer.cli.output import say
 from trainer.journal.store import JournalError, JournalStore
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.paths import Paths
-from trainer.wording import plural
+from trainer.wording import format_moment, plural
 
 WHEN_HELP = "now, today, yesterday 21:00, 3 days ago, monday, 21:00, 2026-11-20 or 2026-11-20 21:00"
 
@@ -44,6 +45,32 @@ class When(click.ParamType):  # type: ignore[type-arg]  # not subscripted: older
         if problem is not None:
             self.fail(problem, param, ctx)
         return moment
+
+
+class WholeNumber(click.ParamType):  # type: ignore[type-arg]  # (as When)
+    """A whole number within bounds, refused in the project's words: "'abc' is not a whole number; give
+    a number of days from 1 to 3660", never click's "'abc' is not a valid integer range" or "x>=0"."""
+
+    name = "whole number"
+
+    def __init__(self, minimum: int, maximum: int | None = None, *, wanted: str) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+        self.wanted = wanted
+        """What a good value looks like, for the message: 'a number of days from 1 to 3660'."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif re.fullmatch(r"\s*[+-]?\d+\s*", str(value)):
+            number = int(str(value))
+        else:
+            self.fail(f"{str(value)!r} is not a whole number; give {self.wanted}", param, ctx)
+        if number < self.minimum:
+            self.fail(f"{number} is below {self.minimum}; give {self.wanted}", param, ctx)
+        if self.maximum is not None and number > self.maximum:
+            self.fail(f"{number} is above {self.maximum}; give {self.wanted}", param, ctx)
+        return number
 
 
 @contextmanager
@@ -76,10 +103,8 @@ def report_problems(store: JournalStore) -> None:
 
 
 def when_label(moment: datetime, current: datetime) -> str:
-    """``Tue 24 Nov 21:00`` this year, ``24 Nov 2025 21:00`` before."""
-    if moment.year == current.year:
-        return f"{moment:%a} {moment.day} {moment:%b %H:%M}"
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+    """``Tue 24 Nov 21:00`` this year, ``Mon 24 Nov 2025 21:00`` another: the app's date style."""
+    return format_moment(moment, current)
 
 
 def unique(values: Sequence[str]) -> list[str]:

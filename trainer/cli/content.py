@@ -44,6 +44,13 @@ def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Pa
     return content_dir, replacements, packs
 
 
+def _and_the_messages_page(catalog: Catalog) -> str:
+    """Tips lists the pain messages as one more topic of its own: say so, so the counts agree with Tips."""
+    if not catalog.messages:
+        return ""
+    return f"  and the Pain in a sentence page: {len(catalog.tips) + 1} topics in Tips"
+
+
 def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path]) -> list[str]:
     from trainer.engine.plan import plan_routine
 
@@ -57,7 +64,7 @@ def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path])
         header,
         f"  exercises      {len(catalog.exercises):>3}  ({per_category})",
         f"  routines       {len(catalog.routines):>3}",
-        f"  tip topics     {len(catalog.tips):>3}",
+        f"  tip topics     {len(catalog.tips):>3}{_and_the_messages_page(catalog)}",
         f"  pain messages  {len(catalog.messages):>3}",
         f"  help lists       3  ({help_counts} items: emergency/same day/routine)",
     ]

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import click
 
-from trainer.cli.common import When, journal_errors, report_problems, when_label
+from trainer.cli.common import When, WholeNumber, journal_errors, report_problems, when_label
 from trainer.cli.context import Context
 from trainer.cli.output import fit, say
 from trainer.engine.insights import summarize
@@ -18,6 +18,7 @@ from trainer.journal.models import AnyEntry, CheckIn, EntryKind
 from trainer.reports.summary import summary_lines
 from trainer.text_rules import one_line
 
+MAX_DAYS = 3660
 TABLE_WIDTH = 79  # fits an 80-column terminal without wrapping at the last column
 WHEN_WIDTH = 17
 KIND_WIDTH = 8
@@ -55,17 +56,20 @@ def _details(entry: AnyEntry) -> str:
 
 
 def journal_table(entries: Sequence[AnyEntry], current: datetime, width: int = TABLE_WIDTH) -> list[str]:
-    """Rows of the plain-text table, header first; no line is wider than ``width`` columns."""
-    details_width = width - WHEN_WIDTH - KIND_WIDTH - PAIN_WIDTH - 6
+    """Rows of the plain-text table, header first; no line is wider than ``width`` columns.
+    The "When" column is as wide as its longest date (a date of another year shows its year)."""
+    whens = [when_label(entry.at, current) for entry in entries]
+    when_width = max([WHEN_WIDTH - 1, *(len(when) for when in whens)]) + 1
+    details_width = width - when_width - KIND_WIDTH - PAIN_WIDTH - 6
 
     def row(when: str, kind: str, pain: str, details: str) -> str:
-        cells = f"{fit(when, WHEN_WIDTH):<{WHEN_WIDTH}}  {kind:<{KIND_WIDTH}}  {fit(pain, PAIN_WIDTH):<{PAIN_WIDTH}}  "
+        cells = f"{when:<{when_width}}  {kind:<{KIND_WIDTH}}  {fit(pain, PAIN_WIDTH):<{PAIN_WIDTH}}  "
         return (cells + fit(one_line(details), details_width)).rstrip()
 
     lines = [row("When", "Kind", "Pain", "Details")]
     lines.extend(
-        row(when_label(entry.at, current), KIND_LABELS[entry.kind], entry_pain(entry), _details(entry))
-        for entry in entries
+        row(when, KIND_LABELS[entry.kind], entry_pain(entry), _details(entry))
+        for when, entry in zip(whens, entries, strict=True)
     )
     return lines
 
@@ -74,7 +78,7 @@ def journal_table(entries: Sequence[AnyEntry], current: datetime, width: int = T
 @click.option("--since", type=When(start_of_day=True), metavar="WHEN", help="Only entries from then on.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=WholeNumber(0, wanted="the number of entries to show (0 shows all)"),
     default=20,
     show_default=True,
     metavar="N",
@@ -115,7 +119,7 @@ def journal(context: Context, since: datetime | None, limit: int, kind: str | No
 )
 @click.option(
     "--days",
-    type=click.IntRange(min=1, max=3660),
+    type=WholeNumber(1, MAX_DAYS, wanted=f"a number of days from 1 to {MAX_DAYS}"),
     default=30,
     show_default=True,
     metavar="N",

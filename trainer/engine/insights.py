@@ -278,6 +278,11 @@ def sessions_by_week(entries: Iterable[AnyEntry], today: date, weeks: int, goal:
     return [WeekCount(start, counts.get(start, 0), goal) for start in starts]
 
 
+def this_week(entries: Iterable[AnyEntry], today: date, goal: int) -> WeekCount:
+    """Sessions so far in the Monday-to-Sunday week of ``today``: the one "this week" of the app."""
+    return sessions_by_week(entries, today, 1, goal)[0]
+
+
 @dataclass(frozen=True)
 class Streaks:
     current_days: int  # consecutive days with any entry, ending today (or yesterday if nothing logged yet today)

@@ -41,6 +41,7 @@ from pydantic import TypeAdapter, ValidationError
 from trainer.files import FileReadError, read_regular_file
 from trainer.journal.errors import JournalError
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_FILE, SETTINGS_TABLE
+from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import JournalFileError, parse_json_object
 from trainer.wording import plural
@@ -152,7 +153,7 @@ def read_copy(path: Path) -> list[AnyEntry]:
             entries.append(_ENTRY.validate_python(document))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                problems.append(f"{where}: {_field(detail['loc'], document.get('kind'))}: {detail['msg']}")
+                problems.append(f"{where}: {_field(detail['loc'], document.get('kind'))}: {explain(detail)}")
     if problems:
         shown = problems[:MAX_PROBLEMS_SHOWN] + (
             [f"... and {len(problems) - MAX_PROBLEMS_SHOWN} more"] if len(problems) > MAX_PROBLEMS_SHOWN else []

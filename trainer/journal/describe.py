@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
     GLOBAL_CHANGE_LABELS,
     GLOBAL_CHANGE_QUESTION,
+    LEG_SIDE_LABELS,
     LOCATION_LABELS,
     AnyEntry,
     CheckIn,
+    ExerciseDone,
     Location,
     SessionRecord,
     WeeklyCheck,
 )
+from trainer.wording import format_minutes, format_moment, format_seconds, plural
 
 KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
 ENDED_LABELS = {
@@ -25,6 +29,14 @@ ENDED_LABELS = {
 }
 
 
+def leg_text(check_in: CheckIn, joiner: str = ", ") -> str:
+    """``numbness, tingling (left leg)``: the symptoms, and which leg when it was said ('' without symptoms)."""
+    text = joiner.join(check_in.leg_symptoms)
+    if text and check_in.leg_side is not None:
+        text += f" ({LEG_SIDE_LABELS[check_in.leg_side]})"
+    return text
+
+
 def places_text(where: Iterable[Location]) -> str:
     """``lower back centre and left, left leg below knee``: each area once, its parts after it."""
     parts_by_area: dict[str, list[str]] = {}
@@ -32,6 +44,71 @@ def places_text(where: Iterable[Location]) -> str:
         area, _, part = LOCATION_LABELS[place].partition(", ")
         parts_by_area.setdefault(area, []).extend([part] if part else [])
     return ", ".join(" ".join([area, " and ".join(parts)]).strip() for area, parts in parts_by_area.items())
+
+
+# --- what a session did -----------------------------------------------------------------------
+# Said in reps, holds and sets done, never only as a share of the plan: a session stopped in its
+# first set reads "3 reps of Bird-dog", not "7% of the plan" beside "0 of 1 sets".
+
+
+def duration_text(seconds: float) -> str:
+    """``40 s`` under a minute, else ``12 min``."""
+    return format_seconds(seconds) if seconds < 60 else format_minutes(seconds)
+
+
+def _finished(done: ExerciseDone) -> bool:
+    return done.sets_planned > 0 and done.sets_done >= done.sets_planned
+
+
+def _started(done: ExerciseDone) -> bool:
+    return bool(done.sets_done or done.reps_done or done.holds_done or done.seconds >= 1)
+
+
+def work_text(done: ExerciseDone) -> str:
+    """What was done of one exercise, in its own unit: ``3 reps``, ``2 holds``, ``40 s``."""
+    if done.reps_done:
+        return plural(done.reps_done, "rep")
+    if done.holds_done:
+        return plural(done.holds_done, "hold")
+    return format_seconds(done.seconds)
+
+
+def exercise_progress(done: ExerciseDone) -> str:
+    """One exercise of a session record: ``2 of 2 sets, 20 reps``, ``3 reps, not a whole set``, ``not started``."""
+    if not _started(done):
+        return "not started"
+    if not done.sets_done:
+        return f"{work_text(done)}, not a whole set"
+    sets = f"{done.sets_done} of {plural(done.sets_planned, 'set')}"
+    return f"{sets}, {work_text(done)}" if done.reps_done or done.holds_done else sets
+
+
+def work_done(record: SessionRecord) -> str:
+    """What a session did, honestly: ``3 reps of Bird-dog``, ``2 of 6 exercises done, then 3 reps of Dead bug``."""
+    if not record.exercises:  # a record without its exercises: only the share of the plan is known
+        return f"{record.completion:.0%} of the planned work"
+    whole = [done for done in record.exercises if _finished(done)]
+    partly = [done for done in record.exercises if _started(done) and not _finished(done)]
+    parts = []
+    if whole:
+        parts.append(f"{len(whole)} of {plural(len(record.exercises), 'exercise')} done")
+    if partly:
+        parts.append(", ".join(f"{work_text(done)} of {done.name}" for done in partly[:2]))
+        if len(partly) > 2:
+            parts[-1] += f" and {plural(len(partly) - 2, 'other')}"
+    return ", then ".join(parts) if parts else "nothing done yet"
+
+
+def session_summary(record: SessionRecord) -> str:
+    """``Desk break, 4 min, finished``; ``Gentle start, stopped for pain after 1 min: 3 reps of Bird-dog``."""
+    length = duration_text(record.minutes * 60)
+    # tried and stopped too soon: kept and shown, but it does not count towards goals and streaks
+    started = "" if record.counts else " (only started: not counted)"
+    if record.ended_how == "finished" and not record.skipped_some:
+        return f"{record.title}, {length}, finished"
+    if record.ended_how == "finished":
+        return f"{record.title}, {length}, finished with skips: {work_done(record)}{started}"
+    return f"{record.title}, {ENDED_LABELS[record.ended_how]} after {length}: {work_done(record)}{started}"
 
 
 def entry_pain(entry: AnyEntry) -> str:
@@ -51,28 +128,23 @@ def entry_summary(entry: AnyEntry) -> str:
     if isinstance(entry, CheckIn):
         parts = [places_text(entry.where)] if entry.where else []
         if entry.leg_symptoms:
-            parts.append("leg: " + ", ".join(entry.leg_symptoms))
+            parts.append("leg: " + leg_text(entry))
         if entry.walked_minutes:
             parts.append(f"walked {entry.walked_minutes} min")
         if entry.notes:
             parts.append(entry.notes.replace("\n", " "))
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
-        if not entry.counts:  # a few seconds' try: kept, but not a session that counts towards goals
-            return f"{entry.title}: started, {entry.completion:.0%} done (not counted)"
-        text = f"{entry.title}, {entry.minutes:.0f} min, {ENDED_LABELS[entry.ended_how]}"
-        if entry.ended_how != "finished" or entry.skipped_some:
-            text += f"{' with skips' if entry.skipped_some else ''}, {entry.completion:.0%} done"
-        return text
+        return session_summary(entry)
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
         f"overall {GLOBAL_CHANGE_LABELS[entry.global_change]}"
     )
 
 
-def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
-    """Label/value pairs for a detail view; empty answers are left out."""
-    rows: list[tuple[str, str]] = [("When", f"{entry.at:%A %d %B %Y, %H:%M}")]
+def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str, str]]:
+    """Label/value pairs for a detail view; empty answers are left out (the year shows unless it is ``today``'s)."""
+    rows: list[tuple[str, str]] = [("When", format_moment(entry.at, today))]
     if isinstance(entry, CheckIn):
         rows.append(("Pain now", f"{entry.pain_now} / 10"))
         if entry.pain_average is not None:
@@ -80,7 +152,7 @@ def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
         if entry.where:
             rows.append(("Where", places_text(entry.where)))
         if entry.leg_symptoms:
-            rows.append(("Leg symptoms", ", ".join(entry.leg_symptoms)))
+            rows.append(("Leg symptoms", leg_text(entry)))
         if entry.helped:
             rows.append(("What helped", ", ".join(entry.helped)))
         if entry.triggers:
@@ -93,11 +165,14 @@ def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
             rows.append(("Notes", entry.notes))
     elif isinstance(entry, SessionRecord):
         rows.append(("Session", entry.title))
-        rows.append(("Length", f"{entry.minutes:.0f} min ({entry.completion:.0%} of the plan)"))
+        rows.append(("Length", duration_text(entry.minutes * 60)))
         ended = ENDED_LABELS[entry.ended_how]
-        if entry.stop_reason:
+        if entry.stop_reason and entry.stop_reason != "pain":  # ("stopped for pain" says it already)
             ended += f" ({entry.stop_reason.replace('-', ' ')})"
         rows.append(("Ended", ended))
+        if entry.ended_how != "finished" or entry.skipped_some:
+            share = f" ({entry.completion:.0%} of the planned work)" if entry.exercises else ""
+            rows.append(("Done", work_done(entry) + share))
         for label, value in (
             ("Pain before", entry.pain_before),
             ("Peak pain", entry.pain_peak),
@@ -107,7 +182,7 @@ def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
             if value is not None:
                 rows.append((label, f"{value} / 10"))
         for done in entry.exercises:
-            rows.append((done.name, f"{done.sets_done} of {done.sets_planned} sets"))
+            rows.append((done.name, exercise_progress(done)))
         if entry.note:
             rows.append(("Note", entry.note))
     elif isinstance(entry, WeeklyCheck):

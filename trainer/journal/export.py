@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import NESTED_TOO_DEEP, FileReadError, read_regular_file, too_deep
+from trainer.journal.limits import explain
 from trainer.journal.models import (
     JOURNAL_SCHEMA_VERSION,
     AnyEntry,
@@ -58,6 +59,7 @@ CSV_COLUMNS = (
     "pain_average",
     "where",
     "leg_symptoms",
+    "leg_side",
     "helped",
     "triggers",
     "walked_minutes",
@@ -119,6 +121,7 @@ def _row(entry: AnyEntry) -> dict[str, object]:
             pain_average=entry.pain_average,
             where=LIST_SEPARATOR.join(entry.where),
             leg_symptoms=LIST_SEPARATOR.join(entry.leg_symptoms),
+            leg_side=entry.leg_side or "",
             helped=LIST_SEPARATOR.join(entry.helped),
             triggers=LIST_SEPARATOR.join(entry.triggers),
             walked_minutes=entry.walked_minutes,
@@ -222,7 +225,7 @@ def _entry_problems(index: int, document: object, now: datetime) -> list[str]:
             if location and location[0] == kind:
                 location = location[1:]  # the discriminator's tag, not a field
             field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location)
-            problems.append(f"{where}{field}: {detail['msg'].removeprefix('Value error, ')}")
+            problems.append(f"{where}{field}: {explain(detail)}")
         return problems
     problem = entry_time_problem(entry.at, now)
     return [f"{where}.at: {problem}"] if problem is not None else []

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
+from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import (
     TEMP_SUFFIX,
@@ -194,7 +195,7 @@ class JournalFolder:
                 first = error.errors(include_url=False)[0]
                 where = ".".join(str(part) for part in first["loc"])
                 raise JournalFileError(
-                    path, f"entry {doc_id} does not match the journal format ({where}: {first['msg']})"
+                    path, f"entry {doc_id} does not match the journal format ({where}: {explain(first)})"
                 ) from error
         return entries
 

@@ -45,13 +45,37 @@ def field_limits(model: type[BaseModel], field: str) -> Limits:
     return Limits(**found)
 
 
+WORDED = {
+    "missing": "it is missing",
+    "extra_forbidden": "there is no such field (check the spelling)",
+    "timezone_aware": "the time needs its time zone (such as +01:00 or Z)",
+    "datetime_type": "it is not a date and time",
+    "datetime_parsing": "it is not a date and time (such as 2026-11-20T21:00:00+01:00)",
+    "datetime_from_date_parsing": "it is not a date and time (such as 2026-11-20T21:00:00+01:00)",
+    "float_type": "it is not a number",
+    "float_parsing": "it is not a number",
+    "string_type": "it is not text",
+    "list_type": "it is not a list",
+    "dict_type": "it is not an object",
+    "model_type": "it is not an object",
+    "model_attributes_type": "it is not an object",
+    "union_tag_not_found": "the kind of entry is missing",
+}
+"""Errors whose words do not depend on the value."""
+
+
 def explain(detail: Any) -> str:
-    """One pydantic error in plain words, without the library's phrasing ('5 is above 3')."""
+    """One pydantic error in plain words, without the library's phrasing ('5 is above 3'): the command line
+    and every message about a journal file, an import or a merge say it this way."""
     kind, value, context = detail["type"], detail.get("input"), detail.get("ctx", {})
     if kind == "greater_than_equal":
         return f"{value} is below {context['ge']}"
     if kind == "less_than_equal":
         return f"{value} is above {context['le']}"
+    if kind == "greater_than":
+        return f"{value} is not above {context['gt']}"
+    if kind == "less_than":
+        return f"{value} is not below {context['lt']}"
     if kind in ("string_too_long", "too_long"):
         if isinstance(value, str) and len(value) <= 60:
             return f"{value!r} is longer than {context['max_length']} characters"
@@ -66,6 +90,12 @@ def explain(detail: Any) -> str:
         return f"{value!r} is not a whole number"
     if kind in ("bool_type", "bool_parsing"):
         return f"{value!r} is not on or off"
+    if kind == "union_tag_invalid":
+        return f"{context.get('tag')!r} is not a kind of entry (expected {context.get('expected_tags')})"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} does not have the right form"
+    if kind in WORDED:
+        return WORDED[kind]
     return str(detail["msg"]).removeprefix("Value error, ")
 
 

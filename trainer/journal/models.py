@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -40,6 +41,7 @@ Location = Literal[
     "leg-right-below-knee",
 ]
 LegSymptom = Literal["pain", "numbness", "tingling", "weakness"]
+LegSide = Literal["left", "right", "both"]
 Helper = Literal["heat", "cold", "movement", "walk", "rest", "medicine", "other"]
 GlobalChange = Literal["much-worse", "worse", "a-little-worse", "no-change", "a-little-better", "better", "much-better"]
 SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
@@ -48,6 +50,8 @@ EntryKind = Literal["check-in", "weekly-check", "session"]
 
 LOCATIONS: tuple[Location, ...] = get_args(Location)
 LEG_SYMPTOMS: tuple[LegSymptom, ...] = get_args(LegSymptom)
+LEG_SIDES: tuple[LegSide, ...] = get_args(LegSide)
+LEG_SIDE_LABELS: dict[LegSide, str] = {"left": "left leg", "right": "right leg", "both": "both legs"}
 HELPERS: tuple[Helper, ...] = get_args(Helper)
 GLOBAL_CHANGES: tuple[GlobalChange, ...] = get_args(GlobalChange)
 
@@ -142,6 +146,9 @@ class CheckIn(EntryBase):
     pain_average: Pain | None = Field(default=None, description="Average pain over the last 24 hours.")
     where: list[Location] = Field(default_factory=list)
     leg_symptoms: list[LegSymptom] = Field(default_factory=list)
+    leg_side: LegSide | None = Field(
+        default=None, description="Which leg the leg symptoms are in (symptoms in both legs are an emergency sign)."
+    )
     helped: list[Helper] = Field(default_factory=list)
     triggers: list[Tag] = Field(default_factory=list, max_length=20)
     walked_minutes: int | None = Field(default=None, ge=0, le=1440)
@@ -152,6 +159,13 @@ class CheckIn(EntryBase):
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return _unique(values, "value")
+
+    @field_validator("leg_side")
+    @classmethod
+    def _side_with_a_symptom(cls, side: LegSide | None, info: ValidationInfo) -> LegSide | None:
+        if side is not None and not info.data.get("leg_symptoms"):
+            raise ValueError("which leg goes with a leg symptom: give the symptom too")
+        return side
 
 
 class WeeklyCheck(EntryBase):

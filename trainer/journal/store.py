@@ -51,7 +51,7 @@ from trainer.journal.folder import (
     _NewerFile,
     month_key,
 )
-from trainer.journal.limits import SettingsError, settings_error_text
+from trainer.journal.limits import SettingsError, explain, settings_error_text
 from trainer.journal.models import AnyEntry, EntryKind, Settings, utc_now
 from trainer.journal.storage import JournalFileError
 
@@ -340,7 +340,7 @@ class JournalStore(JournalFolder):
             return Settings()
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
-            self._note(JournalProblem(self.settings_file, f"settings do not match the format ({first['msg']})"))
+            self._note(JournalProblem(self.settings_file, f"settings do not match the format ({explain(first)})"))
             return Settings()
         except _NewerFile:
             return Settings()

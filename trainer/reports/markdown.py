@@ -28,7 +28,7 @@ from trainer.engine.insights import (
     summarize,
     week_start,
 )
-from trainer.journal.describe import places_text
+from trainer.journal.describe import ENDED_LABELS, duration_text, leg_text, places_text, work_done
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
@@ -39,16 +39,20 @@ from trainer.journal.models import (
     CheckIn,
     SessionRecord,
 )
-from trainer.wording import format_day, plural
+from trainer.wording import format_date, format_moment, plural
 
-ALWAYS_ESCAPED = set("\\`*_[]<>|~&$@")
-"""Characters that can be Markdown, HTML or a GitHub extension (tables, strikethrough, maths) anywhere in a line;
-``@`` so that an e-mail address is not turned into a link."""
-LINE_START = re.compile(r"^(?:[-+=#]|\d{1,9}[.)])")
-"""What can start a list, a heading or a heading's underline at the start of a line."""
-LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
-"""A dot between a word and a letter (``evil.com``), the colon of ``https://`` and a leading ``//``: escaped,
-so no renderer finds a web address to turn into a link."""
+ALWAYS_ESCAPED = set("\\`*_[]|")
+"""Characters that are Markdown (emphasis, code, links, tables) wherever they stand in a line."""
+LINE_START = re.compile(r"^(?:[-+=#>]|\d{1,9}[.)])")
+"""What can start a list, a heading, a heading's underline or a quote at the start of a line."""
+LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_]{2})|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
+"""A dot between a word and two letters (``evil.com``; not ``e.g.``), the colon of ``https://`` and a leading
+``//``: escaped, so no renderer finds a web address to turn into a link."""
+SOMETIMES = re.compile(r"&(?=#?\w+;)|@(?=\w)|<(?=[A-Za-z/!?])")
+"""Only where they would mean something: ``&`` before an entity (``&amp;``), ``@`` before a name (a mention or
+an e-mail address), ``<`` before a tag; ``AT&T``, ``mum @ home`` and ``<3`` stay as typed."""
+IN_PAIRS = "~$"
+"""Strikethrough and maths need two: escaped only in a line that has two or more of them (``~5 min`` stays)."""
 BAR_CELLS_PER_POINT = 2
 PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
 FOOTER = "This is a summary of self-reported entries, not a diagnosis."
@@ -59,10 +63,12 @@ RUN_COLLAPSED = 3
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown that renders exactly as typed, and reads well as plain text.
 
-    Only what could be syntax is escaped (so "(the app)." stays as it is): characters that are Markdown
-    anywhere, what could start a block at the start of a line, and the parts of web and e-mail addresses
-    a renderer would turn into links. Each line is stripped (leading spaces could start a code block) and
-    line breaks become hard breaks. Control characters, which the journal refuses, show as U+FFFD.
+    Only what could be syntax is escaped, so an ordinary note reads as typed ("(the app…).", "e.g.",
+    "heat & rest", "$40", "~5 min"): characters that are Markdown anywhere, the rest only where they would
+    act (an entity, a mention, a tag, a pair), what could start a block at the start of a line, and the
+    parts of web and e-mail addresses a renderer would turn into links. Each line is stripped (leading
+    spaces could start a code block) and line breaks become hard breaks. Control characters, which the
+    journal refuses, show as U+FFFD.
     """
     lines = []
     for line in text.splitlines():
@@ -73,10 +79,11 @@ def escape_markdown(text: str) -> str:
 
 
 def _escape_line(line: str) -> str:
-    marked = {match.start() for match in LINK_MARKERS.finditer(line)}
+    marked = {match.start() for pattern in (LINK_MARKERS, SOMETIMES) for match in pattern.finditer(line)}
+    marked |= {index for index, char in enumerate(line) if char in IN_PAIRS and line.count(char) > 1}
     start = LINE_START.match(line)
     if start:
-        marked.add(start.end() - 1)  # "-" or "#", or the "." of "1."
+        marked.add(start.end() - 1)  # "-", "#" or ">", or the "." of "1."
     escaped = []
     for index, char in enumerate(line):
         if unicodedata.category(char) == "Cc":
@@ -118,6 +125,7 @@ def markdown_report(
         _session_days(summary),
         _weekly_check(summary),
         _chart(rows),
+        _stopped_sessions(period),
         _leg_symptoms(period),
         _other_notes(period),
         FOOTER,
@@ -126,10 +134,10 @@ def markdown_report(
 
 
 def _header(summary: Summary, since: date | None, generated_at: datetime) -> str:
-    scope = "all entries" if since is None else f"entries since {format_day(since)}"
+    scope = "all entries" if since is None else f"entries since {format_date(since)}"
     return (
         "# Back pain self-report (backtrainer)\n\n"
-        f"Period: {format_day(summary.start)} to {format_day(summary.end)} "
+        f"Period: {format_date(summary.start)} to {format_date(summary.end)} "
         f"({plural(summary.days, 'day')}; {scope}).  \n"
         f"Generated {generated_at.isoformat(sep=' ', timespec='minutes')}."
     )
@@ -161,7 +169,7 @@ def _overview(summary: Summary) -> str:
 def _window_row(label: str, window: WindowAverage, today: date) -> str:
     average = "-" if window.average is None else f"{window.average:.1f}"
     end = min(window.end, today)  # a first week still under way ends today so far
-    return f"| {label} | {format_day(window.start)} to {format_day(end)} | {window.entries} | {average} |"
+    return f"| {label} | {format_date(window.start)} to {format_date(end)} | {window.entries} | {average} |"
 
 
 def _change(change: PainChange) -> str:
@@ -258,8 +266,8 @@ def week_rows(summary: Summary, entries: Iterable[AnyEntry]) -> list[WeekRow]:
 
 def _week_label(row: WeekRow) -> str:
     if row.weeks > 1:
-        return f"{format_day(row.start)} to {format_day(row.end)}: {row.weeks} weeks with nothing logged"
-    return format_day(row.start) + (" (this week, so far)" if row.current else "")
+        return f"{format_date(row.start)} to {format_date(row.end)}: {row.weeks} weeks with nothing logged"
+    return format_date(row.start) + (" (this week, so far)" if row.current else "")
 
 
 def _sessions(summary: Summary, rows: list[WeekRow]) -> str:
@@ -292,7 +300,7 @@ def _streaks(summary: Summary) -> str:
     found = summary.streaks
     return (
         "## Streaks\n\n"
-        f"- Days in a row with something logged, up to {format_day(summary.end)}: {found.current_days}\n"
+        f"- Days in a row with something logged, up to {format_date(summary.end)}: {found.current_days}\n"
         f"- Longest run of days with something logged: {found.longest_days}\n"
         f"- Weeks in a row meeting the session goal: {found.weeks_goal_met}"
     )
@@ -319,7 +327,7 @@ def _weekly_check(summary: Summary) -> str:
     if weekly is None:
         return f"{title}\n\nNo weekly check in this period."
     return (
-        f"{title}\n\nLatest answers, {format_day(entry_day(weekly))} (0 = not at all, 10 = completely):\n\n"
+        f"{title}\n\nLatest answers, {format_date(entry_day(weekly))} (0 = not at all, 10 = completely):\n\n"
         f"- {ACTIVITY_QUESTION} **{weekly.activity_interference}/10**\n"
         f"- {ENJOYMENT_QUESTION} **{weekly.enjoyment_interference}/10**\n"
         f"- {GLOBAL_CHANGE_QUESTION} **{GLOBAL_CHANGE_LABELS[weekly.global_change]}**"
@@ -328,18 +336,36 @@ def _weekly_check(summary: Summary) -> str:
 
 def _chart(rows: list[WeekRow]) -> str:
     scale = "0" + " " * 9 + "5" + " " * 7 + "10"
-    lines = [f"{'Week of':<12} {'Avg':>4}  |{scale}|  Sessions"]
+    lines = [f"{'Week of':<15} {'Avg':>4}  |{scale}|  Sessions"]
     for row in rows:
         if row.weeks > 1:
-            lines.append(f"{'':<12} {'':>4}   ... {row.weeks} weeks with nothing logged ...")
+            lines.append(f"{'':<15} {'':>4}   ... {row.weeks} weeks with nothing logged ...")
             continue
         average = "-" if row.average is None else f"{row.average:.1f}"
-        lines.append(f"{format_day(row.start):<12} {average:>4}  |{pain_bar(row.average)}|  {row.sessions}")
+        lines.append(f"{format_date(row.start):<15} {average:>4}  |{pain_bar(row.average)}|  {row.sessions}")
     return (
         "## Weekly average pain\n\n"
         "Mean pain now of each Monday-to-Sunday week's check-ins; each █ is half a point.\n\n"
         "```text\n" + "\n".join(lines) + "\n```"
     )
+
+
+def _stopped_sessions(period: list[AnyEntry]) -> str:
+    """Each session that ended before its plan did, with what was done: the work, not a bare share."""
+    title = "## Sessions stopped before the end"
+    items = []
+    for record in sorted((entry for entry in period if isinstance(entry, SessionRecord)), key=lambda e: e.at):
+        if record.ended_how == "finished":
+            continue
+        pain = "" if record.pain_before is None else f"; pain before {record.pain_before}/10"
+        if record.pain_after is not None:
+            pain += f", after {record.pain_after}/10"
+        reason = f" ({record.stop_reason.replace('-', ' ')})" if record.stop_reason not in (None, "pain") else ""
+        items.append(
+            f"- **{format_moment(record.at)}**, {escape_markdown(record.title)}: {ENDED_LABELS[record.ended_how]}"
+            f"{reason} after {duration_text(record.minutes * 60)}; done: {escape_markdown(work_done(record))}{pain}"
+        )
+    return f"{title}\n\n" + ("\n".join(items) if items else "None in this period.")
 
 
 def _leg_symptoms(period: list[AnyEntry]) -> str:
@@ -352,12 +378,9 @@ def _leg_symptoms(period: list[AnyEntry]) -> str:
         return f"{title}\n\nNone in this period."
     items = []
     for check_in in found:
-        symptoms = ", ".join(check_in.leg_symptoms) or "none ticked"
+        symptoms = leg_text(check_in) or "none ticked"
         where = places_text(check_in.where) or "not marked"
-        item = (
-            f"- **{format_day(entry_day(check_in))} {check_in.at:%H:%M}**: pain {check_in.pain_now}/10; "
-            f"symptoms: {symptoms}; where: {where}"
-        )
+        item = f"- **{format_moment(check_in.at)}**: pain {check_in.pain_now}/10; symptoms: {symptoms}; where: {where}"
         notes = escape_markdown(check_in.notes)
         if notes:
             item += f"\\\n  Notes: {notes}"
@@ -370,7 +393,7 @@ def _other_notes(period: list[AnyEntry]) -> str:
     title = "## Other notes"
     items = []
     for entry in sorted(period, key=lambda entry: entry.at):
-        when = f"**{format_day(entry_day(entry))} {entry.at:%H:%M}**"
+        when = f"**{format_moment(entry.at)}**"
         if isinstance(entry, CheckIn) and entry.notes.strip() and not has_leg_symptoms(entry):
             items.append(f"- {when}, check-in, pain {entry.pain_now}/10: {escape_markdown(entry.notes)}")
         elif isinstance(entry, SessionRecord) and entry.note.strip():

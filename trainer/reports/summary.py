@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from trainer.engine.insights import Streaks, Summary, entry_day
 from trainer.journal.models import GLOBAL_CHANGE_LABELS, WeeklyCheck
-from trainer.wording import format_day, plural
+from trainer.wording import THIS_WEEK, format_date, format_span, plural
 
 HELP_POINTER = "'When to get help'"
 
 
 def summary_lines(summary: Summary) -> list[str]:
     """Plain sentences (no colour, no markup) for `backtrainer stats`, the Trends tab and the report."""
-    period = f"Last {plural(summary.days, 'day')} ({format_day(summary.start)} to {format_day(summary.end)})"
+    period = f"Last {plural(summary.days, 'day')} ({format_span(summary.start, summary.end, summary.end)})"
     if summary.check_ins + summary.sessions + summary.sessions_started + summary.weekly_checks == 0:
         lines = [f"{period}: nothing logged yet."]
     else:
@@ -48,7 +50,7 @@ def summary_lines(summary: Summary) -> list[str]:
             f"If numbness or weakness in a leg is new or getting worse, look at {HELP_POINTER}."
         )
     if summary.latest_weekly is not None:
-        lines.append(_weekly_line(summary.latest_weekly))
+        lines.append(_weekly_line(summary.latest_weekly, summary.end))
     return lines
 
 
@@ -57,7 +59,7 @@ def _session_lines(summary: Summary) -> list[str]:
     lines = []
     if this_week is not None:
         lines.append(
-            f"This week: {this_week.sessions} of {plural(summary.goal, 'session')}"
+            f"{THIS_WEEK}: {this_week.sessions} of {plural(summary.goal, 'session')}"
             + (" — goal met." if this_week.met else ".")
         )
     complete = summary.weeks[:-1]
@@ -81,9 +83,9 @@ def _streak_lines(found: Streaks) -> list[str]:
     return lines
 
 
-def _weekly_line(weekly: WeeklyCheck) -> str:
+def _weekly_line(weekly: WeeklyCheck, today: date) -> str:
     return (
-        f"Latest weekly check ({format_day(entry_day(weekly))}): pain got in the way of usual activities "
+        f"Latest weekly check ({format_date(entry_day(weekly), today)}): pain got in the way of usual activities "
         f"{weekly.activity_interference}/10 and of enjoying life {weekly.enjoyment_interference}/10; "
         f"overall since starting: {GLOBAL_CHANGE_LABELS[weekly.global_change]}."
     )

@@ -6,10 +6,14 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from trainer.catalog.models import HelpList
+from trainer.widgets.bullets import BulletList
+from trainer.widgets.literal import literal
 
 ResultT = TypeVar("ResultT")
 
@@ -60,28 +64,44 @@ class ConfirmScreen(Dialog[bool]):
 
 
 class HelpNoticeScreen(Dialog[bool]):
-    """A safety notice; dismisses with True when the person asks to see the help lists."""
+    """A safety notice; dismisses with True when the person asks to see the help lists.
+    ``first`` is a help list shown before the message (the emergency list, for symptoms in both legs).
+    Enter is OK: the help lists are one key away (h), never the default."""
 
     BINDINGS = [
         Binding("h,f1", "answer(True)", "When to get help", priority=True),
         Binding("enter,q,escape", "answer(False)", "OK"),
+        Binding("down", "scroll('scroll_down')", "Read on", show=False),
+        Binding("up", "scroll('scroll_up')", "Back up", show=False),
+        Binding("pagedown", "scroll('scroll_page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('scroll_page_up')", "Page up", show=False),
     ]
 
-    def __init__(self, title: str, message: str) -> None:
+    def __init__(self, title: str, message: str, first: HelpList | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
+        self.first = first
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self.title_text), classes="dialog-title")
-            yield Static(Content(self.message))
+            yield Static(literal(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="notice-body"):
+                if self.first is not None:
+                    yield Static(literal(self.first.action, "bold"), classes="warning")
+                    yield Static(literal(self.first.applies_when), classes="question")
+                    yield BulletList(self.first.items)
+                yield Static(literal(self.message), classes="question" if self.first is not None else "")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", id="ok")
-                yield Button("When to get help (h)", id="help", variant="warning")
+                yield Button("OK (Enter)", id="ok", variant="primary", compact=True)
+                yield Button("When to get help (h)", id="help", variant="warning", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#help").focus()
+        self.query_one("#ok").focus()
+
+    def action_scroll(self, how: str) -> None:
+        """Arrows and PgUp/PgDn read a long notice while the OK button keeps the focus."""
+        getattr(self.query_one(".notice-body", VerticalScroll), how)(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "help")

@@ -81,6 +81,7 @@ class ExerciseScreen(TrainerScreen):
             tags.append(", ".join(exercise.equipment) if exercise.equipment else "no equipment")
             yield Static(literal(exercise.name, "bold"), id="name")
             yield Static(Content(" · ".join(tags)), id="tags")
+            yield Static(id="my-dose")  # the person's own dose, first thing under the name when they set one
             pack = catalog.from_pack(exercise.id)
             if pack is not None:
                 yield Static(literal(f"From your content pack {pack.name}"), id="pack")
@@ -90,7 +91,7 @@ class ExerciseScreen(TrainerScreen):
                 if position is not None:
                     yield position
                 yield _section("How", BulletList(exercise.steps, numbered=True), id="how")
-            dose = [_text(describe_dose(exercise))]
+            dose = [_text(Content.assemble(("Starting suggestion: ", "bold"), literal(describe_dose(exercise))))]
             if exercise.tempo:
                 dose.append(_text(Content.assemble(("Each rep: ", "bold"), describe_tempo(exercise))))
             if exercise.sides is not None:
@@ -100,9 +101,23 @@ class ExerciseScreen(TrainerScreen):
                         Content.assemble(("Sides: ", "bold"), literal(f"left is {sides.left}; right is {sides.right}"))
                     )
                 )
-            dose.append(_text(Content.styled("These are starting suggestions: d sets your own.", "italic")))
-            dose.append(Static(id="my-dose"))
+            dose.append(_text(Content.styled("d sets your own dose, used by every session.", "italic")))
             yield _section("Dose", *dose)
+            # In the page's flow, after the dose: a panel docked below the page covered the end of the Dose box
+            # on a short terminal.
+            options = [
+                Option(
+                    Content.assemble((f"{label}: ", "bold"), literal(catalog.exercises[variation_id].name)),
+                    id=f"{kind}:{variation_id}",
+                )
+                for kind, label, ids in (("easier", "Easier", exercise.easier), ("harder", "Harder", exercise.harder))
+                for variation_id in ids
+                if variation_id in catalog.exercises
+            ]
+            if options:
+                variations = OptionList(*options, id="variations")
+                variations.border_title = "Variations (Tab, then Enter opens; - and + too)"
+                yield variations
             yield _section("Take care", BulletList(cautions_with_stop_rule(exercise, catalog.safety.stop_rule_short)))
             evidence = Content.styled(exercise.evidence.capitalize(), "bold")
             if exercise.evidence_note:
@@ -115,19 +130,6 @@ class ExerciseScreen(TrainerScreen):
                     literal(f"Dose from: {source.author}. {source.title} ({source.year}).", "$text-muted"),
                 )
             yield _section("Evidence", _text(evidence))
-        options = [
-            Option(
-                Content.assemble((f"{label}: ", "bold"), literal(catalog.exercises[variation_id].name)),
-                id=f"{kind}:{variation_id}",
-            )
-            for kind, label, ids in (("easier", "Easier", exercise.easier), ("harder", "Harder", exercise.harder))
-            for variation_id in ids
-            if variation_id in catalog.exercises
-        ]
-        if options:
-            variations = OptionList(*options, id="variations")
-            variations.border_title = "Variations (Enter opens)"
-            yield variations
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()
@@ -136,23 +138,34 @@ class ExerciseScreen(TrainerScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_figure":
-            return self.exercise.poses is not None  # no figure to hide
-        return True
-
     def action_toggle_figure(self) -> None:
         self.toggle_class("-no-figure")
 
     def _show_my_dose(self) -> None:
         change = self.services.settings.current.dose_changes.get(self.exercise.id)
-        text = ""
+        widget = self.query_one("#my-dose", Static)
+        widget.display = change is not None
         if change is not None:
             mine = prescribe(self.exercise, None, change)
-            text = f"Your dose, used in every session: {mine.describe()}"
-        widget = self.query_one("#my-dose", Static)
-        widget.update(Content.styled(text, "bold $accent"))
-        widget.display = bool(text)
+            widget.update(
+                Content.assemble(
+                    ("Your dose: ", "bold $accent"),
+                    (mine.describe(), "bold"),
+                    ("  used in every session (d changes it)", "$text-muted"),
+                )
+            )
+
+    def _variations(self, kind: str) -> list[str]:
+        ids = self.exercise.easier if kind == "easier" else self.exercise.harder
+        return [variation for variation in ids if variation in self.services.catalog.exercises]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """- and + are offered only when there is an easier or a harder variation to open; f only with a figure."""
+        if action == "variation" and parameters:
+            return bool(self._variations(str(parameters[0])))
+        if action == "toggle_figure":
+            return self.exercise.poses is not None
+        return True
 
     def action_my_dose(self) -> None:
         current = self.services.settings.current.dose_changes.get(self.exercise.id)
@@ -170,12 +183,9 @@ class ExerciseScreen(TrainerScreen):
             self._open(event.option.id.split(":", 1)[1])
 
     def action_variation(self, kind: str) -> None:
-        ids = self.exercise.easier if kind == "easier" else self.exercise.harder
-        known = [variation for variation in ids if variation in self.services.catalog.exercises]
-        if not known:
-            self.notify(f"{self.exercise.name} has no {kind} variation listed.")
-            return
-        self._open(known[0])
+        known = self._variations(kind)
+        if known:
+            self._open(known[0])
 
     def action_start(self) -> None:
         begin_session(self, exercise=self.exercise)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +11,14 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.engine.insights import WeekCount, this_week
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.journal.errors import JournalError
-from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
+from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
-from trainer.wording import format_minutes, plural
+from trainer.wording import THIS_WEEK, format_minutes, format_moment, plural
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
@@ -39,11 +40,14 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
     )
 
 
-def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list[Content]:
-    """Two short lines about the last 7 days, for Home."""
+def week_summary(
+    entries: list[AnyEntry], goal: int, now_day_count: int, today: date, week: WeekCount | None = None
+) -> list[Content]:
+    """Two short lines for Home: pain over the last 7 days, and sessions this week (Monday to Sunday, as
+    Trends and ``stats`` count them) against the goal."""
     check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
-    sessions = [entry for entry in entries if isinstance(entry, SessionRecord) and entry.counts]
-    if not check_ins and not sessions:
+    sessions = week if week is not None else this_week(entries, today, goal)
+    if not check_ins and not sessions.sessions:
         return [Content("Nothing logged in the last 7 days. Press c to check in: it takes a few seconds.")]
     lines = []
     if check_ins:
@@ -55,12 +59,14 @@ def week_summary(entries: list[AnyEntry], goal: int, now_day_count: int) -> list
                 (f"{average:.1f}", "bold"),
                 f" from {plural(len(check_ins), 'check-in')}; latest ",
                 (f"{latest.pain_now}/10", "bold"),
-                f" on {latest.at:%a %H:%M}.",
+                f" on {format_moment(latest.at, today)}.",
             )
         )
     lines.append(
         Content.assemble(
-            "Sessions in the last 7 days: ", (f"{len(sessions)}", "bold"), f" (your goal is {goal} a week)."
+            f"{THIS_WEEK}: ",
+            (f"{sessions.sessions} of {plural(goal, 'session')}", "bold"),
+            " — goal met." if sessions.met else ".",
         )
     )
     if now_day_count >= 7 and not any(isinstance(entry, WeeklyCheck) for entry in entries):
@@ -141,7 +147,9 @@ class HomeScreen(TrainerScreen):
                     f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
                 )
             )
-        lines = week_summary(recent, self.services.settings.current.sessions_per_week_goal, days_of_use)
+        goal = self.services.settings.current.sessions_per_week_goal
+        week = this_week(looked_back, now.date(), goal)  # (Monday is at most 6 days back: it is in looked_back)
+        lines = week_summary(recent, goal, days_of_use, now.date(), week)
         if journal.problems:
             lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
         self.query_one("#week", Static).update(Content("\n").join(lines))

@@ -7,28 +7,29 @@ from datetime import timedelta
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Button, Static, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane, Tabs
 
+from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
-from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm
+from trainer.screens.journal_problems import SET_ASIDE_KEY, ProblemsBox
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
+from trainer.screens.session_edit import SessionEditScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen
-from trainer.wording import plural
+from trainer.wording import format_moment, plural
+
+UNDO_NOTICE_SECONDS = 12
+"""How long the 'Press u to undo' notice stays (u works until the Journal closes)."""
 
 FIRST_LOAD_DAYS = 45
 """Days read when the screen opens: the 30-day views and their 7-day averages. Longer views read more."""
 
 PERIOD_MARGIN_DAYS = 10
 """Extra days read before a period, for the 7-day average at its start."""
-
-WORRYING_LEG_SYMPTOMS = {"numbness", "weakness"}
 
 
 class JournalScreen(TrainerScreen):
@@ -40,6 +41,8 @@ class JournalScreen(TrainerScreen):
         Binding("e", "show_tab('entries')", "Entries", show=False),
         Binding("t", "show_tab('trends')", "Trends", show=False),
         Binding("w", "weekly_check", "Weekly check"),
+        Binding("u", "undo_delete", "Undo delete"),
+        Binding(SET_ASIDE_KEY, "set_aside", "Set damaged file aside"),
         Binding("ctrl+s", "save", "Save", show=False),
     ]
 
@@ -50,11 +53,13 @@ class JournalScreen(TrainerScreen):
         """How far back the entries in memory go (0: all of them)."""
         self.recent: list[AnyEntry] = []
         self.entries: list[AnyEntry] = []
+        self.deleted: AnyEntry | None = None
+        """The entry deleted last, while u can still bring it back (until the screen closes)."""
 
     def compose_body(self) -> ComposeResult:
         # Only the first tab's content is built now; the others when first shown (see _build_tab),
         # so the screen opens quickly whichever tab it opens on.
-        yield Vertical(id="journal-problems")
+        yield ProblemsBox(id="journal-problems")
         with TabbedContent(id="journal-tabs", initial=self.initial_tab):
             for tab_id, title in (("check-in", "Check in (c)"), ("entries", "Entries (e)"), ("trends", "Trends (t)")):
                 with TabPane(title, id=tab_id):
@@ -134,36 +139,23 @@ class JournalScreen(TrainerScreen):
             form.disabled = self.services.journal.read_only
 
     def _show_problems(self) -> None:
-        journal = self.services.journal
-        box = self.query_one("#journal-problems", Vertical)
-        box.remove_children()
-        widgets: list[Widget] = []
-        for index, problem in enumerate(journal.problems):
-            if problem.newer:
-                text = f"{problem.path.name}: {problem.reason}. Its entries show only in that newer version."
-                widgets.append(Static(Content(text), classes="problem"))
-                continue
-            text = f"{problem.path} cannot be read: {problem.reason}. Nothing will be written to it."
-            widgets.append(
-                Horizontal(
-                    Static(Content(text), classes="problem"),
-                    Button("Set it aside, start fresh", id=f"set-aside-{index}", variant="warning", compact=True),
-                    classes="problem-row",
-                )
-            )
-        box.mount_all(widgets)
-        box.display = bool(widgets)
+        for box in self.query(ProblemsBox):  # (none while the screen closes: the background scan may end then)
+            box.show(self.services.journal.problems)
+        self.refresh_bindings()  # "a" is offered while a damaged file is shown
 
-    @on(Button.Pressed, "#journal-problems Button")
-    def _set_aside(self, event: Button.Pressed) -> None:
-        index = int(str(event.button.id).rsplit("-", 1)[1])
-        problem = self.services.journal.problems[index]
+    def action_set_aside(self) -> None:
+        for box in self.query(ProblemsBox):
+            box.set_aside_first()
+
+    @on(ProblemsBox.SetAside)
+    def _set_aside(self, event: ProblemsBox.SetAside) -> None:
+        path = event.path
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                kept = self.services.journal.set_aside(problem.path)
+                kept = self.services.journal.set_aside(path)
             except (JournalError, OSError) as error:
                 self.notify(str(error), severity="error")
                 return
@@ -173,7 +165,7 @@ class JournalScreen(TrainerScreen):
         self.app.push_screen(
             ConfirmScreen(
                 "Start a fresh journal file?",
-                f"{problem.path.name} will be renamed (nothing is deleted) and a new file started for its month. "
+                f"{path.name} will be renamed (nothing is deleted) and a new file started for its month. "
                 "The entries in the old file will not show in the app; you or a helper can repair it later.",
                 yes="Set it aside",
                 no="Keep as is",
@@ -193,7 +185,7 @@ class JournalScreen(TrainerScreen):
         return True
 
     @on(CheckInForm.Saved)
-    def _save_check_in(self, event: CheckInForm.Saved) -> None:
+    async def _save_check_in(self, event: CheckInForm.Saved) -> None:
         journal = self.services.journal
         old, new = event.replaces, event.check_in
         if old is not None:
@@ -202,14 +194,29 @@ class JournalScreen(TrainerScreen):
             saved = self._write("save the check-in", lambda: journal.add(new))
         if not saved:
             return
-        self.notify(f"Saved: pain {new.pain_now}/10 at {new.at:%H:%M on %a %d %b}.")
+        self.notify(f"Saved: pain {new.pain_now}/10 for {format_moment(new.at, self.services.now())}.")
         event.form.reset()
         self.reload()
-        if WORRYING_LEG_SYMPTOMS & set(new.leg_symptoms):
-            self.app.push_screen(
-                HelpNoticeScreen("About your leg symptoms", self.services.catalog.safety.leg_symptom_check),
-                self._maybe_show_help,
+        if old is not None:  # an edit goes back to where it came from, the entry selected
+            await self.action_show_tab("entries")
+            self.query_one(EntriesPane).select(new.id)
+        else:  # off the fields, so the tab keys (c, e, t) work again
+            self.query_one(TabbedContent).query_one(Tabs).focus()
+        self._leg_notice(leg_notice(new, old))
+
+    def _leg_notice(self, notice: LegNotice | None) -> None:
+        safety = self.services.catalog.safety
+        if notice is LegNotice.EMERGENCY:
+            screen = HelpNoticeScreen(
+                "Symptoms in both legs: get emergency help now",
+                safety.leg_symptom_check,
+                first=safety.help_list("emergency"),
             )
+        elif notice is LegNotice.CHECK:
+            screen = HelpNoticeScreen("About your leg symptoms", safety.leg_symptom_check)
+        else:
+            return
+        self.app.push_screen(screen, self._maybe_show_help)
 
     def _maybe_show_help(self, show: bool | None) -> None:
         if show:
@@ -259,22 +266,60 @@ class JournalScreen(TrainerScreen):
             self.query_one(CheckInForm).reset(entry)
         elif isinstance(entry, WeeklyCheck):
             self.action_weekly_check(entry)
+        else:
+            self._edit_session(entry)
+
+    def _edit_session(self, record: SessionRecord) -> None:
+        """Pain after, the highest pain, effort and a note, added or changed later; the rest stays as recorded."""
+
+        def done(updated: SessionRecord | None) -> None:
+            if updated is not None and self._write(
+                "save the change", lambda: self.services.journal.update(record, updated)
+            ):
+                self.notify("Session updated.")
+                self.reload()
+                self.query_one(EntriesPane).select(record.id)
+
+        self.app.push_screen(SessionEditScreen(record), done)
 
     def _confirm_delete(self, entry: AnyEntry) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes and self._write("delete", lambda: self.services.journal.delete(entry)):
-                self.notify("Entry deleted.")
+                self.deleted = entry
+                self.refresh_bindings()
+                self.notify("Entry deleted. Press u to undo.", timeout=UNDO_NOTICE_SECONDS)
                 self.reload()
 
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this entry?",
-                f"The {entry.kind.replace('-', ' ')} of {entry.at:%a %d %b %Y %H:%M} "
+                f"The {entry.kind.replace('-', ' ')} of {format_moment(entry.at, self.services.now())} "
                 "will be removed from your journal.",
                 yes="Delete",
             ),
             confirmed,
         )
+
+    def action_undo_delete(self) -> None:
+        """Put the entry deleted last back, exactly as it was (same id)."""
+        entry = self.deleted
+        if entry is None:
+            return
+        if self._write("undo the delete", lambda: self.services.journal.add(entry)):
+            self.deleted = None
+            self.refresh_bindings()
+            self.notify("The entry is back.")
+            self.reload()
+            for pane in self.query(EntriesPane):
+                pane.select(entry.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is offered (in the footer, on u) only after a delete; setting aside, while a damaged file shows."""
+        if action == "undo_delete":
+            return self.deleted is not None
+        if action == "set_aside":
+            return any(box.damaged for box in self.query(ProblemsBox))
+        return True
 
     @on(GoalChosen)
     def _goal_chosen(self, event: GoalChosen) -> None:
@@ -294,6 +339,35 @@ class JournalScreen(TrainerScreen):
         else:
             return
         self.reload()
+
+    # --- leaving -------------------------------------------------------------
+
+    def action_go_back(self) -> None:
+        """Back to Home; a check-in typed or changed but not saved is never dropped without asking."""
+        form = next(iter(self.query(CheckInForm)), None)
+        if form is None or not form.unsaved:
+            self.dismiss()
+            return
+        before = self.focused
+        editing = form.editing is not None
+
+        async def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+                return
+            await self.action_show_tab("check-in")
+            if before is not None and before.is_attached and form in before.ancestors:
+                before.focus()  # where the person was typing
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard this check-in?",
+                "Your changes to this check-in are not saved." if editing else "This check-in is not saved yet.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )
 
     # --- tabs ----------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
-from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.models import AnyEntry, SessionRecord
+from trainer.screens.base import services_of
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
 from trainer.widgets.segmented import Segmented
-from trainer.wording import plural
+from trainer.wording import display_width, fit, format_moment, plural
 
 MAX_ROWS = 400
 """The list shows at most this many rows; the range filter narrows it."""
@@ -28,6 +29,9 @@ KIND_FILTERS = [("all", ""), ("check-ins", "check-in"), ("sessions", "session"),
 RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
 FILTERS_ON_ONE_LINE = 92
 """Columns the two filters need side by side."""
+COLUMNS = (("When", "when"), ("Kind", "kind"), ("Pain", "pain"), ("Details", "details"))
+MIN_DETAILS = 16
+FALLBACK_DETAILS = 60
 
 
 class NeedsDays(Message):
@@ -60,17 +64,14 @@ class EntryScreen(WideDialog[EntryChoice]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Content(KIND_LABELS[self.entry.kind].capitalize()), classes="dialog-title")
-            for label, value in entry_details(self.entry):
+            for label, value in entry_details(self.entry, services_of(self).today()):
                 with Horizontal(classes="detail-row"):
                     yield Static(Content(label), classes="detail-label")
                     yield Static(literal(value), classes="detail-value")
-            editable = "e edit · " if isinstance(self.entry, (CheckIn, WeeklyCheck)) else ""
-            yield Static(Content(f"{editable}d delete · q close"), classes="dialog-buttons")
+            edit = "e add or change pain after, effort, note" if isinstance(self.entry, SessionRecord) else "e edit"
+            yield Static(Content(f"{edit} · d delete · q close"), classes="dialog-buttons")
 
     def action_choose(self, choice: str) -> None:
-        if choice == "edit" and not isinstance(self.entry, (CheckIn, WeeklyCheck)):
-            self.notify("Session records cannot be edited; you can delete one.")
-            return
         self.dismiss(EntryChoice(choice))
 
 
@@ -98,16 +99,11 @@ class EntriesPane(Vertical):
         yield Static(id="entry-count")
 
     def on_resize(self) -> None:
-        """Both filters on one line when they fit (about 90 columns), else one above the other."""
+        """Both filters on one line when they fit (about 90 columns), else one above the other; the Details
+        column takes the width there is."""
         filters = self.query_one("#entry-filters")
         filters.set_class(self.size.width < FILTERS_ON_ONE_LINE, "-stacked")
-
-    def on_mount(self) -> None:
-        table = self.query_one("#entry-table", DataTable)
-        table.add_column("When", key="when")
-        table.add_column("Kind", key="kind")
-        table.add_column("Pain", key="pain")
-        table.add_column("Details", key="details")
+        self.call_after_refresh(self._refresh)  # the table's new width is known after the layout
 
     @property
     def days(self) -> int:
@@ -129,17 +125,19 @@ class EntriesPane(Vertical):
             if (not kind or entry.kind == kind) and (since is None or entry.at >= since)
         ]
         table = self.query_one("#entry-table", DataTable)
-        table.clear()
+        shown = matching[:MAX_ROWS]
+        rows = [(format_moment(entry.at, self.now), KIND_LABELS[entry.kind], entry_pain(entry)) for entry in shown]
+        details = self._details_width(table, rows)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for (title, key), width in zip(COLUMNS, details, strict=True):
+            table.add_column(title, key=key, width=width)
         self._shown = {}
-        for entry in matching[:MAX_ROWS]:
+        for entry, (when, kind, pain) in zip(shown, rows, strict=True):
             self._shown[entry.id] = entry
-            table.add_row(
-                f"{entry.at:%a %d %b %Y %H:%M}",
-                KIND_LABELS[entry.kind],
-                entry_pain(entry),
-                cell(entry_summary(entry)[:70]),
-                key=entry.id,
-            )
+            table.add_row(when, kind, pain, cell(fit(entry_summary(entry), details[-1])), key=entry.id)
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
         count = self.query_one("#entry-count", Static)
         if not matching:
             count.update(Content("Nothing here yet for this filter. Press c to check in."))
@@ -147,6 +145,28 @@ class EntriesPane(Vertical):
             count.update(Content(f"Showing the newest {MAX_ROWS} of {len(matching)}; narrow the range to see older."))
         else:
             count.update(Content(f"{plural(len(matching), 'entry', 'entries')} · Enter opens one"))
+
+    @staticmethod
+    def _details_width(table: DataTable[object], rows: list[tuple[str, str, str]]) -> list[int]:
+        """The widths of the four columns: the first three as wide as their longest text, Details the rest
+        of the table (its text is cut with "…" to fit, never clipped by the table's edge)."""
+        widths = [
+            max([display_width(title), *(display_width(row[index]) for row in rows)])
+            for index, (title, _) in enumerate(COLUMNS[:3])
+        ]
+        if not table.size.width:  # not laid out yet: the resize that follows sets the real width
+            return [*widths, FALLBACK_DETAILS]
+        padding = 2 * table.cell_padding
+        scrollbar = table.styles.scrollbar_size_vertical if len(rows) >= table.size.height - 1 else 0
+        rest = table.size.width - scrollbar - sum(width + padding for width in widths) - padding
+        return [*widths, max(MIN_DETAILS, rest)]
+
+    def select(self, entry_id: str) -> None:
+        """Put the cursor on that entry (when the filters show it) and the focus on the list."""
+        table = self.query_one("#entry-table", DataTable)
+        if entry_id in self._shown:
+            table.move_cursor(row=table.get_row_index(entry_id))
+        table.focus()
 
     def action_cycle(self, selector: str) -> None:
         self.query_one(selector, Segmented).cycle()

@@ -27,13 +27,15 @@ from trainer.journal.models import (
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.widgets.pain_scale import NumberScale
 from trainer.widgets.toggle_row import ToggleRow
+from trainer.wording import format_moment
 
-FIELD_ERRORS = ("pain", "average", "walked", "sleep", "triggers", "when", "notes")
+FIELD_ERRORS = ("pain", "average", "leg", "walked", "sleep", "triggers", "when", "notes")
 WALKED = field_limits(CheckIn, "walked_minutes")
 TAGS = field_limits(CheckIn, "triggers")
 MODEL_FIELDS = {
     "pain_now": "pain",
     "pain_average": "average",
+    "leg_side": "leg",
     "walked_minutes": "walked",
     "sleep_quality": "sleep",
     "triggers": "triggers",
@@ -74,6 +76,11 @@ WHERE_ROWS: tuple[tuple[str, str, tuple[tuple[Location, str], ...]], ...] = (
         (("leg-right-above-knee", "above the knee"), ("leg-right-below-knee", "below the knee")),
     ),
 )
+
+
+def _sides(check_in: CheckIn) -> list[str]:
+    """The leg-side toggles of a check-in: "both" ticks both."""
+    return ["left", "right"] if check_in.leg_side == "both" else [check_in.leg_side] if check_in.leg_side else []
 
 
 class FieldLabel(Static):
@@ -117,6 +124,7 @@ class CheckInForm(VerticalScroll):
         self.now = now
         self.editing: CheckIn | None = None
         self.shown_when = ""
+        self._as_reset: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="form-title")
@@ -127,8 +135,9 @@ class CheckInForm(VerticalScroll):
         yield _label("Where does it hurt?")
         for row_id, row_label, options in WHERE_ROWS:
             yield ToggleRow(options, label=row_label, label_width=12, id=row_id, classes="where")
-        yield _label("Leg symptoms")
+        yield _label("Leg symptoms", "and which leg: tick both if both legs", field="leg")
         yield ToggleRow([(value, value) for value in LEG_SYMPTOMS], id="leg")
+        yield ToggleRow([("left", "left leg"), ("right", "right leg")], label="in the", label_width=7, id="leg-side")
         yield _label("What helped?")
         yield ToggleRow([(value, value) for value in HELPERS], id="helped")
         with Horizontal(classes="pair"):
@@ -161,12 +170,15 @@ class CheckInForm(VerticalScroll):
         if check_in is None:
             title.update(Content.styled("New check-in", "bold $primary"))
         else:
-            title.update(Content.styled(f"Editing the check-in of {check_in.at:%a %d %b %Y %H:%M}", "bold $accent"))
+            when = format_moment(check_in.at, self.now())
+            title.update(Content.styled(f"Editing the check-in of {when}", "bold $accent"))
         self.query_one("#pain", NumberScale).value = check_in.pain_now if check_in else None
         self.query_one("#average", NumberScale).value = check_in.pain_average if check_in else None
         self.query_one("#sleep", NumberScale).value = check_in.sleep_quality if check_in else None
         for row in self.query(ToggleRow):
-            row.set_values([*check_in.where, *check_in.leg_symptoms, *check_in.helped] if check_in is not None else [])
+            row.set_values(
+                [*check_in.where, *check_in.leg_symptoms, *_sides(check_in), *check_in.helped] if check_in else []
+            )
         walked = check_in.walked_minutes if check_in else None
         self.query_one("#walked", Input).value = "" if walked is None else str(walked)
         self.shown_when = f"{check_in.at:%Y-%m-%d %H:%M}" if check_in else ""
@@ -177,6 +189,21 @@ class CheckInForm(VerticalScroll):
         for field in FIELD_ERRORS:
             self._show_error(field, "")
         self._count_notes()
+        self._as_reset = self._fields()
+
+    def _fields(self) -> tuple[object, ...]:
+        """Every field as it stands, to compare with the form as it was filled or emptied."""
+        return (
+            *(scale.value for scale in self.query(NumberScale)),
+            *(tuple(row.values) for row in self.query(ToggleRow)),
+            *(field.value for field in self.query(Input)),
+            self.query_one("#notes", TextArea).text,
+        )
+
+    @property
+    def unsaved(self) -> bool:
+        """Something was entered or changed since the form was emptied (or filled to edit) and not saved."""
+        return self._fields() != self._as_reset
 
     def _ticked(self, selector: str) -> list[str]:
         return [value for row in self.query(selector).results(ToggleRow) for value in row.values]
@@ -209,6 +236,10 @@ class CheckInForm(VerticalScroll):
                 problem = entry_time_problem(at, self.now())
                 if problem is not None:
                     errors["when"] = problem[:1].upper() + problem[1:] + "."
+        sides = self._ticked("#leg-side")
+        leg_side = "both" if len(sides) == 2 else sides[0] if sides else None
+        if leg_side is not None and not self._ticked("#leg"):
+            errors["leg"] = "Tick the leg symptom too, or untick the leg."
         triggers = [tag.strip() for tag in self.query_one("#triggers", Input).value.split(",") if tag.strip()]
         if any(len(tag) > (TAGS.max_length or 0) for tag in triggers):
             errors["triggers"] = f"Each trigger can be at most {TAGS.max_length} characters."
@@ -230,6 +261,7 @@ class CheckInForm(VerticalScroll):
             pain_average=self.query_one("#average", NumberScale).value,
             where=self._ticked("ToggleRow.where"),
             leg_symptoms=self._ticked("#leg"),
+            leg_side=leg_side,
             helped=self._ticked("#helped"),
             triggers=triggers,
             walked_minutes=walked,

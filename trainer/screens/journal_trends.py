@@ -13,28 +13,18 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from trainer.engine.insights import WeekCount, daily_series, summarize
+from trainer.engine.insights import daily_series, summarize
 from trainer.journal.models import AnyEntry
 from trainer.reports.summary import summary_lines
 from trainer.screens.journal_entries import NeedsDays
+from trainer.widgets.chart_text import chart_height
 from trainer.widgets.segmented import Segmented
-from trainer.widgets.trend_chart import TrendChart, describe_chart
+from trainer.widgets.trend_chart import TrendChart, WeekBars, describe_chart, extra_lines
 
 PERIODS = [("30 days", 30), ("90 days", 90), ("1 year", 365)]
-
-
-def week_bars(weeks: Sequence[WeekCount]) -> Content:
-    """``Sessions per week: 2/3 3/3 ...`` with met weeks highlighted."""
-    parts: list[str | tuple[str, str]] = [
-        ("Sessions per week (goal ", "bold"),
-        (f"{weeks[-1].goal}", "bold"),
-        (", g changes it): ", "bold"),
-    ]
-    for week in weeks:
-        style = "bold $success" if week.met else "$text-muted"
-        parts += [(f"{week.sessions}", style), " "]
-    parts.append(("(oldest to this week)", "$text-muted"))
-    return Content.assemble(*parts)
+ABOVE_AND_BELOW_CHART = 15
+"""Lines of the pane besides the chart: the period (2), the chart's margin (1), the week bars (about 7) and
+the first lines of the words (about 5), so that at 120x40 they show with the chart."""
 
 
 GOAL_MOST = 7
@@ -61,8 +51,18 @@ class TrendsPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Segmented("Period (p):", PERIODS, id="period")
         yield TrendChart(id="chart")
-        yield Static(id="weeks")
+        yield WeekBars(id="weeks")
         yield Static(id="trend-text")
+
+    def on_resize(self) -> None:
+        self._fit_chart()
+
+    def _fit_chart(self) -> None:
+        """The chart takes the room the pane has, less what must show below it: at least a row a point."""
+        chart = self.query_one("#chart", TrendChart)
+        extra = extra_lines(chart.points)
+        rows = chart_height(self.size.height - ABOVE_AND_BELOW_CHART - extra)
+        chart.styles.height = rows + extra
 
     @property
     def days(self) -> int:
@@ -79,9 +79,10 @@ class TrendsPane(VerticalScroll):
         start = self._today - timedelta(days=self.days - 1)
         points = tuple(daily_series(self._entries, start, self._today))
         self.query_one("#chart", TrendChart).points = points
+        self._fit_chart()
         summary = summarize(self._entries, self._today, days=self.days, goal=self._goal)
-        self.query_one("#weeks", Static).update(week_bars(summary.weeks))
-        lines = [describe_chart(points), *summary_lines(summary)]
+        self.query_one("#weeks", WeekBars).weeks = tuple(summary.weeks)
+        lines = [describe_chart(points, self._today), *summary_lines(summary)]
         self.query_one("#trend-text", Static).update(Content("\n").join(Content(line) for line in lines))
 
     @on(Segmented.Changed, "#period")

@@ -146,13 +146,20 @@ class LibraryScreen(SearchableScreen):
 
     # --- routines ----------------------------------------------------------
 
+    def on_screen_resume(self) -> None:
+        """Back from an exercise whose dose may have changed: the lengths follow it."""
+        self._fill_routines()
+
     def _fill_routines(self) -> None:
         catalog, plans = self.services.catalog, self.services.plans  # lengths with the person's own doses
         table = self.query_one("#routine-table", DataTable)
-        table.add_column("Routine", key="name")
-        table.add_column("Time", key="time")
-        table.add_column("Level", key="level")
-        table.add_column("Exercises", key="count")
+        if not table.columns:
+            table.add_column("Routine", key="name")
+            table.add_column("Time", key="time")
+            table.add_column("Level", key="level")
+            table.add_column("Exercises", key="count")
+        cursor = table.cursor_row
+        table.clear()
         for routine in catalog.routines.values():
             plan = plans.for_routine(routine)
             table.add_row(
@@ -162,6 +169,7 @@ class LibraryScreen(SearchableScreen):
                 Text(str(len(routine.items)), justify="right"),
                 key=routine.id,
             )
+        table.move_cursor(row=cursor, animate=False)
 
     @on(DataTable.RowHighlighted, "#routine-table")
     def _describe_routine(self, event: DataTable.RowHighlighted) -> None:

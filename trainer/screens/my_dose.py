@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from trainer.catalog.describe import describe_dose
 from trainer.catalog.models import Exercise
+from trainer.engine.plan import prescribe
 from trainer.journal.limits import DOSE
 from trainer.journal.models import PersonalDose
 from trainer.screens.dialogs import Dialog
@@ -37,13 +38,20 @@ class MyDoseScreen(Dialog[PersonalDose | None]):
         with Vertical():
             yield Static(literal(f"My dose: {self.exercise.name}"), classes="dialog-title")
             yield Static(Content(f"Starting suggestion: {describe_dose(self.exercise)}."))
+            suggested = prescribe(self.exercise)
             for field in self.fields:
                 value = getattr(self.current, field)
+                low, high = DOSE[field].minimum, DOSE[field].maximum
                 with Horizontal(classes="dose-row"):
                     yield Label(LABELS[field])
                     yield Input(
-                        value="" if value is None else str(value), placeholder="suggested", type="integer", id=field
+                        value="" if value is None else str(value),
+                        placeholder=f"{getattr(suggested, field)} (suggested)",
+                        type="integer",
+                        id=field,
+                        compact=True,
                     )
+                    yield Static(Content(f"{low} to {high}"), classes="hint")
             yield Static(id="dose-error")
             yield Static(
                 Content(
@@ -53,8 +61,8 @@ class MyDoseScreen(Dialog[PersonalDose | None]):
                 classes="hint",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button("Save (Enter)", id="save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -73,9 +81,9 @@ class MyDoseScreen(Dialog[PersonalDose | None]):
             if not text:
                 values[field] = None
             elif not text.isdigit() or not low <= int(text) <= high:
-                self.query_one("#dose-error", Static).update(
-                    Content(f"{LABELS[field]} must be a whole number from {low} to {high}.")
-                )
+                error = self.query_one("#dose-error", Static)
+                error.update(Content(f"{LABELS[field]} must be a whole number from {low} to {high}."))
+                error.display = True
                 self.query_one(f"#{field}", Input).focus()
                 return
             else:

@@ -57,25 +57,36 @@ class RoutineScreen(TrainerScreen):
 
     def compose_body(self) -> ComposeResult:
         routine = self.routine
-        self.plan = self.services.plans.for_routine(routine)
         with Vertical(id="routine"):
             yield Static(literal(routine.name, "bold"), id="name")
-            yield Static(
-                Content(
-                    f"About {format_minutes(self.plan.total_seconds)} · {len(routine.items)} exercises · "
-                    f"{routine.level}"
-                ),
-                id="facts",
-            )
+            yield Static(id="facts")
             yield Static(literal(f"{routine.summary} {routine.when_to_use}"), id="about")
-            yield OptionList(
-                *(Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))),
-                id="items",
-            )
+            yield OptionList(id="items")
             yield Static("Enter opens an exercise · times include rests and getting ready", id="hint")
 
     def on_mount(self) -> None:
+        self._show_plan()
         self.query_one("#items").focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from one of its exercises, whose dose may have changed: the items and the length follow it."""
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        routine = self.routine
+        self.plan = self.services.plans.for_routine(routine)  # with the person's own doses
+        self.query_one("#facts", Static).update(
+            Content(
+                f"About {format_minutes(self.plan.total_seconds)} · {len(routine.items)} exercises · {routine.level}"
+            )
+        )
+        items = self.query_one("#items", OptionList)
+        highlighted = items.highlighted
+        items.clear_options()
+        items.add_options(
+            Option(prompt, id=str(index)) for index, prompt in enumerate(item_prompts(self.plan, routine))
+        )
+        items.highlighted = highlighted if highlighted is not None else 0
 
     def action_start(self) -> None:
         begin_session(self, routine=self.routine)

@@ -160,27 +160,34 @@ class AfterSessionScreen(WideDialog[AfterAnswers]):
         self.stopped_for_pain = stopped_for_pain
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(literal(self.headline), classes="dialog-title")
-            yield Static(literal(self.summary))
-            if self.stopped_for_pain:
-                yield Static(Content("When to stop, and when to get help:"), classes="question warning")
-                yield BulletList(self.safety.stop_rules[:3])
-                yield Static(Content("Press h (or F1) for the full 'When to get help' lists."), classes="warning")
-            yield Static(Content(PAIN_NOW_QUESTION), classes="question")
-            yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-after")
-            yield Static(Content("Your highest pain during the session (optional)"), classes="question")
-            yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-peak")
-            yield Static(Content("How hard did it feel? (optional)"), classes="question")
-            yield NumberScale("very easy", "as hard as it gets", optional=True, coloured=False, id="effort")
-            yield Input(placeholder="A note, if you like (Enter saves)", id="session-note", max_length=NOTES_MAX)
-            yield Static(id="note-problem", classes="warning")
-            yield Static(Content("Number keys answer, Tab moves to the next question, Enter saves."), classes="hint")
+        with Vertical():  # the questions scroll on a short terminal; Save stays in view below them
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(literal(self.headline), classes="dialog-title")
+                yield Static(literal(self.summary))
+                if self.stopped_for_pain:
+                    yield Static(Content("When to stop, and when to get help:"), classes="question warning")
+                    yield BulletList(self.safety.stop_rules[:3])
+                    yield Static(Content("Press h (or F1) for the full 'When to get help' lists."), classes="warning")
+                yield Static(Content(PAIN_NOW_QUESTION), classes="question")
+                yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-after")
+                yield Static(Content("Your highest pain during the session (optional)"), classes="question")
+                yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="pain-peak")
+                yield Static(Content("How hard did it feel? (optional)"), classes="question")
+                yield NumberScale("very easy", "as hard as it gets", optional=True, coloured=False, id="effort")
+                yield Input(
+                    placeholder="A note, if you like (Enter saves)",
+                    id="session-note",
+                    max_length=NOTES_MAX,
+                    compact=True,
+                    classes="question",
+                )
+                yield Static(id="note-problem", classes="warning")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
+                yield Static(Content("Number keys answer · Tab moves on · Enter saves"), classes="hint button-hint")
+                yield Button("Save", id="save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#pain-after").focus()
+        self.query_one("#pain-after").focus(scroll_visible=False)  # the headline (and stop rules) read first
 
     def on_number_scale_submitted(self) -> None:
         self.action_save()

@@ -81,6 +81,8 @@ class TipsScreen(SearchableScreen):
 
     @on(OptionList.OptionHighlighted, "#topics")
     def _show_tip(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted_option is not event.option:
+            return  # a highlight from before the list changed (keys typed quickly): the list's own state wins
         catalog = self.services.catalog
         if event.option.id == MESSAGES_ID:
             self.query_one("#tip-body", Markdown).update(messages_markdown(catalog.messages))

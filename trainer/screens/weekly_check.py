@@ -20,6 +20,7 @@ from trainer.journal.models import (
 )
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.pain_scale import NumberScale
+from trainer.wording import format_date
 
 
 class WeeklyCheckScreen(WideDialog[WeeklyCheck | None]):
@@ -35,7 +36,9 @@ class WeeklyCheckScreen(WideDialog[WeeklyCheck | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            title = "Weekly check" if self.existing is None else f"Weekly check of {self.existing.at:%a %d %b %Y}"
+            title = "Weekly check"
+            if self.existing is not None:
+                title = f"Weekly check of {format_date(self.existing.at.date(), self.now.date())}"
             yield Static(Content(title), classes="dialog-title")
             yield Static(
                 Content(
