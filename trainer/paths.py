@@ -18,8 +18,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from trainer.files import fsync_directory
 
 APP_NAME = "backtrainer"
@@ -75,6 +73,8 @@ def resolve_paths(profile: str | None = None, environ: Mapping[str, str] | None 
     if home:
         data_dir = config_dir = Path(home).expanduser()
     else:
+        import platformdirs  # not needed (nor its import time paid) under BACKTRAINER_HOME
+
         data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     if profile is not None:

@@ -20,9 +20,8 @@ Pure standard library: the catalog, the journal and both user interfaces use it.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Embeddings, overrides and isolates (LRE RLE PDF LRO RLO LRI RLI FSI PDI)."""
@@ -80,10 +79,24 @@ def _multiline(text: str) -> str:
     return refuse_controls(text, multiline=True)
 
 
-PlainText = Annotated[str, AfterValidator(_single_line)]
+class _Checked:
+    """A pydantic annotation that runs ``check`` after the string is validated (what pydantic's
+    ``AfterValidator`` does), written without importing pydantic: the command line's printing uses this
+    module, and ``backtrainer status`` must start without pydantic."""
+
+    def __init__(self, check: Callable[[str], str]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema  # only ever called by pydantic, which has it loaded
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+PlainText = Annotated[str, _Checked(_single_line)]
 """One line of text from outside: no control characters, line breaks or bidi overrides."""
 
-MultilineText = Annotated[str, AfterValidator(_multiline)]
+MultilineText = Annotated[str, _Checked(_multiline)]
 """Text that may run over several lines (a note, a Markdown body): line breaks and tabs allowed."""
 
 

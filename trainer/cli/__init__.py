@@ -24,7 +24,7 @@ from typing import Any
 import click
 
 from trainer import __version__
-from trainer.cli.common import Context, local_now, report_conflict_copies
+from trainer.cli.context import Context, local_now
 from trainer.cli.output import say, show_error
 from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
 
@@ -39,6 +39,10 @@ COMMANDS = {
     "start": "trainer.cli.content:start",
 }
 """Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
+
+QUIET_COMMANDS = ("merge", "status")
+"""Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
+and ``status`` feeds a status bar several times a minute (and must not load the journal store to do so)."""
 
 
 def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -125,5 +129,7 @@ def main(ctx: click.Context, profile: str | None) -> None:
         from trainer.cli.content import run_app
 
         run_app(ctx.obj)
-    elif ctx.invoked_subcommand != "merge":  # (merge is the way out of the note)
+    elif ctx.invoked_subcommand not in QUIET_COMMANDS:
+        from trainer.cli.common import report_conflict_copies
+
         report_conflict_copies(ctx.obj.paths)

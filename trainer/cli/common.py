@@ -1,39 +1,24 @@
-"""What the commands share: the context (paths and the clock), times typed as WHEN, and journal errors.
+"""What the commands share: the context (paths and the clock, in ``context``), WHEN values, journal errors.
 
 A journal that cannot be used gives exit status 1 and the store's message, never a traceback.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import click
 
+from trainer.cli.context import Context as Context  # (re-exported: the commands import it from here)
+from trainer.cli.context import local_now
 from trainer.cli.output import say
 from trainer.journal.store import JournalError, JournalStore
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.paths import Paths
 from trainer.wording import plural
-
-
-def local_now() -> datetime:
-    """The current local time, aware."""
-    return datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every command is given (``click.pass_obj``): where the data lives, and the clock."""
-
-    paths: Paths
-    now: Callable[[], datetime] = local_now
-
-    def store(self) -> JournalStore:
-        return JournalStore(self.paths.journal_dir)
 
 
 def current_time() -> datetime:
