@@ -13,11 +13,13 @@ from trainer.journal.models import (
     AnyEntry,
     CheckIn,
     Location,
+    ReminderPrompt,
     SessionRecord,
     WeeklyCheck,
 )
+from trainer.journal.reminders import CHANNEL_LABELS, OUTCOME_LABELS, REMINDER_LABELS
 
-KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
+KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session", "reminder": "reminder"}
 ENDED_LABELS = {
     "finished": "finished",
     "stopped-pain": "stopped for pain",
@@ -64,10 +66,37 @@ def entry_summary(entry: AnyEntry) -> str:
         if entry.ended_how != "finished" or entry.skipped_some:
             text += f"{' with skips' if entry.skipped_some else ''}, {entry.completion:.0%} done"
         return text
+    if isinstance(entry, ReminderPrompt):
+        return prompt_summary(entry)
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
         f"overall {GLOBAL_CHANGE_LABELS[entry.global_change]}"
     )
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def prompt_summary(prompt: ReminderPrompt) -> str:
+    """``Desk break: taken at 14:52, put off twice (tmux popup)``."""
+    what = REMINDER_LABELS[prompt.reminder]
+    what = what[0].upper() + what[1:]
+    if prompt.outcome == "away":
+        return f"{what}: you were away, which counts as a break"
+    text = f"{what}: {OUTCOME_LABELS[prompt.outcome]}"
+    if prompt.outcome == "shown":
+        text += " again" if prompt.postpones else ""
+        text += f" at {prompt.outcome_at:%H:%M}, no answer yet" if prompt.postpones else ", no answer yet"
+    else:
+        text += f" at {prompt.outcome_at:%H:%M}"
+    if prompt.postpones and prompt.outcome != "postponed":
+        text += f", put off {_times(prompt.postpones)}"
+    elif prompt.outcome == "postponed" and prompt.postpones > 1:
+        text += f" ({_times(prompt.postpones)})"
+    if prompt.channel is not None:
+        text += f" ({CHANNEL_LABELS[prompt.channel]})"
+    return text
 
 
 def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
@@ -110,6 +139,12 @@ def entry_details(entry: AnyEntry) -> list[tuple[str, str]]:
             rows.append((done.name, f"{done.sets_done} of {done.sets_planned} sets"))
         if entry.note:
             rows.append(("Note", entry.note))
+    elif isinstance(entry, ReminderPrompt):
+        rows.append(("Reminder", REMINDER_LABELS[entry.reminder]))
+        rows.append(("Shown by", CHANNEL_LABELS[entry.channel] if entry.channel else "nothing: you were away"))
+        rows.append(("What became of it", f"{OUTCOME_LABELS[entry.outcome]}, {entry.outcome_at:%H:%M}"))
+        if entry.postpones:
+            rows.append(("Put off", _times(entry.postpones)))
     elif isinstance(entry, WeeklyCheck):
         rows.append((ACTIVITY_QUESTION, f"{entry.activity_interference} / 10"))
         rows.append((ENJOYMENT_QUESTION, f"{entry.enjoyment_interference} / 10"))
