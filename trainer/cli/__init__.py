@@ -7,6 +7,7 @@ for the report or the content checks):
 - ``checkin``: ``log``
 - ``listing``: ``journal``, ``stats``
 - ``transfer``: ``export``, ``import``, ``merge``
+- ``reminders``: ``status`` (light: no journal store, no pydantic), ``remind`` (its journal part in ``reminding``)
 
 Everything a command prints goes through ``trainer.cli.output``; what they share (the context with the
 paths and the clock, WHEN values, journal errors) is in ``trainer.cli.common``.
@@ -37,6 +38,8 @@ COMMANDS = {
     "merge": "trainer.cli.transfer:merge",
     "check-content": "trainer.cli.content:check_content",
     "start": "trainer.cli.content:start",
+    "status": "trainer.cli.reminders:status",
+    "remind": "trainer.cli.reminders:remind",
 }
 """Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
 

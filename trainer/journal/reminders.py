@@ -79,6 +79,9 @@ CLOCK_TIME: Final = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 """A time of day as the settings hold it: ``HH:MM``, 24-hour."""
 _CLOCK = re.compile(CLOCK_TIME)
 
+JOURNAL_VERSION: Final = 1
+"""``models.JOURNAL_SCHEMA_VERSION``: documents of a newer version are left alone."""
+
 # The weekly goal (``Settings.sessions_per_week_goal``) and when a session counts towards it
 # (``SessionRecord.counts``): the same numbers as in ``models``, which a test compares.
 GOAL_LIMITS: Final = Bounds(1, 14, 3)
@@ -280,7 +283,7 @@ def fact_of(document: Any) -> Fact | None:
     """The fact a stored entry gives, or None: another kind, a newer journal version, or a value that does
     not pass (never an exception: a journal file may have been made by hand)."""
     try:
-        if not isinstance(document, Mapping) or document.get("schema_version", 1) != 1:
+        if not isinstance(document, Mapping) or document.get("schema_version", JOURNAL_VERSION) != JOURNAL_VERSION:
             return None
         kind = document.get("kind")
         at = _moment(document.get("at"))
