@@ -34,7 +34,8 @@ import json, os, subprocess, sys
 with open(os.environ["FAKE_LOG"], "a") as log:
     log.write(json.dumps(["{name}", *sys.argv[1:]]) + "\\n")
 if sys.argv[1:2] == ["display"]:
-    print(os.environ.get("FAKE_ACTIVITY", ""))
+    asked = sys.argv[-1]
+    print(os.environ.get("FAKE_SIZE", "") if "client_width" in asked else os.environ.get("FAKE_ACTIVITY", ""))
 if sys.argv[1:2] == ["display-popup"] and os.environ.get("FAKE_POPUP_DOES"):
     subprocess.run([sys.executable, "-c", os.environ["FAKE_POPUP_DOES"]], check=True)
 sys.exit(int(os.environ.get("FAKE_STATUS", "0")))
@@ -227,6 +228,13 @@ def test_remind_in_tmux_opens_the_desk_break_in_a_popup(shell: Shell) -> None:
     (prompt,) = JournalStore(home.journal_dir).entries(kinds=["reminder"])
     assert isinstance(prompt, ReminderPrompt)
     assert (prompt.reminder, prompt.channel, prompt.outcome) == ("desk-break", "tmux", "skipped")  # closed, no session
+
+
+def test_the_popup_is_no_larger_than_the_screen(shell: Shell) -> None:
+    shell.settings()
+    assert shell.run("remind", FAKE_SIZE="80 24", **IN_TMUX).exit_code == 0
+    (popup,) = [call for call in shell.calls() if call[:2] == ["tmux", "display-popup"]]
+    assert popup[3:7] == ["-w", "80", "-h", "24"]
 
 
 def session_in_popup(shell: Shell) -> str:

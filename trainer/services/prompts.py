@@ -34,8 +34,9 @@ from trainer.paths import HOME_ENV
 from trainer.services.presence import Runner, in_tmux, run_command
 
 NOTIFY_TIMEOUT = 10.0
-POPUP_SIZE = ("82", "26")
-"""Room for the app (76 x 22 at least) and the popup's border; tmux makes it smaller on a smaller screen."""
+POPUP_SIZE = (82, 26)
+"""Room for the app (76 x 22 at least) and the popup's border; no more than the screen (tmux refuses a
+popup larger than its client)."""
 OSC9_PROGRAMS = {"iTerm.app", "WezTerm", "ghostty"}
 OSC9_TERMS = ("xterm-kitty", "foot", "xterm-ghostty", "wezterm")
 MESSAGES: dict[ReminderKind, str] = {
@@ -126,6 +127,16 @@ def program_name(argv0: str) -> str:
     return str(path.resolve()) if path.name == "backtrainer" and path.exists() else "backtrainer"
 
 
+def popup_size(run: Runner) -> tuple[int, int]:
+    """``POPUP_SIZE``, or the client's size when that is smaller."""
+    width, height = POPUP_SIZE
+    status, output = run(["tmux", "display", "-p", "#{client_width} #{client_height}"], 2.0)
+    parts = output.split()
+    if status == 0 and len(parts) == 2 and all(part.isdigit() for part in parts):
+        width, height = min(width, int(parts[0])), min(height, int(parts[1]))
+    return width, height
+
+
 def _write(terminal: Path, payload: bytes) -> bool:
     try:
         descriptor = os.open(terminal, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY)
@@ -143,8 +154,8 @@ def _write(terminal: Path, payload: bytes) -> bool:
 def deliver(channel: Channel, kind: ReminderKind, around: Surroundings, popup: str, run: Runner = run_command) -> bool:
     """Show the prompt on ``channel``; False when it could not be shown. A tmux popup returns when closed."""
     if channel == "tmux":
-        width, height = POPUP_SIZE
-        status, _ = run(["tmux", "display-popup", "-E", "-w", width, "-h", height, popup], None)
+        width, height = popup_size(run)
+        status, _ = run(["tmux", "display-popup", "-E", "-w", str(width), "-h", str(height), popup], None)
         return status == 0
     if channel == "notify-send":
         status, _ = run(["notify-send", "-a", "backtrainer", "backtrainer", MESSAGES[kind]], NOTIFY_TIMEOUT)
