@@ -17,8 +17,9 @@ from trainer.screens.home import HomeScreen
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SH_BLOCKS = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
-RUNS_ANYWHERE = ("python3", "ssh", "make", "git")
-"""Commands a new shell has (the install command makes .venv; ssh runs backtrainer on another machine)."""
+RUNS_ANYWHERE = ("python3", "ssh", "make", "git", "systemctl")
+"""Commands a new shell has (the install command makes .venv; ssh runs backtrainer on another machine;
+systemctl, where the README's systemd timer is meant for)."""
 
 
 def commands(block: str) -> list[str]:

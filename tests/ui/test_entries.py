@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.widgets import DataTable
 
 from tests.conftest import FIXED_NOW
-from trainer.journal.models import CheckIn, ExerciseDone, SessionRecord
+from trainer.journal.models import CheckIn, ExerciseDone, ReminderPrompt, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.journal_entries import EntryScreen
 from trainer.screens.session_edit import SessionEditScreen
@@ -125,3 +125,25 @@ async def test_an_open_filter_list_is_set_apart_from_the_table(make_app) -> None
         overlay = app.screen.query_one("#body_area SelectOverlay")
         assert overlay.display and overlay.styles.border_top[0] != ""
         assert overlay.styles.background != app.screen.query_one("#exercise-table").styles.background
+
+
+async def test_reminders_have_their_own_filter_and_are_kept_as_they_happened(make_app, paths) -> None:
+    store = JournalStore(paths.journal_dir)
+    store.add(CheckIn(at=FIXED_NOW - timedelta(hours=2), pain_now=3))
+    shown = FIXED_NOW - timedelta(hours=1)
+    store.add(ReminderPrompt(at=shown, outcome_at=shown, reminder="desk-break", channel="tmux", outcome="taken"))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "e")
+        table = app.screen.query_one("#entry-table", DataTable)
+        assert [str(table.get_row_at(row)[1]) for row in range(table.row_count)] == ["check-in"]  # 'all': the diary
+        await pilot.press("k", "k", "k", "k")
+        assert [str(table.get_row_at(row)[1]) for row in range(table.row_count)] == ["reminder"]
+        assert str(table.get_row_at(0)[3]).startswith("Desk break: taken at")
+        await pilot.press("enter")
+        assert isinstance(app.screen, EntryScreen)
+        assert footer_actions(app) == {"choose('delete')", "choose('close')"}  # no Edit
+        hint = str(app.screen.query_one(".dialog-buttons").render())
+        assert hint == "d delete · q close"
+        await pilot.press("e")
+        assert isinstance(app.screen, EntryScreen)  # nothing to edit: the dialog stays

@@ -7,6 +7,7 @@ for the report or the content checks):
 - ``checkin``: ``log``
 - ``listing``: ``journal``, ``stats``
 - ``transfer``: ``export``, ``import``, ``merge``
+- ``reminders``: ``status`` (light: no journal store, no pydantic), ``remind`` (its journal part in ``reminding``)
 
 Everything a command prints goes through ``trainer.cli.output``; what they share (the context with the
 paths and the clock, WHEN values, journal errors) is in ``trainer.cli.common``.
@@ -37,8 +38,14 @@ COMMANDS = {
     "merge": "trainer.cli.transfer:merge",
     "check-content": "trainer.cli.content:check_content",
     "start": "trainer.cli.content:start",
+    "status": "trainer.cli.reminders:status",
+    "remind": "trainer.cli.reminders:remind",
 }
 """Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
+
+QUIET_COMMANDS = ("merge", "status")
+"""Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
+and ``status`` feeds a status bar several times a minute (and must not load the journal store to do so)."""
 
 
 def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -125,7 +132,7 @@ def main(ctx: click.Context, profile: str | None) -> None:
         from trainer.cli.content import run_app
 
         run_app(ctx.obj)
-    elif ctx.invoked_subcommand != "merge":  # (merge is the way out of the note)
+    elif ctx.invoked_subcommand not in QUIET_COMMANDS:
         from trainer.cli.common import report_conflict_copies
 
         report_conflict_copies(ctx.obj.paths)

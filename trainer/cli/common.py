@@ -1,4 +1,4 @@
-"""What the commands share: the context (paths and the clock), times typed as WHEN, and journal errors.
+"""What the commands share: the context (paths and the clock, in ``context``), WHEN values, journal errors.
 
 A journal that cannot be used gives exit status 1 and the store's message, never a traceback.
 """

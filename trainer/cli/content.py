@@ -132,4 +132,8 @@ def start(context: Context, target: str) -> None:
             f"Exercises: {', '.join(sorted(catalog.exercises))}.",
             param_hint="ROUTINE_OR_EXERCISE_ID",
         )
+    started = context.now()
     run_app(context, start=target, catalog=catalog)
+    from trainer.cli.reminding import close_after_session
+
+    close_after_session(context, started)  # a session started from a reminder prompt takes it

@@ -16,12 +16,14 @@ from trainer.journal.models import (
     CheckIn,
     ExerciseDone,
     Location,
+    ReminderPrompt,
     SessionRecord,
     WeeklyCheck,
 )
+from trainer.journal.reminders import CHANNEL_LABELS, OUTCOME_LABELS, REMINDER_LABELS
 from trainer.wording import format_minutes, format_moment, format_seconds, plural
 
-KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session"}
+KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session", "reminder": "reminder"}
 ENDED_LABELS = {
     "finished": "finished",
     "stopped-pain": "stopped for pain",
@@ -136,10 +138,37 @@ def entry_summary(entry: AnyEntry) -> str:
         return "; ".join(parts)
     if isinstance(entry, SessionRecord):
         return session_summary(entry)
+    if isinstance(entry, ReminderPrompt):
+        return prompt_summary(entry)
     return (
         f"activities {entry.activity_interference}/10, enjoyment {entry.enjoyment_interference}/10, "
         f"overall {GLOBAL_CHANGE_LABELS[entry.global_change]}"
     )
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def prompt_summary(prompt: ReminderPrompt) -> str:
+    """``Desk break: taken at 14:52, put off twice (tmux popup)``."""
+    what = REMINDER_LABELS[prompt.reminder]
+    what = what[0].upper() + what[1:]
+    if prompt.outcome == "away":
+        return f"{what}: you were away, which counts as a break"
+    text = f"{what}: {OUTCOME_LABELS[prompt.outcome]}"
+    if prompt.outcome == "shown":
+        text += " again" if prompt.postpones else ""
+        text += f" at {prompt.outcome_at:%H:%M}, no answer yet" if prompt.postpones else ", no answer yet"
+    else:
+        text += f" at {prompt.outcome_at:%H:%M}"
+    if prompt.postpones and prompt.outcome != "postponed":
+        text += f", put off {_times(prompt.postpones)}"
+    elif prompt.outcome == "postponed" and prompt.postpones > 1:
+        text += f" ({_times(prompt.postpones)})"
+    if prompt.channel is not None:
+        text += f" ({CHANNEL_LABELS[prompt.channel]})"
+    return text
 
 
 def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str, str]]:
@@ -185,6 +214,12 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
             rows.append((done.name, exercise_progress(done)))
         if entry.note:
             rows.append(("Note", entry.note))
+    elif isinstance(entry, ReminderPrompt):
+        rows.append(("Reminder", REMINDER_LABELS[entry.reminder]))
+        rows.append(("Shown by", CHANNEL_LABELS[entry.channel] if entry.channel else "nothing: you were away"))
+        rows.append(("What became of it", f"{OUTCOME_LABELS[entry.outcome]}, {entry.outcome_at:%H:%M}"))
+        if entry.postpones:
+            rows.append(("Put off", _times(entry.postpones)))
     elif isinstance(entry, WeeklyCheck):
         rows.append((ACTIVITY_QUESTION, f"{entry.activity_interference} / 10"))
         rows.append((ENJOYMENT_QUESTION, f"{entry.enjoyment_interference} / 10"))

@@ -35,6 +35,7 @@ from trainer.journal.models import (
     AnyEntry,
     CheckIn,
     Entry,
+    ReminderPrompt,
     SessionRecord,
     WeeklyCheck,
     utc_now,
@@ -81,6 +82,11 @@ CSV_COLUMNS = (
     "activity_interference",
     "enjoyment_interference",
     "global_change",
+    "reminder",
+    "outcome",
+    "outcome_at",
+    "channel",
+    "postpones",
     "recorded",
 )
 
@@ -146,6 +152,14 @@ def _row(entry: AnyEntry) -> dict[str, object]:
                 f"{done.name} {done.sets_done}/{done.sets_planned} sets" for done in entry.exercises
             ),
             notes=entry.note,
+        )
+    elif isinstance(entry, ReminderPrompt):
+        row.update(
+            reminder=entry.reminder,
+            outcome=entry.outcome,
+            outcome_at=entry.outcome_at.isoformat(),
+            channel=entry.channel,
+            postpones=entry.postpones,
         )
     elif isinstance(entry, WeeklyCheck):
         row.update(

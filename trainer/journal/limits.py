@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from trainer.journal.models import PersonalDose, Settings
+from trainer.journal.models import PersonalDose, ReminderSettings, Settings
+from trainer.journal.reminders import CLOCK_TIME
 
 
 class SettingsError(ValueError):
@@ -92,6 +93,8 @@ def explain(detail: Any) -> str:
         return f"{value!r} is not on or off"
     if kind == "union_tag_invalid":
         return f"{context.get('tag')!r} is not a kind of entry (expected {context.get('expected_tags')})"
+    if kind == "string_pattern_mismatch" and context.get("pattern") == CLOCK_TIME:
+        return f"{value!r} is not a time of day (HH:MM, 24-hour)"
     if kind == "string_pattern_mismatch":
         return f"{value!r} does not have the right form"
     if kind in WORDED:
@@ -105,6 +108,18 @@ SETTING_NAMES = {
     "bell": "the bell",
     "get_ready_seconds": "the time to get ready",
     "dose_changes": "your own doses",
+    "reminders": "the reminders",
+    "reminders.enabled": "whether reminders are on",
+    "reminders.days": "the working days",
+    "reminders.start": "the start of the working day",
+    "reminders.end": "the end of the working day",
+    "reminders.break_minutes": "the time between desk breaks",
+    "reminders.quiet": "the quiet times",
+    "reminders.away_minutes": "the time away that counts as away",
+    "reminders.postpone_minutes": "the time a prompt is put off for",
+    "reminders.max_postpones": "the times a prompt may be put off",
+    "reminders.session": "the reminder about today's session",
+    "reminders.morning_check": "the reminder about the morning check-in",
 }
 
 
@@ -113,11 +128,20 @@ def settings_error_text(error: ValidationError) -> str:
     parts = []
     for detail in error.errors(include_url=False):
         location = detail["loc"]
-        name = SETTING_NAMES.get(str(location[0]), str(location[0])) if location else "the settings"
+        name = "the settings"
+        for length in range(min(len(location), 2), 0, -1):  # the most precise name there is
+            key = ".".join(str(part) for part in location[:length])
+            if key in SETTING_NAMES:
+                name = SETTING_NAMES[key]
+                break
         parts.append(f"{name}: {explain(detail)}")
     return "; ".join(parts)
 
 
 GOAL = field_limits(Settings, "sessions_per_week_goal")
 GET_READY = field_limits(Settings, "get_ready_seconds")
+REMINDER_LIMITS = {
+    name: field_limits(ReminderSettings, name)
+    for name in ("break_minutes", "away_minutes", "postpone_minutes", "max_postpones")
+}
 DOSE = {name: field_limits(PersonalDose, name) for name in ("sets", "reps", "hold_seconds")}

@@ -1,4 +1,4 @@
-"""What the journal stores: check-ins, weekly checks, session records, settings.
+"""What the journal stores: check-ins, weekly checks, session records, reminder prompts, settings.
 
 Every document carries ``schema_version``; a document from a newer version
 of the app is never rewritten by this one (the store turns read-only).
@@ -7,7 +7,7 @@ of the app is never rewritten by this one (the store turns read-only).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 from uuid import uuid4
 
 from pydantic import (
@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from trainer.journal import reminders
+from trainer.journal.reminders import Channel, Outcome, ReminderKind, Weekday
 from trainer.text_types import MultilineText, PlainText
 
 JOURNAL_SCHEMA_VERSION: Literal[1] = 1
@@ -46,7 +48,7 @@ Helper = Literal["heat", "cold", "movement", "walk", "rest", "medicine", "other"
 GlobalChange = Literal["much-worse", "worse", "a-little-worse", "no-change", "a-little-better", "better", "much-better"]
 SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
 StopReason = Literal["pain", "tired", "out-of-time", "other"]
-EntryKind = Literal["check-in", "weekly-check", "session"]
+EntryKind = Literal["check-in", "weekly-check", "session", "reminder"]
 
 LOCATIONS: tuple[Location, ...] = get_args(Location)
 LEG_SYMPTOMS: tuple[LegSymptom, ...] = get_args(LegSymptom)
@@ -241,8 +243,35 @@ class SessionRecord(EntryBase):
         return self.ended_how == "finished" and self.completion < WHOLE_PLAN
 
 
-Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord, Field(discriminator="kind")]
-AnyEntry = CheckIn | WeeklyCheck | SessionRecord
+class ReminderPrompt(EntryBase):
+    """A reminder prompt (``backtrainer remind``) and what became of it: shown, then taken, skipped or put
+    off (it comes back, up to the cap); or, for a desk break, found you away (which counts as a break).
+    ``at`` is when it was first shown; ``outcome_at`` when it last changed."""
+
+    kind: Literal["reminder"] = "reminder"
+    reminder: ReminderKind
+    outcome: Outcome = "shown"
+    outcome_at: AwareDatetime
+    channel: Channel | None = Field(default=None, description="How it was shown (none when you were away).")
+    postpones: int = Field(
+        default=0, ge=0, le=reminders.MAX_POSTPONES.maximum, strict=True, description="Times it was put off."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReminderPrompt:
+        if self.outcome_at < self.at:
+            raise ValueError("a prompt cannot change before it was shown")
+        if (self.outcome == "away") != (self.channel is None):
+            raise ValueError("a prompt has a channel unless it found you away")
+        return self
+
+    @property
+    def open(self) -> bool:
+        return self.outcome in reminders.OPEN_OUTCOMES
+
+
+Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt, Field(discriminator="kind")]
+AnyEntry = CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt
 
 
 class PersonalDose(JournalModel):
@@ -254,6 +283,65 @@ class PersonalDose(JournalModel):
     hold_seconds: int | None = Field(default=None, ge=1, le=1800)
 
 
+def _strict_int(bounds: reminders.Bounds) -> Any:
+    return Field(default=bounds.default, ge=bounds.minimum, le=bounds.maximum, strict=True)
+
+
+ClockTime = Annotated[str, StringConstraints(pattern=reminders.CLOCK_TIME, strict=True)]
+"""A time of day, ``HH:MM`` (24-hour)."""
+
+
+class QuietTimeSetting(JournalModel):
+    """No prompts from ``start`` to ``end`` (past midnight when ``end`` is earlier)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    start: ClockTime
+    end: ClockTime
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> QuietTimeSetting:
+        if self.start == self.end:
+            raise ValueError("a quiet time ends when it starts")
+        return self
+
+
+class ReminderSettings(JournalModel):
+    """When ``backtrainer remind`` and ``status`` may prompt you (off until you turn them on).
+
+    The limits and defaults are written once, in ``trainer.journal.reminders``, which ``status`` reads
+    without pydantic."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    enabled: bool = Field(default=False, strict=True)
+    days: list[Weekday] = Field(default_factory=lambda: list(reminders.DEFAULT_DAYS), min_length=1, max_length=7)
+    start: ClockTime = Field(default=reminders.DEFAULT_START, description="When the working day starts.")
+    end: ClockTime = Field(default=reminders.DEFAULT_END, description="When it ends.")
+    break_minutes: int = _strict_int(reminders.BREAK_MINUTES)
+    quiet: list[QuietTimeSetting] = Field(default_factory=list, max_length=reminders.QUIET_TIMES_MAX)
+    away_minutes: int = _strict_int(reminders.AWAY_MINUTES)
+    postpone_minutes: int = _strict_int(reminders.POSTPONE_MINUTES)
+    max_postpones: int = _strict_int(reminders.MAX_POSTPONES)
+    session: bool = Field(default=True, strict=True, description="Remind about today's session.")
+    morning_check: bool = Field(default=True, strict=True, description="Remind about the morning check-in.")
+
+    @field_validator("days")
+    @classmethod
+    def _days_once(cls, days: list[str]) -> list[str]:
+        return _unique(days, "day")
+
+    @model_validator(mode="after")
+    def _a_working_day(self) -> ReminderSettings:
+        problem = reminders.working_hours_problem(reminders.clock(self.start), reminders.clock(self.end))
+        if problem is not None:
+            raise ValueError(problem)
+        return self
+
+    def rules(self, weekly_goal: int) -> reminders.ReminderRules:
+        return reminders.rules_from_document(self.model_dump(mode="json"), weekly_goal)
+
+
 class Settings(JournalModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
@@ -263,3 +351,4 @@ class Settings(JournalModel):
     bell: bool = True
     get_ready_seconds: int = Field(default=10, ge=5, le=60, description="Time to get into position before an exercise.")
     dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)
+    reminders: ReminderSettings = Field(default_factory=ReminderSettings)

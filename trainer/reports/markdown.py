@@ -37,6 +37,7 @@ from trainer.journal.models import (
     PAIN_NOW_QUESTION,
     AnyEntry,
     CheckIn,
+    ReminderPrompt,
     SessionRecord,
 )
 from trainer.wording import format_date, format_moment, plural
@@ -109,7 +110,8 @@ def markdown_report(
     entries: Iterable[AnyEntry], today: date, since: date | None, goal: int, generated_at: datetime
 ) -> str:
     """The report from ``since`` (or the first entry when None) to ``today`` inclusive."""
-    entries = [entry for entry in entries if entry_day(entry) <= today]
+    # reminder prompts are the app's own bookkeeping, not something the person reported
+    entries = [entry for entry in entries if entry_day(entry) <= today and not isinstance(entry, ReminderPrompt)]
     start = since if since is not None else min((entry_day(entry) for entry in entries), default=today)
     if start > today:
         raise ValueError(f"the report cannot start ({start.isoformat()}) after today ({today.isoformat()})")

@@ -266,7 +266,7 @@ class JournalScreen(TrainerScreen):
             self.query_one(CheckInForm).reset(entry)
         elif isinstance(entry, WeeklyCheck):
             self.action_weekly_check(entry)
-        else:
+        elif isinstance(entry, SessionRecord):
             self._edit_session(entry)
 
     def _edit_session(self, record: SessionRecord) -> None:

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
-from trainer.journal.models import AnyEntry, SessionRecord
+from trainer.journal.models import AnyEntry, ReminderPrompt, SessionRecord
 from trainer.screens.base import services_of
 from trainer.screens.dialogs import WideDialog
 from trainer.widgets.literal import cell, literal
@@ -25,7 +25,14 @@ from trainer.wording import display_width, fit, format_moment, plural
 MAX_ROWS = 400
 """The list shows at most this many rows; the range filter narrows it."""
 
-KIND_FILTERS = [("all", ""), ("check-ins", "check-in"), ("sessions", "session"), ("weekly", "weekly-check")]
+KIND_FILTERS = [
+    ("all", ""),
+    ("check-ins", "check-in"),
+    ("sessions", "session"),
+    ("weekly", "weekly-check"),
+    ("reminders", "reminder"),
+]
+"""'all' is the diary: the reminders (a desk break every hour or so) have a filter of their own."""
 RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
 FILTERS_ON_ONE_LINE = 92
 """Columns the two filters need side by side."""
@@ -68,8 +75,17 @@ class EntryScreen(WideDialog[EntryChoice]):
                 with Horizontal(classes="detail-row"):
                     yield Static(Content(label), classes="detail-label")
                     yield Static(literal(value), classes="detail-value")
-            edit = "e add or change pain after, effort, note" if isinstance(self.entry, SessionRecord) else "e edit"
-            yield Static(Content(f"{edit} · d delete · q close"), classes="dialog-buttons")
+            yield Static(Content(" · ".join((*self._edit_hint(), "d delete", "q close"))), classes="dialog-buttons")
+
+    def _edit_hint(self) -> tuple[str, ...]:
+        if isinstance(self.entry, ReminderPrompt):
+            return ()  # a record of what was shown and answered: kept as it happened
+        if isinstance(self.entry, SessionRecord):
+            return ("e add or change pain after, effort, note",)
+        return ("e edit",)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "choose" and parameters == ("edit",) and not self._edit_hint())
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(EntryChoice(choice))
@@ -122,7 +138,7 @@ class EntriesPane(Vertical):
         matching = [
             entry
             for entry in self._entries
-            if (not kind or entry.kind == kind) and (since is None or entry.at >= since)
+            if (entry.kind == kind if kind else entry.kind != "reminder") and (since is None or entry.at >= since)
         ]
         table = self.query_one("#entry-table", DataTable)
         shown = matching[:MAX_ROWS]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +17,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from trainer.journal.limits import GET_READY, GOAL
-from trainer.journal.models import Settings
+from trainer.journal.limits import GET_READY, GOAL, REMINDER_LIMITS
+from trainer.journal.models import ReminderSettings, Settings
+from trainer.journal.reminders import WEEKDAYS, Weekday, clock, minutes_of
 from trainer.screens.base import TrainerScreen
 from trainer.services.settings import SettingsService
 from trainer.wording import plural
@@ -37,6 +39,146 @@ class Choice:
 
 def _clamped(value: int, low: int | None, high: int | None) -> int:
     return max(low if low is not None else value, min(high if high is not None else value, value))
+
+
+def _on_off(on: bool) -> str:
+    return "on" if on else "off"
+
+
+def _cycle(options: list[Any], current: Any, delta: int) -> Any:
+    """The option ``delta`` steps from ``current`` (the first when it is none of them), round and round."""
+    index = options.index(current) if current in options else -delta if delta > 0 else 0
+    return options[(index + delta) % len(options)]
+
+
+DAY_CHOICES: list[list[Weekday]] = [
+    list(WEEKDAYS[:5]),
+    list(WEEKDAYS[:6]),
+    list(WEEKDAYS),
+    list(WEEKDAYS[:4]),
+    [WEEKDAYS[6], *WEEKDAYS[:4]],
+]
+QUIET_CHOICES: list[list[tuple[str, str]]] = [[], [("12:00", "13:00")], [("12:30", "13:30")], [("13:00", "14:00")]]
+AWAY_CHOICES = [2, 5, 10, 15, 20, 30, 45, 60]
+HALF_HOUR = 30
+
+
+def _days_shown(days: list[Weekday]) -> str:
+    if days in DAY_CHOICES:
+        first, last = days[0], days[-1]
+        return "every day" if len(days) == 7 else f"{first.capitalize()}-{last.capitalize()}"
+    return ", ".join(day.capitalize() for day in days)
+
+
+def _quiet(reminders: ReminderSettings) -> list[tuple[str, str]]:
+    return [(period.start, period.end) for period in reminders.quiet]
+
+
+def _quiet_shown(reminders: ReminderSettings) -> str:
+    return ", ".join(f"{start}-{end}" for start, end in _quiet(reminders)) or "none"
+
+
+def _moved(text: str, delta: int, low: int, high: int) -> str:
+    """``HH:MM`` moved by ``delta`` half hours, kept within ``low`` and ``high`` (minutes of the day)."""
+    minutes = max(low, min(high, minutes_of(clock(text)) + delta * HALF_HOUR))
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _bounded(name: str, settings: Settings, delta: int, step: int = 1) -> int:
+    limits = REMINDER_LIMITS[name]
+    current: int = getattr(settings.reminders, name)
+    return _clamped(current + step * delta, limits.minimum, limits.maximum)
+
+
+REMINDER_CHOICES = (
+    Choice(
+        "reminders",
+        "Reminders",
+        "desk breaks, today's session, the morning check-in: backtrainer remind and status (see the README)",
+        lambda settings: _on_off(settings.reminders.enabled),
+        lambda service, settings, _: service.set_reminders(not settings.reminders.enabled),
+    ),
+    Choice(
+        "reminder-days",
+        "Working days",
+        "the days reminders may come",
+        lambda settings: _days_shown(settings.reminders.days),
+        lambda service, settings, delta: service.set_reminder_days(_cycle(DAY_CHOICES, settings.reminders.days, delta)),
+    ),
+    Choice(
+        "work-start",
+        "Working day starts",
+        "no reminders before (half-hour steps)",
+        lambda settings: settings.reminders.start,
+        lambda service, settings, delta: service.set_working_hours(
+            _moved(settings.reminders.start, delta, 0, minutes_of(clock(settings.reminders.end)) - 60),
+            settings.reminders.end,
+        ),
+    ),
+    Choice(
+        "work-end",
+        "Working day ends",
+        "no reminders after; today's session in the last hour",
+        lambda settings: settings.reminders.end,
+        lambda service, settings, delta: service.set_working_hours(
+            settings.reminders.start,
+            _moved(settings.reminders.end, delta, minutes_of(clock(settings.reminders.start)) + 60, 23 * 60 + 30),
+        ),
+    ),
+    Choice(
+        "break-every",
+        "Desk break every",
+        "minutes of sitting between breaks",
+        lambda settings: f"{settings.reminders.break_minutes} min",
+        lambda service, settings, delta: service.set_break_interval(_bounded("break_minutes", settings, delta, 5)),
+    ),
+    Choice(
+        "quiet",
+        "Quiet time",
+        "no reminders then; one due waits until it ends",
+        lambda settings: _quiet_shown(settings.reminders),
+        lambda service, settings, delta: service.set_quiet_times(
+            _cycle(QUIET_CHOICES, _quiet(settings.reminders), delta)
+        ),
+    ),
+    Choice(
+        "away",
+        "Away after",
+        "no key pressed for this long: no reminders, a break counts",
+        lambda settings: f"{settings.reminders.away_minutes} min",
+        lambda service, settings, delta: service.set_away_after(
+            _cycle(AWAY_CHOICES, settings.reminders.away_minutes, delta)
+        ),
+    ),
+    Choice(
+        "later",
+        "Later means",
+        "a reminder put off or not answered comes back after",
+        lambda settings: f"{settings.reminders.postpone_minutes} min",
+        lambda service, settings, delta: service.set_postpone(_bounded("postpone_minutes", settings, delta, 5)),
+    ),
+    Choice(
+        "max-later",
+        "Put off at most",
+        "times a reminder comes back; then it is skipped",
+        lambda settings: plural(settings.reminders.max_postpones, "time"),
+        lambda service, settings, delta: service.set_max_postpones(_bounded("max_postpones", settings, delta)),
+    ),
+    Choice(
+        "session-reminder",
+        "Remind: session",
+        "today's session, while the week is short of your goal",
+        lambda settings: _on_off(settings.reminders.session),
+        lambda service, settings, _: service.set_session_reminder(not settings.reminders.session),
+    ),
+    Choice(
+        "morning-reminder",
+        "Remind: check-in",
+        "the morning check-in, until you have made one that day",
+        lambda settings: _on_off(settings.reminders.morning_check),
+        lambda service, settings, _: service.set_morning_reminder(not settings.reminders.morning_check),
+    ),
+)
 
 
 CHOICES = (
@@ -66,6 +208,7 @@ CHOICES = (
             _clamped(settings.sessions_per_week_goal + delta, GOAL.minimum, GOAL.maximum)
         ),
     ),
+    *REMINDER_CHOICES,
 )
 
 

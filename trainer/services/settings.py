@@ -8,7 +8,7 @@ this run and ``report`` tells the person, so no screen repeats a try/notify bloc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from trainer.journal.errors import JournalError
 from trainer.journal.limits import SettingsError, settings_error_text
 from trainer.journal.models import PersonalDose, Settings
+from trainer.journal.reminders import WEEKDAYS, Weekday
 from trainer.journal.store import JournalStore
 
 Listener = Callable[[Settings], None]
@@ -68,3 +69,43 @@ class SettingsService:
         else:
             doses[exercise_id] = dose
         return self._change("your dose", dose_changes=doses)
+
+    # --- reminders (``backtrainer remind`` and ``status``) ------------------------------------
+
+    def _remind(self, what: str, **changes: Any) -> Settings:
+        return self._change(what, reminders={**self.current.reminders.model_dump(mode="json"), **changes})
+
+    def set_reminders(self, on: bool) -> Settings:
+        return self._remind("whether reminders are on", enabled=on)
+
+    def set_reminder_days(self, days: Iterable[Weekday]) -> Settings:
+        """The working days, kept Monday first whatever order they come in."""
+        chosen = set(days)
+        return self._remind("the working days", days=[day for day in WEEKDAYS if day in chosen] or list(days))
+
+    def set_working_hours(self, start: str, end: str) -> Settings:
+        """``HH:MM`` to ``HH:MM``, at least an hour apart."""
+        return self._remind("the working hours", start=start, end=end)
+
+    def set_break_interval(self, minutes: int) -> Settings:
+        return self._remind("the time between desk breaks", break_minutes=minutes)
+
+    def set_quiet_times(self, periods: Iterable[tuple[str, str]]) -> Settings:
+        """Times with no prompts, each ``(start, end)`` as ``HH:MM``; an empty list for none."""
+        quiet = [{"start": start, "end": end} for start, end in periods]
+        return self._remind("the quiet times", quiet=quiet)
+
+    def set_away_after(self, minutes: int) -> Settings:
+        return self._remind("the time away that counts as away", away_minutes=minutes)
+
+    def set_postpone(self, minutes: int) -> Settings:
+        return self._remind("the time a prompt is put off for", postpone_minutes=minutes)
+
+    def set_max_postpones(self, times: int) -> Settings:
+        return self._remind("the times a prompt may be put off", max_postpones=times)
+
+    def set_session_reminder(self, on: bool) -> Settings:
+        return self._remind("the reminder about today's session", session=on)
+
+    def set_morning_reminder(self, on: bool) -> Settings:
+        return self._remind("the reminder about the morning check-in", morning_check=on)

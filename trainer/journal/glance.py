@@ -1,0 +1,148 @@
+"""A quick look at the journal for the reminders: the reminder settings and this week's entries.
+
+``backtrainer status`` runs in a status bar every 15 s, so this reads with the standard library only: no
+pydantic, no TinyDB, no lock (every write replaces a file whole, so a reader sees the old file or the
+new one). It reads only the month files that can hold this week, through ``trainer.files`` like every
+other read (regular files only, never through a symbolic link, size and nesting limits), and keeps only
+the facts whose values pass (``reminders.fact_of``); a file that cannot be read is counted and left out.
+The store's rules are followed where they matter: settings from a newer version of the app, or that do
+not pass, read as the defaults (reminders off); two copies of an entry (an interrupted move): the one
+recorded last.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
+from trainer.journal.reminders import (
+    JOURNAL_VERSION,
+    Fact,
+    JournalFacts,
+    ReminderRules,
+    fact_of,
+    gather,
+    rules_from_document,
+)
+
+SETTINGS_FILE = "settings.json"
+SETTINGS_TABLE = "settings"
+ENTRIES_TABLE = "entries"
+ZONE_SLACK = timedelta(days=2)
+"""As the store: month files are named by the month of an entry's time in its own zone."""
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``; None when there is no such file."""
+    try:
+        raw = read_regular_file(path, follow_symlinks=False)
+    except MissingFileError:
+        return None
+    except FileReadError:
+        raise _Unreadable(path) from None
+    try:
+        text = raw.decode("utf-8")
+        if too_deep(text):
+            raise _Unreadable(path)
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _Unreadable(path) from None
+    if not isinstance(data, dict):
+        raise _Unreadable(path)
+    return data
+
+
+def _documents(data: dict[str, Any] | None, table: str) -> list[Any]:
+    documents = (data or {}).get(table, {})
+    return list(documents.values()) if isinstance(documents, dict) else []
+
+
+def month_file(directory: Path, year: int, month: int) -> Path:
+    return directory / f"entries-{year:04d}-{month:02d}.json"
+
+
+def months_between(first: datetime, last: datetime) -> list[tuple[int, int]]:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+@dataclass(frozen=True)
+class Glance:
+    rules: ReminderRules
+    facts: JournalFacts
+    settings_unreadable: bool = False
+
+
+def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
+    """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
+    could not be used."""
+    try:
+        documents = _documents(_read_json(directory / SETTINGS_FILE), SETTINGS_TABLE)
+    except _Unreadable:
+        return ReminderRules(), True
+    settings = documents[0] if documents and isinstance(documents[0], dict) else {}
+    version = settings.get("schema_version", JOURNAL_VERSION)
+    if not isinstance(version, int) or version > JOURNAL_VERSION:
+        return ReminderRules(), version != JOURNAL_VERSION
+    try:
+        return rules_from_document(settings.get("reminders"), settings.get("sessions_per_week_goal")), False
+    except ValueError:
+        return ReminderRules(), True
+
+
+def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFacts:
+    """Check-ins, sessions and prompts with ``since <= at <= until``, from the month files that can hold them."""
+    newest: dict[str, tuple[str, Fact]] = {}
+    unreadable = 0
+    for year, month in months_between(since - ZONE_SLACK, until + ZONE_SLACK):
+        try:
+            documents = _documents(_read_json(month_file(directory, year, month)), ENTRIES_TABLE)
+        except _Unreadable:
+            unreadable += 1
+            continue
+        for document in documents:
+            fact = fact_of(document)
+            if fact is None:
+                continue
+            moment = fact if isinstance(fact, datetime) else fact.at
+            if not since <= moment <= until:
+                continue
+            identifier, recorded = document.get("id"), document.get("recorded")
+            key = identifier if isinstance(identifier, str) else f"#{len(newest)}"
+            stamp = recorded if isinstance(recorded, str) else ""
+            known = newest.get(key)
+            if known is None or _later(stamp, known[0]):
+                newest[key] = (stamp, fact)
+    return gather([fact for _, fact in newest.values()], unreadable)
+
+
+def _later(stamp: str, than: str) -> bool:
+    try:
+        return datetime.fromisoformat(stamp) > datetime.fromisoformat(than)
+    except (ValueError, TypeError):
+        return stamp > than
+
+
+def week_start(now: datetime) -> datetime:
+    """Midnight of the Monday of ``now``'s week, in its zone."""
+    monday = now.date() - timedelta(days=now.weekday())
+    return datetime.combine(monday, datetime.min.time(), tzinfo=now.tzinfo)
+
+
+def glance(directory: Path, now: datetime) -> Glance:
+    """What the schedule needs at ``now``: the rules, and the entries from the start of this week."""
+    rules, settings_unreadable = read_rules(directory)
+    facts = read_facts(directory, week_start(now), now + timedelta(days=1)) if rules.enabled else JournalFacts()
+    return Glance(rules, facts, settings_unreadable)
