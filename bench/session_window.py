@@ -97,6 +97,8 @@ class Window:
     written: int = 0
     cpu: float = 0.0
     frames: int = 0
+    load: float = 0.0
+    """Load average (1 min) when the window started."""
 
     @property
     def bytes_per_second(self) -> float:
@@ -141,14 +143,14 @@ ScreenMap = dict[tuple[int, int], str]
 def bytes_by_widget(output: bytes, screen: ScreenMap) -> dict[str, tuple[int, set[int]]]:
     """Bytes of ``output`` per widget (each cursor move and what follows it, up to the next move, go to the
     widget at the cell it moves to; Textual moves once to each widget's piece of a row), with the 1-based
-    rows it was drawn on. The moves that end the frames count for no widget."""
+    rows it was drawn on. The moves that end the frames (and the bells after them) count for no widget."""
     found: dict[str, tuple[int, set[int]]] = {}
     moves = list(MOVE.finditer(output))
     for number, move in enumerate(moves):
         end = moves[number + 1].start() if number + 1 < len(moves) else len(output)
         row, column = int(move.group(1)), int(move.group(2))
-        if move.group(0) == FRAME_END and end - move.end() == 0:
-            label = "(end of frame)"
+        if move.group(0) == FRAME_END and not output[move.end() : end].strip(b"\x07"):
+            label = "(end of frame, the bell)"
         else:
             label = screen.get((column - 1, row - 1), "(outside the map)")
         size, rows = found.get(label, (0, set()))
@@ -228,6 +230,7 @@ def environment(colors: str, size: Size) -> dict[str, str]:
 def watch(child: PtyProcess, program: str, size: Size, seconds: float) -> Window:
     """Read everything ``child`` writes for ``seconds``, with its CPU time and writes over that time."""
     pid = child.process.pid
+    load = os.getloadavg()[0]
     before = bytes(child.output)
     cpu_before = proc_cpu(pid)
     writes_before, written_before = proc_io(pid)
@@ -258,6 +261,7 @@ def watch(child: PtyProcess, program: str, size: Size, seconds: float) -> Window
         written=written_after - written_before,
         cpu=cpu,
         frames=output.count(b"\x1b[?2026h"),
+        load=load,
     )
 
 
@@ -343,8 +347,10 @@ def figure_check(window: Window) -> str:
     return f"{window.braille_before:,} braille cells drawn before, {window.braille_in_window:,} in the window"
 
 
-def load_note(load_before: float, load_after: float) -> str:
+def load_note(load_before: float, load_after: float, windows: Windows) -> str:
+    loads = [window.load for runs in windows.values() for window in runs]
     return (
-        f"Load average (1 min): {load_before:.2f} when the benchmark started, {load_after:.2f} when it ended "
-        "(2 CPUs); other programs skew these figures."
+        f"Load average (1 min): {load_before:.2f} when the benchmark started, {load_after:.2f} when it ended, "
+        f"{min(loads):.2f} to {max(loads):.2f} as the windows started ({os.cpu_count()} CPUs); other programs "
+        "skew these figures."
     )
