@@ -59,7 +59,9 @@ def rep_seconds() -> float:
     return float(sum(hold if phase.get("is_hold") else phase["seconds"] for phase in exercise["tempo"]))
 
 
-def _exercise(exercise_id: str, name: str, dose: dict[str, object], poses_of: str, **extra: object) -> dict[str, object]:
+def _exercise(
+    exercise_id: str, name: str, dose: dict[str, object], poses_of: str, **extra: object
+) -> dict[str, object]:
     return {
         "id": exercise_id,
         "name": name,

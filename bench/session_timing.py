@@ -216,7 +216,9 @@ def main() -> None:
         help=f"comma-separated CPU loads to run the session under, from {', '.join(LOADS)} (default: busy)",
     )
     parser.add_argument(
-        "--sizes", default="80x24,120x40", help="the terminal's sizes, headless, comma-separated (default: 80x24,120x40)"
+        "--sizes",
+        default="80x24,120x40",
+        help="the terminal's sizes, headless, comma-separated (default: 80x24,120x40)",
     )
     parser.add_argument(
         "--routine",
@@ -282,7 +284,8 @@ def main() -> None:
         end_ok = run.end_painted <= END_TARGET_MS / 1000
         load_cpu = f"{run.load_cpu:.0%} of a core" if run.load_cpu is not None else "-"
         body += (
-            f"| {run.size[0]}x{run.size[1]} | {describe[run.load]} | {load_cpu} | {ms(statistics.median(run.painted))} ms | "
+            f"| {run.size[0]}x{run.size[1]} | {describe[run.load]} | {load_cpu} | "
+            f"{ms(statistics.median(run.painted))} ms | "
             f"{ms(p95(run.painted))} ms | "
             f"{ms(max(run.painted))} ms | {ms(statistics.median(run.rendered))} ms | {ms(max(run.rendered))} ms | "
             f"{ms(run.end_painted)} ms | {ms(run.end_rendered)} ms | {ms(run.runner_end)} ms | "

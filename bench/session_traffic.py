@@ -71,8 +71,9 @@ def main() -> None:
     args, windows = watch_programs(
         __doc__.split("\n\n")[0],
         "the terminal's colours: truecolor (COLORTERM=truecolor, as most terminals today) or 256",
-        lambda window: f"{window.bytes_per_second:,.0f} B/s, {window.writes_per_second:.1f} writes/s; "
-        + figure_check(window),
+        lambda window: (
+            f"{window.bytes_per_second:,.0f} B/s, {window.writes_per_second:.1f} writes/s; " + figure_check(window)
+        ),
     )
     load_after = os.getloadavg()[0]
     sizes: list[Size] = args.sizes
@@ -105,7 +106,8 @@ def main() -> None:
         hold_share = statistics.median(share_of_reference(windows["hold", size], reference))
         reps = median_window("reps", size).bytes_per_second
         verdicts.append(
-            f"- {size_name(size)}: hold {hold:,.0f} B/s (target at most {HOLD_TARGET:,}: {verdict(hold <= HOLD_TARGET)}), "
+            f"- {size_name(size)}: hold {hold:,.0f} B/s "
+            f"(target at most {HOLD_TARGET:,}: {verdict(hold <= HOLD_TARGET)}), "
             f"{hold_share:.2f}x the reference (target at most {HOLD_SHARE}x: {verdict(hold_share <= HOLD_SHARE)}); "
             f"reps {reps:,.0f} B/s (target under {REPS_TARGET:,}: {verdict(reps < REPS_TARGET)})."
         )
@@ -134,9 +136,10 @@ def main() -> None:
     )
     apps = [(program, size) for size in sizes for program in PROGRAMS if program != "reference"]
     shares = {key: bytes_by_widget(median_window(*key).output, screen_map(*key)) for key in apps}
-    labels = sorted({label for found in shares.values() for label in found}, key=lambda label: -sum(
-        shares[key].get(label, (0, set()))[0] / median_window(*key).seconds for key in apps
-    ))
+    labels = sorted(
+        {label for found in shares.values() for label in found},
+        key=lambda label: -sum(shares[key].get(label, (0, set()))[0] / median_window(*key).seconds for key in apps),
+    )
     body += (
         "| widget | "
         + " | ".join(f"{program} {size_name(size)}" for program, size in apps)

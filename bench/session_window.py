@@ -302,9 +302,7 @@ def run(program: str, size: Size, colors: str = "truecolor") -> Window:
 Windows = dict[tuple[str, Size], list[Window]]
 
 
-def watch_programs(
-    description: str, colors_help: str, summary: Callable[[Window], str]
-) -> tuple[Namespace, Windows]:
+def watch_programs(description: str, colors_help: str, summary: Callable[[Window], str]) -> tuple[Namespace, Windows]:
     """The command line shared by the session benchmarks: ``--runs``, ``--colors`` and ``--sizes``; in each run,
     at each size, each program watched once, one after the other (so the reference is measured in the same
     run, under the same load); ``summary`` of each window printed. Returns the arguments and the windows."""
