@@ -1,24 +1,25 @@
-"""CPU used by the app during a 30 s hold, in an 80x24 pseudo-terminal, against a plain 10 Hz ProgressBar.
+"""CPU a session uses during a hold and during paced reps, at 80x24 and 120x40, against a plain 10 Hz ProgressBar.
 
-The same two programs and windows as ``session_traffic.py`` (see
-``bench/hold_window.py``): the child's utime + stime from ``/proc/PID/stat``
-over the 30 s window, as a percentage of one core. No new dependency (no psutil).
+The same programs and windows as ``session_traffic.py`` (see ``bench/session_window.py``): the child's
+utime + stime from ``/proc/PID/stat`` over each window, as a share of one core; in each run, at each size,
+the hold, the reps and the reference one after the other. No new dependency (no psutil).
 
-Target: backtrainer under 3% of one core.
+Target (issue 11): backtrainer under 3% of one core.
 
-    python bench/session_cpu.py [--runs 1]
+    python bench/session_cpu.py [--runs 3] [--colors truecolor|256] [--sizes 80x24,120x40]
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hold_window import WINDOW_SECONDS, Window, median, watch_programs  # noqa: E402
 from results import record  # noqa: E402
+from session_window import LABELS, PROGRAMS, Size, Window, load_note, median, size_name, watch_programs  # noqa: E402
 
 TARGET_PERCENT = 3.0
 
@@ -28,41 +29,54 @@ def main() -> None:
     args, windows = watch_programs(
         __doc__.split("\n\n")[0],
         "the terminal's colours (as in session_traffic.py)",
-        lambda window: f"{window.cpu_percent:.2f}% of a core ({window.cpu:.2f} s CPU)",
+        lambda window: f"{window.cpu_percent:.2f}% of a core ({window.cpu:.2f} s CPU, {window.writes} writes)",
     )
-
-    def median_window(program: str) -> Window:
-        return median(windows[program], key=lambda window: window.cpu)
-
-    app, reference = median_window("backtrainer"), median_window("reference")
+    load_after = os.getloadavg()[0]
+    sizes: list[Size] = args.sizes
     tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
-    rows = ""
-    for label, window in (
-        ("`backtrainer`, 30 s hold", app),
-        ("reference: `ProgressBar(total=300)` at 10 Hz", reference),
-    ):
-        rows += (
-            f"| {label} | {window.cpu_percent:.2f}% | {window.cpu:.2f} s | {window.writes} | "
-            + ", ".join(f"{w.cpu_percent:.2f}%" for w in windows[window.program])
-            + " |\n"
-        )
-    met = app.cpu_percent < TARGET_PERCENT
+
+    def median_window(program: str, size: Size) -> Window:
+        return median(windows[program, size], key=lambda window: window.cpu)
+
+    table = (
+        "| size | program | window | CPU, share of a core | CPU time | frames written | CPU per frame | "
+        "vs reference | each run |\n|---|---|---|---|---|---|---|---|---|\n"
+    )
+    verdicts = []
+    for size in sizes:
+        for program in PROGRAMS:
+            window = median_window(program, size)
+            runs = windows[program, size]
+            shares = [
+                app.cpu_percent / ref.cpu_percent
+                for app, ref in zip(runs, windows["reference", size], strict=True)
+                if ref.cpu > 0
+            ]
+            ratio = "1" if program == "reference" else f"{statistics.median(shares):.2f}x" if shares else "-"
+            table += (
+                f"| {size_name(size)} | {LABELS[program]} | {window.seconds:.0f} s | {window.cpu_percent:.2f}% | "
+                f"{window.cpu:.2f} s | {window.writes} | {1000 * window.cpu / max(1, window.writes):.1f} ms | "
+                f"{ratio} | " + ", ".join(f"{run.cpu_percent:.2f}%" for run in runs) + " |\n"
+            )
+        for program in ("hold", "reps"):
+            percent = median_window(program, size).cpu_percent
+            met = percent < TARGET_PERCENT
+            verdicts.append(
+                f"- {size_name(size)}, {program}: {percent:.2f}% of a core "
+                f"(target under {TARGET_PERCENT:g}%: {'met' if met else '**missed**'})."
+            )
     body = (
-        f"CPU time (user + system, all threads, from `/proc/PID/stat`, {tick_ms:.0f} ms ticks) of the program over "
-        f"{WINDOW_SECONDS:.0f} s in an 80x24 pseudo-terminal, as a share of one core: the same windows as the "
-        "terminal traffic (`backtrainer start bench-long-hold` from 1 s into its 45 s hold; the reference "
-        "`ProgressBar(total=300)` over its 30 s at 10 Hz). "
+        f"CPU time (user + system, all threads, from `/proc/PID/stat`, {tick_ms:.0f} ms ticks) of the program "
+        "over each window, as a share of one core: the same programs and windows as the terminal traffic "
+        "(*hold*: `backtrainer start bench-long-hold`, 30 s of a 60 s hold of bundled `double-knee-to-chest`, "
+        "the figure still; *reps*: `backtrainer start bench-paced-reps`, four 7 s reps of bundled "
+        "`glute-bridge`, the figure moving; the reference `ProgressBar(total=300)` over its 30 s at 10 Hz), in "
+        "a pseudo-terminal at each size. In each run, at each size, the three one after the other; *vs "
+        "reference* is the median over the runs of each run's share over the reference's in the same run. "
         f"Median of {args.runs} run{'s' if args.runs != 1 else ''}.\n\n"
-        "| program | CPU, share of a core | CPU time | frames written | runs |\n|---|---|---|---|---|\n"
-        f"{rows}\n"
-        f"backtrainer: {app.cpu_percent:.2f}% of a core "
-        f"(target under {TARGET_PERCENT:g}%: {'met' if met else 'missed'}), "
-        f"{app.cpu / reference.cpu:.2f}x the reference; about {1000 * app.cpu / max(1, app.writes):.0f} ms of CPU per "
-        "frame written."
+        f"{table}\n" + "\n".join(verdicts)
     )
-    body = body.rstrip() + (
-        f"\n\nLoad average (1 min) when the benchmark started: {load_before:.2f}; other programs skew these figures."
-    )
+    body = body.rstrip() + "\n\n" + load_note(load_before, load_after, windows)
     record("Session CPU", body)
 
 

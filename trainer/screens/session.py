@@ -41,7 +41,7 @@ from trainer.screens.session_dialogs import (
 )
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
-from trainer.widgets.big_text import BigText
+from trainer.widgets.big_text import BigClock, BigText
 from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
@@ -122,7 +122,7 @@ class SessionScreen(TrainerScreen):
                 yield Static(id="cue-detail")
                 with Horizontal(id="moment"):
                     yield Figure(self.plan.exercises[0].exercise.poses, id="figure")
-                    yield BigText("0:00", id="countdown")
+                    yield BigClock("0:00", id="countdown")
                 yield Static(id="hint")
             yield Static(id="points")
             yield Static(id="note")
@@ -204,13 +204,13 @@ class SessionScreen(TrainerScreen):
             cue = self.query_one("#cue", BigText)
             cue.text, cue.kind = new.cue, new.cue_class
             cue.set_classes(new.cue_class)
-            countdown = self.query_one("#countdown", BigText)
+            countdown = self.query_one("#countdown", BigClock)
             countdown.kind = new.cue_class
             countdown.set_classes(new.cue_class)
         if changed("cue_detail"):
             self._static("cue-detail").update(literal(new.cue_detail))
         if changed("countdown"):
-            self.query_one("#countdown", BigText).text = new.countdown
+            self.query_one("#countdown", BigClock).text = new.countdown
         if changed("hint"):
             self._static("hint").update(literal(new.hint))
         if changed("key_points"):
