@@ -20,9 +20,15 @@ from trainer.text_rules import one_line
 TABLE_WIDTH = 79  # fits an 80-column terminal without wrapping at the last column
 WHEN_WIDTH = 17
 KIND_WIDTH = 8
-KIND_LABELS = {"check-in": "check-in", "session": "session", "weekly-check": "weekly"}  # fits the column
+KIND_LABELS = {  # fits the column
+    "check-in": "check-in",
+    "session": "session",
+    "weekly-check": "weekly",
+    "decision": "decision",
+    "review": "review",
+}
 PAIN_WIDTH = 5
-KINDS: tuple[EntryKind, ...] = ("check-in", "session", "weekly-check")
+KINDS: tuple[EntryKind, ...] = ("check-in", "session", "weekly-check", "decision", "review")
 
 
 # --- journal ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from trainer.journal.coach_models import Goal, StartAnswers
 from trainer.journal.models import PersonalDose, Settings
 
 
@@ -75,6 +76,7 @@ SETTING_NAMES = {
     "bell": "the bell",
     "get_ready_seconds": "the time to get ready",
     "dose_changes": "your own doses",
+    "programme": "the coach's programme",
 }
 
 
@@ -91,3 +93,7 @@ def settings_error_text(error: ValidationError) -> str:
 GOAL = field_limits(Settings, "sessions_per_week_goal")
 GET_READY = field_limits(Settings, "get_ready_seconds")
 DOSE = {name: field_limits(PersonalDose, name) for name in ("sets", "reps", "hold_seconds")}
+MINUTES_A_DAY = field_limits(StartAnswers, "minutes_a_day")
+WALK_MINUTES = field_limits(StartAnswers, "walk_minutes")
+GOALS = field_limits(StartAnswers, "goals")
+GOAL_TEXT = field_limits(Goal, "text")
