@@ -64,7 +64,6 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-
 def short_dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool = False) -> str:
     """``2x6 each side, 3 s hold`` for reps (with the pause in each), ``3x20 s`` for holds."""
     return _dose_core(sets, reps, hold_seconds) + _dose_tail(reps, hold_seconds, per_side)

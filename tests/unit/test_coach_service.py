@@ -296,3 +296,16 @@ def test_a_review_is_due_then_saved_with_the_goal_ratings(services: Services, cl
     assert eased and all(decision.choice == "easier" for decision in eased)
     later = coach.today()
     assert later is not None and later.goals[0].last_rating == 4
+
+
+def test_after_session_judges_the_record_as_given(services: Services, clock: Clock) -> None:
+    """The screen passes the record with the answers after the session: that one counts, not an older copy."""
+    coach = services.coach
+    coach.start(StartAnswers())
+    clock.set(0, 18)
+    quiet = play(services, "gentle-start", peak=4, after=4)
+    answered = quiet.model_copy(update={"pain_peak": 9})
+    proposal = coach.after_session(answered)
+    assert proposal is not None and proposal.direction == "down"
+    clock.set(1, 8)
+    assert coach.morning_question_text(quiet) == "Is your back worse than before yesterday's session?"

@@ -17,6 +17,7 @@ from trainer.engine.decisions import (
     can_play,
     chosen_rung,
     decisions_for,
+    morning_question_text,
     session_to_ask,
     with_decisions,
 )
@@ -262,3 +263,9 @@ def test_the_replay_feeds_entries_in_time_order(real_catalog: Catalog) -> None:
     ups = [step for step in replay.steps if step.proposal is not None and step.proposal.direction == "up"]
     assert [step.at.date() for step in ups] == [day(2), day(4)]
     assert replay.standing.progress.rungs["bird-dog"] == 4
+
+
+def test_the_morning_question_names_the_day_when_it_was_not_yesterday(real_catalog: Catalog) -> None:
+    record = played_session(real_catalog, building(real_catalog), day(0))
+    assert morning_question_text(record, day(1)) == "Is your back worse than before yesterday's session?"
+    assert morning_question_text(record, day(2)) == "Is your back worse than before your session on Monday?"

@@ -27,7 +27,7 @@ from trainer.catalog.programme import Ladder
 from trainer.engine.ladders import RungDose, Standing, change_text, dose_label, level_allows
 from trainer.engine.pain_rule import MORNING_DAYS, SessionVerdict, pain_verdict
 from trainer.engine.tailoring import unsuitable
-from trainer.journal.coach_models import Choice, Decision, DecisionSource, ProgrammeProgress
+from trainer.journal.coach_models import MORNING_QUESTION, Choice, Decision, DecisionSource, ProgrammeProgress
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord
 from trainer.wording import lower_first
 
@@ -168,6 +168,13 @@ def session_to_ask(history: History, standing: Standing, today: date) -> Session
         if check_in.at > latest.ended and check_in.at.date() > latest.ended.date()
     ]
     return None if later else latest
+
+
+def morning_question_text(record: SessionRecord, today: date) -> str:
+    """``MORNING_QUESTION`` for a session yesterday; the session's weekday when it was longer ago."""
+    if record.ended.date() == today - timedelta(days=1):
+        return MORNING_QUESTION
+    return f"Is your back worse than before your session on {record.ended:%A}?"
 
 
 def after_session(record: SessionRecord, history: History, standing: Standing) -> Proposal | None:

@@ -19,11 +19,12 @@ Every day
 
 After a session, and the next morning
     ``after_session(record: SessionRecord) -> Proposal | None``
-        Red: one rung down and the flare plan; amber: keep the dose; green or nothing to judge: None.
+        Red: one rung down and the flare plan; amber: keep the dose; green or nothing to judge: None. Pass
+        the record with the "how did it go" answers (``SessionRecorder.save_answers`` returns it).
     ``morning_question(now: datetime | None = None) -> SessionRecord | None``
         The session to ask "Is your back worse than before yesterday's session?" about, when this is the
-        first check-in on a day after it. Save the answer on the check-in (``CheckIn.session_worse``,
-        ``CheckIn.about_session``), then call:
+        first check-in on a day after it; ``morning_question_text(record, now)`` words the question for its
+        day. Save the answer on the check-in (``CheckIn.session_worse``, ``CheckIn.about_session``), then:
     ``after_morning_answer(record: SessionRecord, worse: bool) -> Proposal | None``
         One rung up after two settled greens; keep the dose or step down when the morning changed it.
     ``accept(proposal) / keep(proposal) / easier(proposal) -> list[Decision]``
@@ -53,6 +54,7 @@ from trainer.engine.decisions import (
     after_morning,
     after_session,
     decisions_for,
+    morning_question_text,
     session_to_ask,
     verdict_of,
 )
@@ -187,16 +189,18 @@ class Coach:
         if standing is None:
             return None
         history = self._history(standing)
-        if record.id not in {session.id for session in history.sessions}:
-            sessions = tuple(sorted((*history.sessions, record), key=lambda session: session.at))
-            history = History(sessions, history.check_ins, history.decisions)
-        return after_session(record, history, standing)
+        others = [session for session in history.sessions if session.id != record.id]  # the record as given wins
+        sessions = tuple(sorted((*others, record), key=lambda session: session.at))
+        return after_session(record, History(sessions, history.check_ins, history.decisions), standing)
 
     def morning_question(self, now: datetime | None = None) -> SessionRecord | None:
         standing = self.standing()
         if standing is None:
             return None
         return session_to_ask(self._history(standing), standing, (now or self.now()).date())
+
+    def morning_question_text(self, record: SessionRecord, now: datetime | None = None) -> str:
+        return morning_question_text(record, (now or self.now()).date())
 
     def after_morning_answer(self, record: SessionRecord, worse: bool) -> Proposal | None:
         standing = self.standing()
