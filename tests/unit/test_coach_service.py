@@ -309,3 +309,15 @@ def test_after_session_judges_the_record_as_given(services: Services, clock: Clo
     assert proposal is not None and proposal.direction == "down"
     clock.set(1, 8)
     assert coach.morning_question_text(quiet) == "Is your back worse than before yesterday's session?"
+
+
+def test_the_walking_baseline_is_the_walks_logged_before_the_start(services: Services, clock: Clock) -> None:
+    for offset, minutes in ((-3, 10), (-2, 14), (-1, 12)):
+        services.journal.add(CheckIn(at=MONDAY + timedelta(days=offset), pain_now=3, walked_minutes=minutes))
+    plan = services.coach.start(StartAnswers())
+    assert plan.walking.minutes == 10  # 80% of the 12 minutes walked on ordinary days
+    clock.set(3, 9)
+    services.journal.add(CheckIn(at=services.now(), pain_now=3, walked_minutes=40))  # a long walk since
+    today = services.coach.today()
+    assert today is not None and today.walking.minutes == 10 and today.walking.walked_this_week == 40
+    assert services.coach.usual_pain() == 3.0

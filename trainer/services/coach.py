@@ -36,6 +36,7 @@ Reviews (weeks 2, 6 and 12 of the bundled programme)
     ``save_review(questions, ratings: Mapping[str, int], outcome: ReviewOutcome, notes: str = "") -> Review``
         ``ratings``: goal text -> 0-10. Easing off moves every ladder one rung down (recorded as decisions).
     ``dose_history() -> list[Decision]``: every decision of the running programme, oldest first.
+    ``usual_pain(before: datetime | None = None) -> float | None``: the usual pain the rule compares with.
 
 Journal errors (``JournalError``) pass through for the screens to show; settings that cannot be saved hold
 for this run and are reported by the settings service, as for every other setting.
@@ -79,7 +80,8 @@ from trainer.services.settings import SettingsService
 __all__ = ["Coach", "Proposal", "ReviewQuestions", "SessionVerdict", "StartPlan", "Today"]
 
 BASELINE_CHECK_INS = 3
-"""The walking baseline, when the answers do not give one: the average of the last three walks logged."""
+"""The walking baseline, when the answers do not give one: the average of the last three walks logged before
+the programme started."""
 
 
 class Coach:
@@ -125,17 +127,18 @@ class Coach:
     def _verdicts(self, standing: Standing, history: History) -> list[SessionVerdict]:
         return [verdict_of(session, history, standing) for session in history.sessions]
 
-    def _baseline_walk(self, entries: list[AnyEntry]) -> int | None:
+    def _baseline_walk(self, standing: Standing, entries: list[AnyEntry]) -> int | None:
+        """The walks logged before the programme started (the later ones follow the plan itself)."""
         walks = [
             entry.walked_minutes
             for entry in sorted(entries, key=lambda entry: entry.at, reverse=True)
-            if isinstance(entry, CheckIn) and entry.walked_minutes
+            if isinstance(entry, CheckIn) and entry.walked_minutes and entry.at.date() < standing.progress.started
         ][:BASELINE_CHECK_INS]
         return round(sum(walks) / len(walks)) if walks else None
 
     def _start_plan(self, standing: Standing, entries: list[AnyEntry]) -> StartPlan:
         get_ready = self.settings.current.get_ready_seconds
-        return start_plan(standing, self.catalog.routines, get_ready, self._baseline_walk(entries))
+        return start_plan(standing, self.catalog.routines, get_ready, self._baseline_walk(standing, entries))
 
     # --- getting started -----------------------------------------------------------------------------
 
@@ -280,14 +283,10 @@ class Coach:
         return list(self._history(standing).decisions)
 
     def usual_pain(self, before: datetime | None = None) -> float | None:
-        """The person's usual pain now (the average check-in of the last 7 days), for the screens to show."""
-        standing = self.standing()
+        """The person's usual pain (the average check-in of the 7 days before ``before``), for the screens."""
         moment = before or self.now()
-        entries = (
-            self._entries(standing) if standing is not None else self.journal.entries(since=moment - timedelta(days=8))
-        )
-        check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
-        return usual_pain(check_ins, moment, None)
+        entries = self.journal.entries(since=moment - timedelta(days=8), until=moment)
+        return usual_pain([entry for entry in entries if isinstance(entry, CheckIn)], moment, None)
 
 
 def _rounded(value: float | None) -> float | None:
