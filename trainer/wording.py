@@ -86,3 +86,39 @@ def fit(text: str, width: int, ellipsis: str = "…") -> str:
         kept.append(char)
         used += size
     return "".join(kept) + ellipsis
+
+
+def lower_first(text: str) -> str:
+    """``Bird-dog`` -> ``bird-dog``, for a name in the middle of a sentence (``NHS`` stays as it is)."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def short_dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool = False) -> str:
+    """``2x6 each side, 3 s hold`` for reps (with the pause in each), ``3x20 s`` for holds."""
+    return _dose_core(sets, reps, hold_seconds) + _dose_tail(reps, hold_seconds, per_side)
+
+
+def _dose_core(sets: int, reps: int | None, hold_seconds: int | None) -> str:
+    return f"{sets}x{reps}" if reps is not None else f"{sets}x{format_seconds(hold_seconds or 0)}"
+
+
+def _dose_tail(reps: int | None, hold_seconds: int | None, per_side: bool) -> str:
+    tail = " each side" if per_side else ""
+    return tail + (f", {hold_seconds} s hold" if reps is not None and hold_seconds else "")
+
+
+DoseParts = tuple[int, int | None, int | None, bool]
+"""sets, reps, hold_seconds, per_side."""
+
+
+def dose_change(before_name: str, before: DoseParts, after_name: str, after: DoseParts) -> str:
+    """``bird-dog 1x6 -> 1x8 each side, 3 s hold``: what the two doses share is said once, at the end; a change
+    of exercise names both (``glute bridge 3x15, 5 s hold -> single-leg glute bridge 2x5 each side, 2 s hold``)."""
+    if before_name != after_name:
+        return f"{before_name} {short_dose(*before)} -> {after_name} {short_dose(*after)}"
+    tail_before, tail_after = _dose_tail(before[1], before[2], before[3]), _dose_tail(after[1], after[2], after[3])
+    if tail_before == tail_after:
+        return f"{before_name} {_dose_core(*before[:3])} -> {_dose_core(*after[:3])}{tail_after}"
+    return f"{before_name} {short_dose(*before)} -> {short_dose(*after)}"

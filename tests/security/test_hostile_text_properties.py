@@ -26,7 +26,9 @@ from pydantic import ValidationError
 
 from tests.security.strategies import TextField, hostile_text, text_fields
 from trainer.catalog import models as content
+from trainer.catalog import programme
 from trainer.cli.output import say
+from trainer.journal import coach_models as coach
 from trainer.journal import models as journal
 from trainer.journal.export import read_json_export, safe_cell, to_csv, to_json
 from trainer.reports.markdown import escape_markdown
@@ -49,6 +51,12 @@ CONTENT_MODELS = (
     content.Safety,
     content.ContentFile,
     content.ContentPack,
+    programme.Rung,
+    programme.Ladder,
+    programme.Phase,
+    programme.ReviewPoint,
+    programme.Programme,
+    content.ProgrammesFile,
 )
 JOURNAL_MODELS = (
     journal.EntryBase,
@@ -56,9 +64,15 @@ JOURNAL_MODELS = (
     journal.ExerciseDone,
     journal.SessionRecord,
     journal.Settings,
+    coach.Goal,
+    coach.StartAnswers,
+    coach.ProgrammeProgress,
+    coach.Decision,
+    coach.GoalRating,
+    coach.Review,
 )
 FIELDS = list(text_fields(*CONTENT_MODELS, *JOURNAL_MODELS))
-MULTILINE = {"Tip.body", "CheckIn.notes", "SessionRecord.note"}
+MULTILINE = {"Tip.body", "CheckIn.notes", "SessionRecord.note", "Review.notes"}
 """The only fields that keep line breaks and tabs: a Markdown body and the notes people type."""
 
 
@@ -79,6 +93,10 @@ def test_the_text_fields_found_cover_names_steps_notes_tags_titles_and_ids() -> 
         "SessionRecord.routine_id",
         "ExerciseDone.name",
         "Settings.dose_changes",
+        "Goal.text",
+        "Decision.reason",
+        "Review.trend",
+        "Phase.summary",
     ):
         assert expected in found
 

@@ -355,7 +355,7 @@ def test_empty_pack_is_reported(write_pack) -> None:
     assert (problem.file, problem.where, problem.reason) == (
         pack,
         "(top level)",
-        "a content pack needs at least one exercise or routine",
+        "a content pack needs at least one exercise, routine or programme",
     )
 
 

@@ -232,7 +232,7 @@ def test_help_lists_must_be_exactly_three(safety_data) -> None:
 def test_content_pack_must_not_be_empty() -> None:
     with pytest.raises(ValidationError) as raised:
         ContentPack.model_validate({"name": "Nothing here"})
-    assert "a content pack needs at least one exercise or routine" in error_messages(raised)
+    assert "a content pack needs at least one exercise, routine or programme" in error_messages(raised)
 
 
 def test_content_pack_with_only_a_routine_is_valid() -> None:

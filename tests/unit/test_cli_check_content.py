@@ -56,6 +56,26 @@ def test_check_content_prints_a_summary(run) -> None:
     assert f"routines       {len(catalog.routines):>3}" in result.stdout
     assert f"tip topics     {len(catalog.tips):>3}" in result.stdout
     assert "help lists       3  (" in result.stdout
+    assert "programmes       1  (twelve-weeks: 12 weeks, 3 phases, 18 ladders)" in result.stdout
+
+
+def test_check_content_checks_a_programme_file_in_place_of_the_bundled_one(run, tmp_path: Path) -> None:
+    data = json.loads((REPO_CONTENT / "programme.json").read_text(encoding="utf-8"))
+    data["programmes"][0]["phases"][0]["routines"].append("no-such-routine")
+    replacement = tmp_path / "programme.json"
+    replacement.write_text(json.dumps(data), encoding="utf-8")
+    result = run("check-content", str(replacement))
+    assert result.exit_code == 1
+    assert "programmes[0].phases[0].routines[3]: unknown routine id 'no-such-routine'" in result.stderr
+
+
+def test_check_content_counts_a_packs_programme(run, tmp_path: Path) -> None:
+    programme = json.loads((REPO_CONTENT / "programme.json").read_text(encoding="utf-8"))["programmes"][0]
+    pack = tmp_path / "physio.json"
+    pack.write_text(json.dumps({"schema_version": 1, "programmes": [{**programme, "id": "physio-plan"}]}))
+    result = run("check-content", str(pack))
+    assert result.exit_code == 0, result.output
+    assert "pack physio.json: 0 exercises, 0 routines, 1 programme" in result.stdout
 
 
 def test_check_content_lists_every_routine_with_minutes(run) -> None:

@@ -29,6 +29,8 @@ from trainer.catalog.models import (
     Exercise,
     ExercisesFile,
     PainMessage,
+    Programme,
+    ProgrammesFile,
     Routine,
     RoutinesFile,
     Safety,
@@ -52,6 +54,7 @@ BUNDLED_FILES: dict[str, type[BaseModel]] = {
     "routines.json": RoutinesFile,
     "tips.json": TipsFile,
     "safety.json": SafetyFile,
+    "programme.json": ProgrammesFile,
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -118,6 +121,12 @@ class Catalog:
     """User content packs that were loaded."""
     pack_problems: tuple[ContentProblem, ...] = ()
     """Problems in user packs; those packs were skipped."""
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
+    """The coach's programmes: the bundled ones, then those of packs."""
+    default_programme: str | None = None
+    """The programme the coach offers first."""
+    programme_origin: Mapping[str, Path] = field(default_factory=dict)
+    """The file each programme id came from."""
 
     def from_pack(self, item_id: str) -> Path | None:
         origin = self.origin.get(item_id)
@@ -208,7 +217,11 @@ def _check_clashes(
 
 
 def _load_pack(
-    path: Path, exercises: Mapping[str, Exercise], origin: Mapping[str, Path]
+    path: Path,
+    exercises: Mapping[str, Exercise],
+    origin: Mapping[str, Path],
+    routines: Mapping[str, Routine] | None = None,
+    programme_origin: Mapping[str, Path] | None = None,
 ) -> tuple[ContentPack | None, list[ContentProblem]]:
     pack, problems = read_model(path, ContentPack)
     if pack is None:
@@ -220,7 +233,7 @@ def _load_pack(
     known = {**exercises, **{exercise.id: exercise for exercise in pack.exercises}}
     problems += _check_variations(path, pack.exercises, known)
     problems += _check_routine_items(path, pack.routines, known)
-    problems += rules.check_pack(path, pack, known)
+    problems += rules.check_pack(path, pack, known, routines, programme_origin)
     return (None, problems) if problems else (pack, [])
 
 
@@ -276,6 +289,8 @@ def load_catalog(
     problems += found
     safety_file, found = read_model(files["safety.json"], SafetyFile)
     problems += found
+    programmes_file, found = read_model(files["programme.json"], ProgrammesFile)
+    problems += found
 
     exercise_list = exercises_file.exercises if exercises_file else []
     routine_list = routines_file.routines if routines_file else []
@@ -289,20 +304,22 @@ def load_catalog(
     if tips_file:
         problems += _duplicates(files["tips.json"], "topics", tips_file.topics)
         problems += _duplicates(files["tips.json"], "messages", tips_file.messages)
-    problems += rules.check_bundled(files, exercises_file, routines_file, safety_file)
+    problems += rules.check_bundled(files, exercises_file, routines_file, safety_file, programmes_file)
     if problems:
         raise ContentError(problems)
-    assert exercises_file and routines_file and tips_file and safety_file
+    assert exercises_file and routines_file and tips_file and safety_file and programmes_file
 
     exercises = {exercise.id: exercise for exercise in exercise_list}
     routines = {routine.id: routine for routine in routine_list}
     origin = {item_id: files["exercises.json"] for item_id in exercises}
     origin.update({item_id: files["routines.json"] for item_id in routines})
+    programmes = {programme.id: programme for programme in programmes_file.programmes}
+    programme_origin = {programme_id: files["programme.json"] for programme_id in programmes}
 
     found_packs, pack_problems = find_packs(packs_dir)
     loaded: list[Path] = []
     for path in [*packs, *found_packs]:
-        pack, found = _load_pack(path, exercises, origin)
+        pack, found = _load_pack(path, exercises, origin, routines, programme_origin)
         if pack is None:
             pack_problems += found
             continue
@@ -313,6 +330,9 @@ def load_catalog(
         for routine in pack.routines:
             routines[routine.id] = routine
             origin[routine.id] = path
+        for programme in pack.programmes:
+            programmes[programme.id] = programme
+            programme_origin[programme.id] = path
 
     return Catalog(
         exercises=exercises,
@@ -324,4 +344,7 @@ def load_catalog(
         origin=origin,
         packs=tuple(loaded),
         pack_problems=tuple(pack_problems),
+        programmes=programmes,
+        default_programme=programmes_file.default,
+        programme_origin=programme_origin,
     )

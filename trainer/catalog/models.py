@@ -15,26 +15,22 @@ from trainer.catalog.poses import BasePosition as BasePosition
 from trainer.catalog.poses import Pose as Pose
 from trainer.catalog.poses import Poses as Poses
 from trainer.catalog.poses import Prop as Prop
+from trainer.catalog.programme import Programme as Programme
+from trainer.catalog.strict import LEVELS as LEVELS
+from trainer.catalog.strict import Level as Level
+from trainer.catalog.strict import Sentence as Sentence
+from trainer.catalog.strict import ShortText as ShortText
+from trainer.catalog.strict import Slug as Slug
 from trainer.catalog.strict import Strict as Strict
 from trainer.text_types import MultilineText, PlainText
 
 SCHEMA_VERSION: Literal[1] = 1
 
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=60),
-]
-"""A stable id: lower-case words joined by hyphens, e.g. ``bird-dog``."""
-
-# Every text field refuses control characters and bidi overrides (trainer.text_rules): a pack is untrusted.
-ShortText = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Sentence = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=3, max_length=600)]
 Title = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 """A title as published (some run to a couple of hundred characters)."""
 MarkdownBody = Annotated[MultilineText, StringConstraints(min_length=20)]
 
 Category = Literal["strength", "stretch", "mobility", "aerobic", "balance", "relaxation", "technique"]
-Level = Literal["gentle", "beginner", "intermediate", "advanced"]
 Evidence = Literal["strong evidence", "some evidence", "common advice"]
 BodyArea = Literal[
     "lower back",
@@ -53,7 +49,6 @@ RoutinePart = Literal["warm-up", "main", "cool-down"]
 Sensitivity = Literal["bending-back-hurts", "bending-forward-hurts", "leg-pain"]
 """A direction of sensitivity: the coach leaves out exercises that list it in ``avoid_if``."""
 
-LEVELS: tuple[Level, ...] = ("gentle", "beginner", "intermediate", "advanced")
 CATEGORIES: tuple[Category, ...] = (
     "strength",
     "stretch",
@@ -350,16 +345,24 @@ class SafetyFile(ContentFile):
     safety: Safety
 
 
+class ProgrammesFile(ContentFile):
+    """The coach's programmes (``trainer.catalog.programme``)."""
+
+    programmes: list[Programme] = Field(min_length=1)
+    default: Slug = Field(description="The programme the coach offers first.")
+
+
 class ContentPack(ContentFile):
-    """A user's (or physiotherapist's) file adding exercises and routines."""
+    """A user's (or physiotherapist's) file adding exercises, routines and programmes."""
 
     name: ShortText | None = None
     author: ShortText | None = None
     exercises: list[Exercise] = Field(default_factory=list)
     routines: list[Routine] = Field(default_factory=list)
+    programmes: list[Programme] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _not_empty(self) -> ContentPack:
-        if not self.exercises and not self.routines:
-            raise ValueError("a content pack needs at least one exercise or routine")
+        if not self.exercises and not self.routines and not self.programmes:
+            raise ValueError("a content pack needs at least one exercise, routine or programme")
         return self

@@ -19,12 +19,14 @@ from trainer.catalog.models import (
     ContentPack,
     Exercise,
     ExercisesFile,
+    ProgrammesFile,
     Routine,
     RoutinesFile,
     Safety,
     SafetyFile,
 )
 from trainer.catalog.problems import ContentProblem
+from trainer.catalog.programme_rules import check_default, check_programmes, routines_of
 from trainer.catalog.readability import readability
 
 MAX_SAFETY_GRADE = 7.0
@@ -130,9 +132,17 @@ def check_bundled(
     exercises_file: ExercisesFile | None,
     routines_file: RoutinesFile | None,
     safety_file: SafetyFile | None,
+    programmes_file: ProgrammesFile | None = None,
 ) -> list[ContentProblem]:
     """All content rules for the bundled files that could be read (the others are already reported)."""
     problems: list[ContentProblem] = []
+    if programmes_file is not None and exercises_file is not None and routines_file is not None:
+        exercises_by_id = {exercise.id: exercise for exercise in exercises_file.exercises}
+        programme_file = files["programme.json"]
+        problems += check_programmes(
+            programme_file, programmes_file.programmes, exercises_by_id, routines_of(routines_file)
+        )
+        problems += check_default(programme_file, programmes_file.default, programmes_file.programmes)
     if routines_file is not None:
         problems += check_suggestions(files["routines.json"], routines_file)
         if exercises_file is not None:
@@ -144,6 +154,17 @@ def check_bundled(
     return problems
 
 
-def check_pack(path: Path, pack: ContentPack, known_exercises: Mapping[str, Exercise]) -> list[ContentProblem]:
-    """Content rules for one user pack; ``known_exercises`` holds the bundled and the pack's own."""
-    return check_levels(path, pack.routines, known_exercises) + check_instead(path, pack.routines, known_exercises)
+def check_pack(
+    path: Path,
+    pack: ContentPack,
+    known_exercises: Mapping[str, Exercise],
+    known_routines: Mapping[str, Routine] | None = None,
+    taken_programmes: Mapping[str, Path] | None = None,
+) -> list[ContentProblem]:
+    """Content rules for one user pack; ``known_exercises`` and ``known_routines`` hold the bundled and the
+    pack's own, ``taken_programmes`` the programme ids already loaded (and the file of each)."""
+    problems = check_levels(path, pack.routines, known_exercises) + check_instead(path, pack.routines, known_exercises)
+    if pack.programmes:
+        routines = {**(known_routines or {}), **{routine.id: routine for routine in pack.routines}}
+        problems += check_programmes(path, pack.programmes, known_exercises, routines, taken_programmes)
+    return problems

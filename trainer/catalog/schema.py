@@ -11,13 +11,14 @@ import json
 
 from pydantic import BaseModel
 
-from trainer.catalog.models import ContentPack, ExercisesFile, RoutinesFile, SafetyFile, TipsFile
+from trainer.catalog.models import ContentPack, ExercisesFile, ProgrammesFile, RoutinesFile, SafetyFile, TipsFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "exercises.schema.json": ExercisesFile,
     "routines.schema.json": RoutinesFile,
     "tips.schema.json": TipsFile,
     "safety.schema.json": SafetyFile,
+    "programme.schema.json": ProgrammesFile,
     "content-pack.schema.json": ContentPack,
 }
 

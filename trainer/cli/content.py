@@ -67,12 +67,21 @@ def _summary(catalog: Catalog, content_dir: Path, replacements: dict[str, Path])
         f"  tip topics     {len(catalog.tips):>3}{_and_the_messages_page(catalog)}",
         f"  pain messages  {len(catalog.messages):>3}",
         f"  help lists       3  ({help_counts} items: emergency/same day/routine)",
+        f"  programmes     {len(catalog.programmes):>3}  ("
+        + "; ".join(
+            f"{programme.id}: {programme.weeks} weeks, {plural(len(programme.phases), 'phase')}, "
+            f"{plural(len(programme.ladders), 'ladder')}"
+            for programme in catalog.programmes.values()
+        )
+        + ")",
     ]
     for pack in catalog.packs:
         from_pack = [item for item, origin in catalog.origin.items() if origin == pack]
         exercises = sum(1 for item in from_pack if item in catalog.exercises)
         routines = len(from_pack) - exercises
-        lines.append(f"  pack {pack.name}: {plural(exercises, 'exercise')}, {plural(routines, 'routine')}")
+        programmes = sum(1 for origin in catalog.programme_origin.values() if origin == pack)
+        line = f"  pack {pack.name}: {plural(exercises, 'exercise')}, {plural(routines, 'routine')}"
+        lines.append(line + (f", {plural(programmes, 'programme')}" if programmes else ""))
     lines.append("")
     lines.append("Routines (computed from their items):")
     for routine in catalog.routines.values():

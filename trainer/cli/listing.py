@@ -22,9 +22,16 @@ MAX_DAYS = 3660
 TABLE_WIDTH = 79  # fits an 80-column terminal without wrapping at the last column
 WHEN_WIDTH = 17
 KIND_WIDTH = 8
-KIND_LABELS = {"check-in": "check-in", "session": "session", "weekly-check": "weekly", "reminder": "reminder"}
+KIND_LABELS = {  # fits the column
+    "check-in": "check-in",
+    "session": "session",
+    "weekly-check": "weekly",
+    "reminder": "reminder",
+    "decision": "decision",
+    "review": "review",
+}
 PAIN_WIDTH = 5
-KINDS: tuple[EntryKind, ...] = ("check-in", "session", "weekly-check", "reminder")
+KINDS: tuple[EntryKind, ...] = ("check-in", "session", "weekly-check", "reminder", "decision", "review")
 
 
 # --- journal ----------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ Examples:
 \b
 csv: one row per entry (oldest first), for a spreadsheet.
 json: every field of every entry; restore it with 'backtrainer import'.
-md: a report for a physiotherapist or doctor (trends, sessions, leg symptoms).
+md: a report for a physiotherapist or doctor (trends, sessions, the coach's
+dose history and goals, leg symptoms).
 
 \b
 WHEN is as for 'backtrainer journal': today, yesterday, 3 days ago, monday,
@@ -42,9 +43,11 @@ def _render(fmt: str, store: JournalStore, since: datetime | None, current: date
     """The export text and the number of entries in it."""
     if fmt == "md":
         everything = store.entries()  # the report compares with the first week, even before --since
-        goal = store.load_settings().sessions_per_week_goal
+        settings = store.load_settings()
+        goals = settings.programme.answers.goals if settings.programme is not None else []
         in_period = [entry for entry in everything if since is None or entry.at >= since]
-        text = markdown_report(everything, current.date(), since.date() if since is not None else None, goal, current)
+        start = since.date() if since is not None else None
+        text = markdown_report(everything, current.date(), start, settings.sessions_per_week_goal, current, goals)
         return text, len(in_period)
     entries = list(reversed(store.entries(since=since)))  # oldest first
     if fmt == "csv":

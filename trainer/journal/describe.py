@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from trainer.journal.coach_models import CHOICE_LABELS, REVIEW_OUTCOME_LABELS, Decision, Review
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
     ENJOYMENT_QUESTION,
@@ -21,9 +22,17 @@ from trainer.journal.models import (
     WeeklyCheck,
 )
 from trainer.journal.reminders import CHANNEL_LABELS, OUTCOME_LABELS, REMINDER_LABELS
-from trainer.wording import format_minutes, format_moment, format_seconds, plural
+from trainer.wording import format_date, format_minutes, format_moment, format_seconds, plural
 
-KIND_LABELS = {"check-in": "check-in", "weekly-check": "weekly check", "session": "session", "reminder": "reminder"}
+KIND_LABELS = {
+    "check-in": "check-in",
+    "weekly-check": "weekly check",
+    "session": "session",
+    "reminder": "reminder",
+    "decision": "dose decision",
+    "review": "review",
+}
+SOURCE_LABELS = {"session": "after a session", "morning": "the next morning", "review": "at a review"}
 ENDED_LABELS = {
     "finished": "finished",
     "stopped-pain": "stopped for pain",
@@ -133,9 +142,15 @@ def entry_summary(entry: AnyEntry) -> str:
             parts.append("leg: " + leg_text(entry))
         if entry.walked_minutes:
             parts.append(f"walked {entry.walked_minutes} min")
+        if entry.session_worse is not None:
+            parts.append("worse than before the session" if entry.session_worse else "not worse after the session")
         if entry.notes:
             parts.append(entry.notes.replace("\n", " "))
         return "; ".join(parts)
+    if isinstance(entry, Decision):
+        return decision_summary(entry)
+    if isinstance(entry, Review):
+        return review_summary(entry)
     if isinstance(entry, SessionRecord):
         return session_summary(entry)
     if isinstance(entry, ReminderPrompt):
@@ -190,8 +205,14 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
             rows.append(("Walked", f"{entry.walked_minutes} min"))
         if entry.sleep_quality is not None:
             rows.append(("Sleep quality", f"{entry.sleep_quality} / 10"))
+        if entry.session_worse is not None:
+            rows.append(("Worse than before the session", "yes" if entry.session_worse else "no"))
         if entry.notes:
             rows.append(("Notes", entry.notes))
+    elif isinstance(entry, Decision):
+        rows += decision_details(entry)
+    elif isinstance(entry, Review):
+        rows += review_details(entry)
     elif isinstance(entry, SessionRecord):
         rows.append(("Session", entry.title))
         rows.append(("Length", duration_text(entry.minutes * 60)))
@@ -224,4 +245,62 @@ def entry_details(entry: AnyEntry, today: date | None = None) -> list[tuple[str,
         rows.append((ACTIVITY_QUESTION, f"{entry.activity_interference} / 10"))
         rows.append((ENJOYMENT_QUESTION, f"{entry.enjoyment_interference} / 10"))
         rows.append((GLOBAL_CHANGE_QUESTION, GLOBAL_CHANGE_LABELS[entry.global_change]))
+    return rows
+
+
+def decision_summary(decision: Decision) -> str:
+    """``Bird-dog: 1x6 → 1x8 each side (green, accepted)``, or what was kept instead of the proposal."""
+    why = ", ".join(part for part in (decision.verdict, CHOICE_LABELS[decision.choice]) if part)
+    if decision.changed:
+        return f"{decision.name}: {decision.from_dose} → {decision.to_dose} ({why})"
+    if decision.proposed_rung != decision.from_rung:
+        return f"{decision.name}: kept {decision.from_dose}, not {decision.proposed_dose} ({why})"
+    return f"{decision.name}: {decision.from_dose}, the same ({why})"
+
+
+def decision_details(decision: Decision) -> list[tuple[str, str]]:
+    rows = [
+        ("Exercise", decision.name),
+        ("When decided", SOURCE_LABELS[decision.source]),
+    ]
+    if decision.verdict is not None:
+        rows.append(("Verdict", decision.verdict))
+    rows += [
+        ("Dose before", decision.from_dose),
+        ("Proposed", decision.proposed_dose),
+        ("Chosen", CHOICE_LABELS[decision.choice]),
+        ("Dose now", decision.to_dose),
+        ("Why", decision.reason),
+    ]
+    return rows
+
+
+def _goal_label(goal: str, target: date | None) -> str:
+    return goal + (f" (by {format_date(target)})" if target is not None else "")
+
+
+def review_summary(review: Review) -> str:
+    """``Week 6 review: keep going; goals: carry the shopping 6/10``."""
+    parts = [f"Week {review.week} review: {REVIEW_OUTCOME_LABELS[review.outcome]}"]
+    if review.goals:
+        parts.append("goals: " + ", ".join(f"{rating.goal} {rating.rating}/10" for rating in review.goals))
+    return "; ".join(parts)
+
+
+def review_details(review: Review) -> list[tuple[str, str]]:
+    rows = [("Week of the programme", str(review.week)), ("Change in pain", review.trend)]
+    for label, value in (
+        ("First week, average", review.first_week_average),
+        ("Last 7 days, average", review.last_week_average),
+    ):
+        if value is not None:
+            rows.append((label, f"{value:.1f} / 10"))
+    for rating in review.goals:
+        rows.append((_goal_label(rating.goal, rating.target), f"{rating.rating} / 10"))
+    rows.append(("The coach suggested", REVIEW_OUTCOME_LABELS[review.suggested]))
+    rows.append(("Chosen", REVIEW_OUTCOME_LABELS[review.outcome]))
+    for reason in review.reasons:
+        rows.append(("Reason", reason))
+    if review.notes:
+        rows.append(("Notes", review.notes))
     return rows

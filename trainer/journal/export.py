@@ -1,7 +1,8 @@
 """Journal entries out to CSV and JSON, and back in from a JSON export.
 
 - CSV: one row per entry, one column per field of any kind (empty where a
-  kind has no such field), lists joined with "; ". Cells that a spreadsheet
+  kind has no such field), lists joined with "; ". The coach's decisions and
+  reviews share the columns that fit (a decision's exercise name is its title). Cells that a spreadsheet
   would run as a formula (starting with = + - @, a tab or a carriage return)
   get a leading apostrophe.
 - JSON: ``{"format": "backtrainer-journal", "schema_version": 1,
@@ -34,8 +35,10 @@ from trainer.journal.models import (
     JOURNAL_SCHEMA_VERSION,
     AnyEntry,
     CheckIn,
+    Decision,
     Entry,
     ReminderPrompt,
+    Review,
     SessionRecord,
     WeeklyCheck,
     utc_now,
@@ -87,6 +90,17 @@ CSV_COLUMNS = (
     "outcome_at",
     "channel",
     "postpones",
+    "session_worse",
+    "session_id",
+    "programme_id",
+    "week",
+    "verdict",
+    "choice",
+    "from_dose",
+    "to_dose",
+    "reason",
+    "trend",
+    "goals",
     "recorded",
 )
 
@@ -133,6 +147,8 @@ def _row(entry: AnyEntry) -> dict[str, object]:
             walked_minutes=entry.walked_minutes,
             sleep_quality=entry.sleep_quality,
             notes=entry.notes,
+            session_worse=_yes_no(entry.session_worse),
+            session_id=entry.about_session,
         )
     elif isinstance(entry, SessionRecord):
         row.update(
@@ -167,7 +183,33 @@ def _row(entry: AnyEntry) -> dict[str, object]:
             enjoyment_interference=entry.enjoyment_interference,
             global_change=entry.global_change,
         )
+    elif isinstance(entry, Decision):
+        row.update(
+            title=entry.name,
+            exercise_id=entry.exercise_id,
+            session_id=entry.session_id,
+            programme_id=entry.programme_id,
+            verdict=entry.verdict,
+            choice=entry.choice,
+            from_dose=entry.from_dose,
+            to_dose=entry.to_dose,
+            reason=entry.reason,
+        )
+    elif isinstance(entry, Review):
+        row.update(
+            programme_id=entry.programme_id,
+            week=entry.week,
+            trend=entry.trend,
+            goals=LIST_SEPARATOR.join(f"{rating.goal}: {rating.rating}/10" for rating in entry.goals),
+            outcome=entry.outcome,
+            reason=LIST_SEPARATOR.join(entry.reasons),
+            notes=entry.notes,
+        )
     return row
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
 
 
 def to_csv(entries: Iterable[AnyEntry]) -> str:

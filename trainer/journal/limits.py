@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from trainer.journal.coach_models import Goal, StartAnswers
 from trainer.journal.models import PersonalDose, ReminderSettings, Settings
 from trainer.journal.reminders import CLOCK_TIME
 
@@ -120,6 +121,7 @@ SETTING_NAMES = {
     "reminders.max_postpones": "the times a prompt may be put off",
     "reminders.session": "the reminder about today's session",
     "reminders.morning_check": "the reminder about the morning check-in",
+    "programme": "the coach's programme",
 }
 
 
@@ -145,3 +147,7 @@ REMINDER_LIMITS = {
     for name in ("break_minutes", "away_minutes", "postpone_minutes", "max_postpones")
 }
 DOSE = {name: field_limits(PersonalDose, name) for name in ("sets", "reps", "hold_seconds")}
+MINUTES_A_DAY = field_limits(StartAnswers, "minutes_a_day")
+WALK_MINUTES = field_limits(StartAnswers, "walk_minutes")
+GOALS = field_limits(StartAnswers, "goals")
+GOAL_TEXT = field_limits(Goal, "text")

@@ -1,4 +1,5 @@
-"""What the journal stores: check-ins, weekly checks, session records, reminder prompts, settings.
+"""What the journal stores: check-ins, weekly checks, session records, reminder prompts, settings (and,
+from ``coach_models``, the coach's decisions and reviews and the programme's progress).
 
 Every document carries ``schema_version``; a document from a newer version
 of the app is never rewritten by this one (the store turns read-only).
@@ -6,14 +7,10 @@ of the app is never rewritten by this one (the store turns read-only).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, get_args
-from uuid import uuid4
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -23,13 +20,23 @@ from pydantic import (
 )
 
 from trainer.journal import reminders
+from trainer.journal.base import JOURNAL_SCHEMA_VERSION as JOURNAL_SCHEMA_VERSION
+from trainer.journal.base import NOTES_MAX as NOTES_MAX
+from trainer.journal.base import ContentId as ContentId
+from trainer.journal.base import EntryBase as EntryBase
+from trainer.journal.base import EntryId as EntryId
+from trainer.journal.base import JournalModel as JournalModel
+from trainer.journal.base import Notes as Notes
+from trainer.journal.base import Pain as Pain
+from trainer.journal.base import Tag as Tag
+from trainer.journal.base import Title as Title
+from trainer.journal.base import new_id as new_id
+from trainer.journal.base import unique as _unique
+from trainer.journal.base import utc_now as utc_now
+from trainer.journal.coach_models import Decision as Decision
+from trainer.journal.coach_models import ProgrammeProgress as ProgrammeProgress
+from trainer.journal.coach_models import Review as Review
 from trainer.journal.reminders import Channel, Outcome, ReminderKind, Weekday
-from trainer.text_types import MultilineText, PlainText
-
-JOURNAL_SCHEMA_VERSION: Literal[1] = 1
-
-Pain = Annotated[int, Field(ge=0, le=10, strict=True)]
-"""0 = no pain ... 10 = worst pain you can imagine; whole numbers only."""
 
 Location = Literal[
     "lower-back-centre",
@@ -48,7 +55,7 @@ Helper = Literal["heat", "cold", "movement", "walk", "rest", "medicine", "other"
 GlobalChange = Literal["much-worse", "worse", "a-little-worse", "no-change", "a-little-better", "better", "much-better"]
 SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
 StopReason = Literal["pain", "tired", "out-of-time", "other"]
-EntryKind = Literal["check-in", "weekly-check", "session", "reminder"]
+EntryKind = Literal["check-in", "weekly-check", "session", "reminder", "decision", "review"]
 
 LOCATIONS: tuple[Location, ...] = get_args(Location)
 LEG_SYMPTOMS: tuple[LegSymptom, ...] = get_args(LegSymptom)
@@ -87,59 +94,12 @@ GLOBAL_CHANGE_QUESTION = "Compared with when you started using the app, how is y
 PAIN_NOW_QUESTION = "How bad is your back pain right now?"
 PAIN_AVERAGE_QUESTION = "Over the last 24 hours, what was your pain on average?"
 
-NOTES_MAX = 2000
 WHOLE_PLAN = 0.995
 """A session completion from here up counts (and shows) as the whole plan, 100%."""
 COUNTS_FROM_SHARE = 0.5
 COUNTS_FROM_ACTIVE_MINUTES = 10.0
 """A session counts towards the weekly goal, the streaks and adherence once at least half of its plan was
 done, or at least 10 minutes of its exercises; a shorter try is kept and shown as "started"."""
-
-
-def _visible_tag(text: str) -> str:
-    if not text:
-        raise ValueError("a tag needs at least one visible character")
-    return text
-
-
-# Text fields refuse control characters and bidi overrides (trainer.text_rules): a journal
-# file or an import may have been made by hand, and a note is typed or pasted by anyone.
-Notes = Annotated[MultilineText, StringConstraints(max_length=NOTES_MAX)]
-Tag = Annotated[
-    PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_visible_tag)
-]
-Title = Annotated[PlainText, StringConstraints(min_length=1, max_length=120)]
-ContentId = Annotated[PlainText, StringConstraints(max_length=60)]
-"""The id of an exercise or routine, as the content had it when the entry was written."""
-
-
-def new_id() -> str:
-    return uuid4().hex
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _unique(values: list[str], what: str) -> list[str]:
-    seen: set[str] = set()
-    for value in values:
-        key = value.casefold()
-        if key in seen:
-            raise ValueError(f"{what} {value!r} is listed twice")
-        seen.add(key)
-    return values
-
-
-class JournalModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class EntryBase(JournalModel):
-    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
-    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
-    at: AwareDatetime = Field(description="When it happened (a check-in may be back-dated; a session's start).")
-    recorded: AwareDatetime = Field(default_factory=utc_now, description="When it was written.")
 
 
 class CheckIn(EntryBase):
@@ -156,6 +116,10 @@ class CheckIn(EntryBase):
     walked_minutes: int | None = Field(default=None, ge=0, le=1440)
     sleep_quality: Pain | None = Field(default=None, description="0 = very poor ... 10 = very good.")
     notes: Notes = ""
+    session_worse: bool | None = Field(
+        default=None, description="The coach's morning question: is your back worse than before the session?"
+    )
+    about_session: EntryId | None = Field(default=None, description="The session the morning question was about.")
 
     @field_validator("where", "leg_symptoms", "helped", "triggers")
     @classmethod
@@ -168,6 +132,12 @@ class CheckIn(EntryBase):
         if side is not None and not info.data.get("leg_symptoms"):
             raise ValueError("which leg goes with a leg symptom: give the symptom too")
         return side
+
+    @model_validator(mode="after")
+    def _about_an_answer(self) -> CheckIn:
+        if self.about_session is not None and self.session_worse is None:
+            raise ValueError("about_session names the session of the morning question, which has no answer")
+        return self
 
 
 class WeeklyCheck(EntryBase):
@@ -270,8 +240,10 @@ class ReminderPrompt(EntryBase):
         return self.outcome in reminders.OPEN_OUTCOMES
 
 
-Entry = Annotated[CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt, Field(discriminator="kind")]
-AnyEntry = CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt
+Entry = Annotated[
+    CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt | Decision | Review, Field(discriminator="kind")
+]
+AnyEntry = CheckIn | WeeklyCheck | SessionRecord | ReminderPrompt | Decision | Review
 
 
 class PersonalDose(JournalModel):
@@ -352,3 +324,4 @@ class Settings(JournalModel):
     get_ready_seconds: int = Field(default=10, ge=5, le=60, description="Time to get into position before an exercise.")
     dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
+    programme: ProgrammeProgress | None = Field(default=None, description="The coach's programme, once started.")

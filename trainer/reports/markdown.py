@@ -7,10 +7,8 @@ never turn into Markdown or HTML in whatever renders the report.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
@@ -28,6 +26,7 @@ from trainer.engine.insights import (
     summarize,
     week_start,
 )
+from trainer.journal.coach_models import Goal
 from trainer.journal.describe import ENDED_LABELS, duration_text, leg_text, places_text, work_done
 from trainer.journal.models import (
     ACTIVITY_QUESTION,
@@ -40,60 +39,15 @@ from trainer.journal.models import (
     ReminderPrompt,
     SessionRecord,
 )
+from trainer.reports.coach import dose_history, goals_and_reviews
+from trainer.reports.text import escape_markdown as escape_markdown
 from trainer.wording import format_date, format_moment, plural
 
-ALWAYS_ESCAPED = set("\\`*_[]|")
-"""Characters that are Markdown (emphasis, code, links, tables) wherever they stand in a line."""
-LINE_START = re.compile(r"^(?:[-+=#>]|\d{1,9}[.)])")
-"""What can start a list, a heading, a heading's underline or a quote at the start of a line."""
-LINK_MARKERS = re.compile(r"(?<=\w)\.(?=[^\W\d_]{2})|:(?=//)|^/(?=/)|(?<=\s)/(?=/)")
-"""A dot between a word and two letters (``evil.com``; not ``e.g.``), the colon of ``https://`` and a leading
-``//``: escaped, so no renderer finds a web address to turn into a link."""
-SOMETIMES = re.compile(r"&(?=#?\w+;)|@(?=\w)|<(?=[A-Za-z/!?])")
-"""Only where they would mean something: ``&`` before an entity (``&amp;``), ``@`` before a name (a mention or
-an e-mail address), ``<`` before a tag; ``AT&T``, ``mum @ home`` and ``<3`` stay as typed."""
-IN_PAIRS = "~$"
-"""Strikethrough and maths need two: escaped only in a line that has two or more of them (``~5 min`` stays)."""
 BAR_CELLS_PER_POINT = 2
 PARTIAL_BLOCKS = " ▏▎▍▌▋▊▉"
 FOOTER = "This is a summary of self-reported entries, not a diagnosis."
 RUN_COLLAPSED = 3
 """From this many weeks in a row with nothing logged, the weekly tables show them as one line."""
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that renders exactly as typed, and reads well as plain text.
-
-    Only what could be syntax is escaped, so an ordinary note reads as typed ("(the app…).", "e.g.",
-    "heat & rest", "$40", "~5 min"): characters that are Markdown anywhere, the rest only where they would
-    act (an entity, a mention, a tag, a pair), what could start a block at the start of a line, and the
-    parts of web and e-mail addresses a renderer would turn into links. Each line is stripped (leading
-    spaces could start a code block) and line breaks become hard breaks. Control characters, which the
-    journal refuses, show as U+FFFD.
-    """
-    lines = []
-    for line in text.splitlines():
-        clean = _escape_line(line.replace("\t", " ").strip())
-        if clean:
-            lines.append(clean)
-    return "\\\n  ".join(lines)
-
-
-def _escape_line(line: str) -> str:
-    marked = {match.start() for pattern in (LINK_MARKERS, SOMETIMES) for match in pattern.finditer(line)}
-    marked |= {index for index, char in enumerate(line) if char in IN_PAIRS and line.count(char) > 1}
-    start = LINE_START.match(line)
-    if start:
-        marked.add(start.end() - 1)  # "-", "#" or ">", or the "." of "1."
-    escaped = []
-    for index, char in enumerate(line):
-        if unicodedata.category(char) == "Cc":
-            escaped.append("\N{REPLACEMENT CHARACTER}")
-        elif char in ALWAYS_ESCAPED or index in marked:
-            escaped.append("\\" + char)
-        else:
-            escaped.append(char)
-    return "".join(escaped)
 
 
 def pain_bar(average: float | None) -> str:
@@ -107,9 +61,15 @@ def pain_bar(average: float | None) -> str:
 
 
 def markdown_report(
-    entries: Iterable[AnyEntry], today: date, since: date | None, goal: int, generated_at: datetime
+    entries: Iterable[AnyEntry],
+    today: date,
+    since: date | None,
+    goal: int,
+    generated_at: datetime,
+    goals: Sequence[Goal] = (),
 ) -> str:
-    """The report from ``since`` (or the first entry when None) to ``today`` inclusive."""
+    """The report from ``since`` (or the first entry when None) to ``today`` inclusive; ``goals``: the
+    person's current goals in the coach's programme (each shown with its ratings at the reviews)."""
     # reminder prompts are the app's own bookkeeping, not something the person reported
     entries = [entry for entry in entries if entry_day(entry) <= today and not isinstance(entry, ReminderPrompt)]
     start = since if since is not None else min((entry_day(entry) for entry in entries), default=today)
@@ -128,11 +88,13 @@ def markdown_report(
         _weekly_check(summary),
         _chart(rows),
         _stopped_sessions(period),
+        dose_history(period),
+        goals_and_reviews(goals, period),
         _leg_symptoms(period),
         _other_notes(period),
         FOOTER,
     ]
-    return "\n\n".join(sections) + "\n"
+    return "\n\n".join(section for section in sections if section is not None) + "\n"
 
 
 def _header(summary: Summary, since: date | None, generated_at: datetime) -> str:

@@ -18,6 +18,7 @@ from trainer.journal.checkpoints import OrphanedSession
 from trainer.journal.errors import JournalProblem
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
+from trainer.services.coach import Coach
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
 from trainer.services.settings import SettingsService
@@ -54,6 +55,8 @@ class Services:
     loaded: Catalog | None = None
     """The content, or None when it failed to load (``content_problems`` say why)."""
     content_problems: tuple[ContentProblem, ...] = ()
+    coach_service: Coach | None = None
+    """Built by ``make_services`` when the content loaded (``coach`` builds it otherwise)."""
 
     @property
     def catalog(self) -> Catalog:
@@ -66,8 +69,18 @@ class Services:
     def plans(self) -> PlanBuilder:
         settings = self.settings
         return PlanBuilder(
-            self.catalog, lambda: settings.current.dose_changes, lambda: settings.current.get_ready_seconds
+            self.catalog,
+            lambda: settings.current.dose_changes,
+            lambda: settings.current.get_ready_seconds,
+            lambda: settings.current.programme,
         )
+
+    @property
+    def coach(self) -> Coach:
+        """The coach (``trainer.services.coach``): the programme, its decisions and reviews."""
+        if self.coach_service is None:
+            self.coach_service = Coach(self.catalog, self.journal, self.settings, self.now)
+        return self.coach_service
 
     def today(self) -> date:
         return self.now().date()
@@ -97,13 +110,15 @@ def make_services(
         except ContentError as error:
             problems = error.problems
     journal = JournalStore(paths.journal_dir)
+    settings = SettingsService(journal, report)
     return Services(
         paths=paths,
         journal=journal,
-        settings=SettingsService(journal, report),
+        settings=settings,
         now=now,
         session_clock=session_clock,
         timings=timings or Timings(),
         loaded=catalog,
         content_problems=problems,
+        coach_service=Coach(catalog, journal, settings, now) if catalog is not None else None,
     )

@@ -8,11 +8,12 @@ this run and ``report`` tells the person, so no screen repeats a try/notify bloc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from trainer.journal.coach_models import ProgrammeProgress
 from trainer.journal.errors import JournalError
 from trainer.journal.limits import SettingsError, settings_error_text
 from trainer.journal.models import PersonalDose, Settings
@@ -109,3 +110,21 @@ class SettingsService:
 
     def set_morning_reminder(self, on: bool) -> Settings:
         return self._remind("the reminder about the morning check-in", morning_check=on)
+
+    # --- the coach's programme -----------------------------------------------------------------
+
+    def start_programme(self, progress: ProgrammeProgress) -> Settings:
+        """Start (or restart) the coach's programme, or change its answers."""
+        return self._change("the programme", programme=progress.model_dump())
+
+    def set_rungs(self, rungs: Mapping[str, int]) -> Settings:
+        """Move ladders to these rungs (the others stay where they are); the programme must be running."""
+        progress = self.current.programme
+        if progress is None:
+            raise SettingsError("there is no programme to change: start one first")
+        changed = progress.model_dump() | {"rungs": {**progress.rungs, **rungs}}
+        return self._change("your programme's doses", programme=changed)
+
+    def stop_programme(self) -> Settings:
+        """Leave the programme (its decisions and reviews stay in the journal)."""
+        return self._change("that you left the programme", programme=None)

@@ -1,0 +1,126 @@
+"""Builders for the coach's journal entries in tests (a plain module: import it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from trainer.catalog.loader import Catalog
+from trainer.engine.ladders import Standing
+from trainer.engine.plan import plan_routine
+from trainer.engine.tailoring import play_routine
+from trainer.journal.coach_models import Decision, GoalRating, ProgrammeProgress, Review, StartAnswers
+from trainer.journal.models import CheckIn, ExerciseDone, PersonalDose, SessionEnd, SessionRecord
+
+RECORDED = datetime(2026, 12, 31, 12, 0, tzinfo=UTC)
+
+
+def decision(at: datetime, **fields: Any) -> Decision:
+    data: dict[str, Any] = {
+        "at": at,
+        "recorded": RECORDED,
+        "programme_id": "twelve-weeks",
+        "exercise_id": "bird-dog",
+        "name": "Bird-dog",
+        "source": "morning",
+        "verdict": "green",
+        "from_rung": 3,
+        "from_dose": "1x6 each side, 3 s hold",
+        "proposed_rung": 4,
+        "proposed_dose": "1x8 each side, 3 s hold",
+        "to_rung": 4,
+        "to_dose": "1x8 each side, 3 s hold",
+        "choice": "accepted",
+        "reason": "Your last two sessions were green: bird-dog 1x6 -> 1x8 each side, 3 s hold.",
+    }
+    return Decision.model_validate(data | fields)
+
+
+def review(at: datetime, **fields: Any) -> Review:
+    data: dict[str, Any] = {
+        "at": at,
+        "recorded": RECORDED,
+        "programme_id": "twelve-weeks",
+        "week": 2,
+        "first_week_average": 5.0,
+        "last_week_average": 4.2,
+        "trend": "Your average pain over the last 7 days is 4.2, down 0.8 points (16%) from your first week (5.0).",
+        "goals": [GoalRating(goal="Carry the shopping home", rating=4)],
+        "suggested": "keep-going",
+        "outcome": "keep-going",
+        "reasons": ["Most sessions were green."],
+    }
+    return Review.model_validate(data | fields)
+
+
+# --- a programme in memory, and sessions played the programme's way -------------------------------------
+
+START = date(2026, 11, 2)  # a Monday
+
+
+def standing(
+    catalog: Catalog,
+    answers: StartAnswers | None = None,
+    rungs: dict[str, int] | None = None,
+    started: date = START,
+    personal: dict[str, PersonalDose] | None = None,
+) -> Standing:
+    progress = ProgrammeProgress(
+        programme_id="twelve-weeks", started=started, answers=answers or StartAnswers(), rungs=rungs or {}
+    )
+    return Standing(catalog.programmes["twelve-weeks"], catalog.exercises, progress, personal or {})
+
+
+def at_hour(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def played_session(
+    catalog: Catalog,
+    where: Standing,
+    day: date,
+    *,
+    routine_id: str = "back-basics",
+    before: int | None = 3,
+    peak: int | None = 4,
+    after: int | None = 4,
+    ended_how: SessionEnd = "finished",
+    hour: int = 18,
+    sets_short: tuple[str, ...] = (),
+) -> SessionRecord:
+    """A session of ``routine_id`` as the programme plays it at ``where``'s rungs, every set done (except the
+    exercises in ``sets_short``, one set short)."""
+    routine, _ = play_routine(catalog.routines[routine_id], where, where.progress.answers)
+    plan = plan_routine(routine, catalog.exercises, where.personal, get_ready_seconds=10)
+    done = []
+    for planned in plan.exercises:
+        sets = planned.prescription.sets
+        short = planned.exercise.id in sets_short
+        done.append(
+            ExerciseDone(
+                exercise_id=planned.exercise.id,
+                name=planned.exercise.name,
+                sets_planned=sets,
+                sets_done=sets - 1 if short else sets,
+                seconds=60.0,
+            )
+        )
+    start = at_hour(day, hour)
+    return SessionRecord(
+        at=start,
+        ended=start + timedelta(minutes=max(1, round(plan.minutes))),
+        recorded=RECORDED,
+        title=plan.title,
+        routine_id=routine_id,
+        exercises=done,
+        pain_before=before,
+        pain_peak=peak,
+        pain_after=after,
+        completion=1.0 if ended_how == "finished" else 0.6,
+        ended_how=ended_how,
+        stop_reason={"finished": None, "stopped-pain": "pain", "stopped-choice": "tired"}[ended_how],
+    )
+
+
+def morning(day: date, worse: bool | None, pain: int = 3, hour: int = 8, **fields: Any) -> CheckIn:
+    return CheckIn(at=at_hour(day, hour), recorded=RECORDED, pain_now=pain, session_worse=worse, **fields)
