@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -71,13 +71,22 @@ def journal(home: Path) -> None:
 
     now = datetime.now().astimezone()
     store = JournalStore(home / "journal")
-    store.import_entries(generate(1, seed=7, today=now.date(), catalog=load_catalog(), zone=now.tzinfo))
+    # a month of history up to yesterday: nothing yet today, so a desk break is due from 00:30
+    yesterday = now.date() - timedelta(days=1)
+    store.import_entries(generate(1, seed=7, today=yesterday, catalog=load_catalog(), zone=now.tzinfo))
     every_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     store.update_settings(
         disclaimer_seen=True,
-        reminders={"enabled": True, "days": every_day, "start": "00:00", "end": "23:59", "session": False,
-                   "morning_check": False},
-    )  # fmt: skip
+        reminders={
+            "enabled": True,
+            "days": every_day,
+            "start": "00:00",
+            "end": "23:59",
+            "break_minutes": 30,
+            "session": False,
+            "morning_check": False,
+        },
+    )
 
 
 def main() -> None:
@@ -104,7 +113,10 @@ def main() -> None:
         tmux(outer, "-f", "/dev/null", "new-session", "-d", "-s", "shot", *size, inner_command)
         tmux(outer, "set", "-g", "status", "off")
         wait_for(outer, "desk break due")
+        tmux(outer, "send-keys", "-t", "shot", "backtrainer status", "Enter")  # the same facts, in words
+        wait_for(outer, "Next:")
         print(capture(outer, "tmux-status", width, "tmux: backtrainer status in the status line"))
+        tmux(outer, "send-keys", "-t", "shot", "clear", "Enter")
         tmux(outer, "send-keys", "-t", "shot", "backtrainer remind", "Enter")
         wait_for(outer, "How bad is your back pain")
         tmux(outer, "send-keys", "-t", "shot", "4", "Enter")  # pain before the desk break
