@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from textual.content import Content
 
 from tests.conftest import FIXED_NOW
@@ -143,6 +144,30 @@ async def test_today_fits_80x24_with_nothing_cut(make_app, paths) -> None:
         assert menu.region.bottom <= box.region.y and box.region.bottom <= stop_rule.region.y
         assert stop_rule.region.bottom <= screen.query_one("Footer").region.y
         assert len(menu.options) == 8 and menu.region.height == 8
+
+
+@pytest.mark.parametrize("size", [(80, 24), (80, 30), (100, 30), (100, 36), (120, 40), (76, 22)])
+async def test_with_a_programme_every_box_home_shows_is_whole(make_app, paths, size: tuple[int, int]) -> None:
+    start_programme(paths, date(2026, 11, 9), goals=GOALS)  # (the review due: Home's longest Today)
+    store = JournalStore(paths.journal_dir)
+    for days_ago in range(8):  # a week of check-ins, none of them a weekly check: that notice shows too
+        store.add(CheckIn(at=FIXED_NOW - timedelta(days=days_ago, hours=1), pain_now=3, walked_minutes=10))
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        stop_rule = screen.query_one("#stop-rule")
+        shown = [box for box in screen.query("#home > *") if box.display and box is not stop_rule]
+        assert screen.query_one("#today") in shown
+        assert "weekly check is due" in str(screen.query_one("#today").render())
+        menu = screen.query_one("#menu")
+        for box in shown:
+            assert box.region.bottom <= stop_rule.region.y, f"{box.id} runs under the stop rule at {size}"
+            if box is menu and size[1] < 24:
+                assert menu.max_scroll_y > 0  # the smallest terminal: the menu scrolls, the footer names the keys
+                continue
+            assert box.content_region.height >= box.get_content_height(box.size, box.size, box.content_region.width)
 
 
 async def test_with_a_programme_at_120x40_home_shows_your_week_and_the_introduction_too(make_app, paths) -> None:

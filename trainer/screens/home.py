@@ -32,6 +32,9 @@ MENU = (
     ("settings", "o", "Settings", "The bell, time to get ready, your weekly goal"),
     ("help", "h", "When to get help", "Symptoms that need a doctor today, or now"),
 )
+ROOMY = 40
+"""Rows from which Home shows everything beside Today (the introduction, what the phase is about, the
+message); below, Today and Your week come first (home.tcss)."""
 RUNNING_MENU = {
     "start": ("Today's session", "Today's routine (below), guided rep by rep"),
     "programme": ("Your programme", "Your answers and goals; or leave the programme"),
@@ -146,12 +149,14 @@ class HomeScreen(TrainerScreen):
     def on_resize(self) -> None:
         """The 'worth knowing' message only shows when there is room for it (Tips has them all);
         on the smallest terminals the introduction goes too, and on short ones once the journal has
-        something in it (Home's first visit keeps it)."""
+        something in it (Home's first visit keeps it). With a programme, Today comes first: below ``ROOMY``
+        rows the introduction and the message give way, on short terminals Your week too."""
+        self.set_class(self.size.height < ROOMY, "-medium")
         self.set_class(self.size.height < 30, "-short")
         self.set_class(self.size.height < 24, "-tiny")
         # the texts that are longer with room (after this layout: a change of height needs another)
         self.call_after_refresh(self._show_suggestion)
-        self.call_after_refresh(self.query_one(TodayBox).set_detailed, self.size.height >= 30)
+        self.call_after_refresh(self.query_one(TodayBox).set_detailed, self.size.height >= ROOMY)
 
     def _show_suggestion(self) -> None:
         """The suggestion, and on a short terminal without the reminder that the Library starts any routine."""
