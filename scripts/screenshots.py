@@ -34,6 +34,16 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "help": (("h",), False),
 }
 
+# The coach: getting started's tailored start (after three answers and a goal), and Home with Today on a
+# calm day of week 2 (a small journal of its own: a check-in with a walk, yesterday's session).
+PROGRAMME_SHOTS: dict[str, tuple[str, ...]] = {
+    "getting-started": (
+        *("p", "enter", "right", "space", "enter", "n", "n", "enter", "enter", *"Carry the shopping home"),
+        *("tab", *"20 Feb", "enter", "enter"),
+    ),
+    "home-today": (),
+}
+
 # name -> (routine started with 'backtrainer start', seconds into the session, keys pressed then)
 SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "session": ("back-basics", 25.3, ()),
@@ -86,16 +96,73 @@ async def shoot(
     return target
 
 
+def running_programme(journal_dir: Path) -> None:
+    """Week 2 of the programme (started Mon 16 Nov) with two goals, a walk logged and yesterday's session."""
+    from trainer.journal.coach_models import Goal, ProgrammeProgress, StartAnswers
+    from trainer.journal.models import CheckIn, SessionRecord
+    from trainer.journal.store import JournalStore
+
+    store = JournalStore(journal_dir)
+    answers = StartAnswers(
+        worse_with=["sitting"],
+        goals=[
+            Goal(text="Carry the shopping home", target=NOW.date() + timedelta(days=57)),
+            Goal(text="Sit through a film"),
+        ],
+    )
+    progress = ProgrammeProgress(programme_id="twelve-weeks", started=NOW.date() - timedelta(days=8), answers=answers)
+    store.update_settings(disclaimer_seen=True, programme=progress.model_dump(mode="json"))
+    store.add(CheckIn(at=NOW - timedelta(hours=10), pain_now=3, walked_minutes=12))
+    at = NOW - timedelta(days=1, hours=2)
+    store.add(
+        SessionRecord(
+            at=at,
+            ended=at + timedelta(minutes=10),
+            title="Gentle start",
+            routine_id="gentle-start",
+            completion=1.0,
+            ended_how="finished",
+            pain_before=3,
+            pain_peak=3,
+            pain_after=3,
+        )
+    )
+
+
+async def shoot_programme(name: str, keys: tuple[str, ...], size: tuple[int, int]) -> Path:
+    from trainer.app import make_app
+    from trainer.journal.store import JournalStore
+    from trainer.paths import resolve_paths
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["BACKTRAINER_HOME"] = home
+        journal_dir = resolve_paths().journal_dir
+        if name == "home-today":
+            running_programme(journal_dir)
+        else:
+            JournalStore(journal_dir).update_settings(disclaimer_seen=True)
+        app = make_app(resolve_paths(), now=lambda: NOW)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause(0.2)
+            svg = app.export_screenshot(title=f"backtrainer: {name}")
+    target = OUT_DIR / f"{name}.svg"
+    target.write_text(svg, encoding="utf-8")
+    return target
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", default="100x30", help="terminal size, WIDTHxHEIGHT (default 100x30)")
     parser.add_argument("--only", default="", help="comma-separated names (default: all)")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
-    names = [name for name in args.only.split(",") if name] or [*SHOTS, *SESSION_SHOTS]
+    names = [name for name in args.only.split(",") if name] or [*SHOTS, *PROGRAMME_SHOTS, *SESSION_SHOTS]
     OUT_DIR.mkdir(exist_ok=True)
     for name in names:
-        if name in SESSION_SHOTS:
+        if name in PROGRAMME_SHOTS:
+            print(asyncio.run(shoot_programme(name, PROGRAMME_SHOTS[name], (width, height))))
+        elif name in SESSION_SHOTS:
             routine, seconds, keys = SESSION_SHOTS[name]
             print(asyncio.run(shoot(name, keys, False, (width, height), (routine, seconds))))
         else:

@@ -137,10 +137,15 @@ class TrainerApp(App[None]):
 
     @work(group="start-up")
     async def _start_up(self) -> None:
-        """The first-run notice (once), each unfinished session in turn, then the session asked for."""
+        """The first-run notice (once) and then the offer to get started, each unfinished session in turn,
+        then the session asked for."""
         settings = self.services.settings
         if not settings.current.disclaimer_seen and await self.push_screen_wait(FirstRunScreen()):
             settings.accept_disclaimer()
+            if self._offer_getting_started():
+                from trainer.screens.getting_started import GettingStartedScreen  # (only on a first run)
+
+                await self.push_screen_wait(GettingStartedScreen())
         try:
             self._unfinished = self.services.journal.unfinished_sessions()
         except JournalError as error:
@@ -153,6 +158,15 @@ class TrainerApp(App[None]):
             self._keep_unfinished(orphan, save)
         if self.start_id:
             self._start_requested()
+
+    def _offer_getting_started(self) -> bool:
+        """Right after the first-run notice: the programme's questions (skippable), unless a session was
+        asked for on the command line (Home offers them then) or there is no programme to start."""
+        return (
+            not self.start_id
+            and self.services.catalog.default_programme is not None
+            and self.services.coach.progress is None
+        )
 
     def _keep_unfinished(self, orphan: OrphanedSession, save: bool) -> None:
         try:

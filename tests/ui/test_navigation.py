@@ -14,6 +14,7 @@ from trainer.journal.store import JournalStore
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.exercise import ExerciseScreen
 from trainer.screens.first_run import FirstRunScreen
+from trainer.screens.getting_started import GettingStartedScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.library import LibraryScreen
@@ -33,6 +34,9 @@ async def test_first_run_shows_disclaimer_and_emergency_list_once(make_app, path
         await pilot.pause()
         assert text_box.scroll_y == text_box.max_scroll_y > 0
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GettingStartedScreen)  # offered next; skipped here
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     assert JournalStore(paths.journal_dir).load_settings().disclaimer_seen
 
@@ -61,7 +65,7 @@ async def test_home_keys_open_library_tips_and_help_and_q_returns(make_app) -> N
 async def test_home_menu_works_with_arrows_and_enter(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.press("down", "down", "down", "down", "down", "enter")
         assert isinstance(app.screen, TipsScreen)
         await pilot.press("escape")
         await pilot.press("down", "down", "enter")

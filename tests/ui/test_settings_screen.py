@@ -11,7 +11,7 @@ async def test_settings_change_the_bell_the_time_to_get_ready_and_the_goal(make_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, SettingsScreen)
-        await pilot.press("space")  # the bell: off
+        await pilot.press("down", "space")  # (below the programme's answers) the bell: off
         await pilot.press("down", "right", "right")  # time to get ready: 10 -> 20 s
         await pilot.press("down", *["left"] * 5)  # the goal: 3 -> 1, and no lower
         await pilot.pause()
@@ -32,7 +32,7 @@ async def test_the_reminder_settings_are_rows_of_the_settings_screen(make_app, p
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")
-        await pilot.press("down", "down", "down", "space")  # reminders: on
+        await pilot.press("down", "down", "down", "down", "space")  # reminders: on
         await pilot.press("down", "right")  # working days: Mon-Fri -> Mon-Sat
         await pilot.press("down", "left", "left")  # the day starts at 08:00
         await pilot.press("down", "right")  # and ends at 18:00
@@ -43,7 +43,7 @@ async def test_the_reminder_settings_are_rows_of_the_settings_screen(make_app, p
         await pilot.press("down", *["right"] * 9)  # put off at most 5 times
         await pilot.press("down", "space", "down", "enter")  # no session or check-in reminders
         await pilot.pause()
-        shown = str(app.screen.query_one("#choices").get_option_at_index(3).prompt)
+        shown = str(app.screen.query_one("#choices").get_option_at_index(4).prompt)
         assert "Reminders" in shown and "on" in shown
     saved = JournalStore(paths.journal_dir).load_settings().reminders
     assert saved.model_dump(mode="json") == {

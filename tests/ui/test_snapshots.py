@@ -7,12 +7,15 @@ Update after a deliberate UI change with ``pytest tests/ui/test_snapshots.py
 from __future__ import annotations
 
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.clock import FakeClock
 from tests.conftest import FIXED_NOW
+from trainer.journal.coach_models import Goal, ProgrammeProgress, StartAnswers
+from trainer.journal.models import CheckIn, SessionRecord
 from trainer.journal.store import JournalStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -55,6 +58,48 @@ def test_screen_layout(snap_compare, make_app, request, screen: str, size: tuple
         request.getfixturevalue("demo_journal")
     app = make_app(first_run=screen == "first-run")
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size)
+
+
+# The coach: getting started (a question, and the tailored start with its reasons) and Home with Today.
+TO_THE_PLAN = ("p", "enter", "right", "space", "enter", "n", "n", "enter", "enter", *"Carry the shopping home")
+PROGRAMME_SCREENS = {
+    "getting-started-question": ("p", "enter", "right", "space"),
+    "getting-started-plan": (*TO_THE_PLAN, "tab", *"20 Feb", "enter", "enter"),
+    "home-today": (),
+}
+
+
+def _running_programme(store: JournalStore) -> None:
+    """Week 2 of the programme (started Mon 16 Nov), two goals, a check-in with a walk and a session."""
+    answers = StartAnswers(
+        worse_with=["sitting"],
+        goals=[Goal(text="Carry the shopping home", target=date(2027, 1, 20)), Goal(text="Sit through a film")],
+    )
+    progress = ProgrammeProgress(programme_id="twelve-weeks", started=date(2026, 11, 16), answers=answers)
+    store.update_settings(programme=progress.model_dump(mode="json"))
+    store.add(CheckIn(at=FIXED_NOW - timedelta(hours=10), pain_now=3, walked_minutes=12))
+    at = FIXED_NOW - timedelta(days=1, hours=2)
+    store.add(
+        SessionRecord(
+            at=at,
+            ended=at + timedelta(minutes=10),
+            title="Gentle start",
+            routine_id="gentle-start",
+            completion=1.0,
+            ended_how="finished",
+            pain_before=3,
+            pain_peak=3,
+            pain_after=3,
+        )
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(PROGRAMME_SCREENS))
+def test_programme_layout(snap_compare, make_app, paths, screen: str, size: tuple[int, int]) -> None:
+    if screen == "home-today":
+        _running_programme(JournalStore(paths.journal_dir))
+    assert snap_compare(make_app(), press=PROGRAMME_SCREENS[screen], terminal_size=size)
 
 
 # The session player at its moments: getting ready, mid-rep, a hold (paused), a rest, a change of side,

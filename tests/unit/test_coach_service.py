@@ -142,6 +142,28 @@ def test_changing_the_answers_keeps_the_start_and_the_rungs(services: Services, 
     assert progress.answers.floor_ok is False
 
 
+def test_preview_tailors_like_start_and_saves_nothing(services: Services, tmp_path: Path, clock: Clock) -> None:
+    answers = StartAnswers(worse_with=["bending-back"], floor_ok=False)
+    preview = services.coach.preview(answers)
+    assert "No back extensions at first: you said bending backwards makes it worse." in preview.reasons
+    assert services.settings.current.programme is None
+    assert JournalStore(tmp_path / "data" / "journal").load_settings().programme is None
+    assert services.coach.start(answers) == preview
+
+
+def test_preview_of_changed_answers_keeps_the_running_start(services: Services, clock: Clock) -> None:
+    services.coach.start(StartAnswers())
+    services.settings.set_rungs({"bird-dog": 5})
+    clock.set(10, 9)
+    preview = services.coach.preview(StartAnswers(leg_pain=True))
+    progress = services.settings.current.programme
+    assert progress is not None and progress.answers == StartAnswers()  # unchanged until start
+    assert any("down into a leg" in reason for reason in preview.reasons)
+    assert not any("down into a leg" in reason for reason in services.coach.start_plan().reasons)  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="no programme called 'nope'"):
+        services.coach.preview(StartAnswers(), programme_id="nope")
+
+
 def test_an_unknown_programme_is_refused(services: Services) -> None:
     with pytest.raises(ValueError, match="no programme called 'nope'"):
         services.coach.start(StartAnswers(), programme_id="nope")

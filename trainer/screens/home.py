@@ -13,15 +13,18 @@ from textual.widgets.option_list import Option
 
 from trainer.engine.insights import WeekCount, this_week
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
+from trainer.engine.today import Today
 from trainer.journal.errors import JournalError
-from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
+from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
+from trainer.screens.home_today import TodayBox
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
 from trainer.wording import THIS_WEEK, format_minutes, format_moment, plural
 
 MENU = (
     ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
+    ("programme", "p", "12-week programme", "A few questions for a start that suits you"),
     ("check-in", "c", "Check in", "Log how your back feels: a few seconds"),
     ("journal", "j", "Journal", "Your entries and how things are trending"),
     ("library", "l", "Library", "Exercises and routines, step by step"),
@@ -29,6 +32,14 @@ MENU = (
     ("settings", "o", "Settings", "The bell, time to get ready, your weekly goal"),
     ("help", "h", "When to get help", "Symptoms that need a doctor today, or now"),
 )
+ROOMY = 40
+"""Rows from which Home shows everything beside Today (the introduction, what the phase is about, the
+message); below, Today and Your week come first (home.tcss)."""
+RUNNING_MENU = {
+    "start": ("Today's session", "Today's routine (below), guided rep by rep"),
+    "programme": ("Your programme", "Your answers and goals; or leave the programme"),
+}
+"""The rows that read differently while a programme is running."""
 
 
 def menu_prompt(key: str, title: str, description: str) -> Content:
@@ -40,9 +51,7 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
     )
 
 
-def week_summary(
-    entries: list[AnyEntry], goal: int, now_day_count: int, today: date, week: WeekCount | None = None
-) -> list[Content]:
+def week_summary(entries: list[AnyEntry], goal: int, today: date, week: WeekCount | None = None) -> list[Content]:
     """Two short lines for Home: pain over the last 7 days, and sessions this week (Monday to Sunday, as
     Trends and ``stats`` count them) against the goal."""
     check_ins = [entry for entry in entries if isinstance(entry, CheckIn)]
@@ -69,21 +78,34 @@ def week_summary(
             " — goal met." if sessions.met else ".",
         )
     )
-    if now_day_count >= 7 and not any(isinstance(entry, WeeklyCheck) for entry in entries):
-        lines.append(Content.styled("Your weekly check is due: open the Journal and press w.", "$accent"))
     return lines
+
+
+def home_notices(entries: list[AnyEntry], now_day_count: int, unreadable: bool) -> list[Content]:
+    """Home's notices: the weekly check when it is due, and a journal file that cannot be read. They show in
+    Your week, or in Today while a programme runs (Your week may give way to it on a short terminal)."""
+    notices = []
+    logged = any(isinstance(entry, (CheckIn, SessionRecord)) for entry in entries)
+    if logged and now_day_count >= 7 and not any(isinstance(entry, WeeklyCheck) for entry in entries):
+        notices.append(Content.styled("Your weekly check is due: open the Journal and press w.", "$accent"))
+    if unreadable:
+        notices.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
+    return notices
 
 
 class HomeScreen(TrainerScreen):
     SUB_TITLE = "Home"
     suggestion: Suggestion | None = None
+    today: Today | None = None
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("s", "open('start')", "Start"),
         Binding("c", "open('check-in')", "Check in"),
         Binding("j", "open('journal')", "Journal"),
         Binding("l", "open('library')", "Library"),
-        Binding("t", "open('tips')", "Tips"),
+        Binding("p", "open('get-started')", "Get started"),
+        Binding("p", "open('programme')", "Programme"),
+        Binding("t", "open('tips')", "Tips", show=False),
         Binding("o", "open('settings')", "Settings", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -96,11 +118,17 @@ class HomeScreen(TrainerScreen):
                 "a pain journal, and plain self-care advice based on published guidelines.",
                 id="intro",
             )
+            offered = catalog.default_programme is not None or self.services.coach.programme is not None
             yield OptionList(
-                *(Option(menu_prompt(key, title, text), id=option_id) for option_id, key, title, text in MENU),
+                *(
+                    Option(menu_prompt(key, title, text), id=option_id)
+                    for option_id, key, title, text in MENU
+                    if option_id != "programme" or offered
+                ),
                 id="menu",
             )
             yield Static(id="suggestion")
+            yield TodayBox(id="today")
             yield Static(id="week")
             if catalog.messages:
                 day = self.services.today().toordinal()
@@ -120,9 +148,30 @@ class HomeScreen(TrainerScreen):
 
     def on_resize(self) -> None:
         """The 'worth knowing' message only shows when there is room for it (Tips has them all);
-        on the smallest terminals the introduction goes too."""
+        on the smallest terminals the introduction goes too, and on short ones once the journal has
+        something in it (Home's first visit keeps it). With a programme, Today comes first: below ``ROOMY``
+        rows the introduction and the message give way, on short terminals Your week too."""
+        self.set_class(self.size.height < ROOMY, "-medium")
         self.set_class(self.size.height < 30, "-short")
         self.set_class(self.size.height < 24, "-tiny")
+        # the texts that are longer with room (after this layout: a change of height needs another)
+        self.call_after_refresh(self._show_suggestion)
+        self.call_after_refresh(self.query_one(TodayBox).set_detailed, self.size.height >= ROOMY)
+
+    def _show_suggestion(self) -> None:
+        """The suggestion, and on a short terminal without the reminder that the Library starts any routine."""
+        if self.suggestion is None:
+            return
+        routine = self.suggestion.routine
+        minutes = format_minutes(self.services.plans.for_routine(routine).total_seconds)
+        more = "" if self.has_class("-short") else " Any routine starts from the Library."
+        self.query_one("#suggestion", Static).update(
+            Content.assemble(
+                ("Suggested: ", "$text-muted"),
+                literal(routine.name, "bold"),
+                f" ({minutes}), {self.suggestion.reason}.{more}",
+            )
+        )
 
     def refresh_week(self) -> None:
         journal = self.services.journal
@@ -137,22 +186,44 @@ class HomeScreen(TrainerScreen):
         days_of_use = (now - first[-1].at).days if first else 0
         catalog = self.services.catalog
         self.suggestion = suggest(catalog.routines, catalog.suggestions, looked_back, now)
-        if self.suggestion is not None:
-            routine = self.suggestion.routine
-            minutes = format_minutes(self.services.plans.for_routine(routine).total_seconds)
-            self.query_one("#suggestion", Static).update(
-                Content.assemble(
-                    ("Suggested: ", "$text-muted"),
-                    literal(routine.name, "bold"),
-                    f" ({minutes}), {self.suggestion.reason}. Any routine starts from the Library.",
-                )
-            )
+        self._show_suggestion()
+        self.set_class(bool(first), "-returning")
         goal = self.services.settings.current.sessions_per_week_goal
         week = this_week(looked_back, now.date(), goal)  # (Monday is at most 6 days back: it is in looked_back)
-        lines = week_summary(recent, goal, days_of_use, now.date(), week)
-        if journal.problems:
-            lines.append(Content.styled("A journal file cannot be read: open the Journal for details.", "$warning"))
-        self.query_one("#week", Static).update(Content("\n").join(lines))
+        lines = week_summary(recent, goal, now.date(), week)
+        notices = home_notices(recent, days_of_use, bool(journal.problems))
+        self.refresh_today(notices)
+        self.query_one("#week", Static).update(Content("\n").join(lines + ([] if self.today else notices)))
+
+    def refresh_today(self, notices: list[Content]) -> None:
+        """While a programme runs, Today takes the suggestion's place (unless no routine of it suits), and
+        two rows of the menu say what they do then."""
+        now = self.services.now()
+        try:
+            self.today = self.services.coach.today(now)
+        except JournalError:  # refresh_week has said the journal cannot be read
+            self.today = None
+        box = self.query_one(TodayBox)
+        box.display = self.today is not None
+        if self.today is not None:
+            box.show(self.today, now.date(), notices)
+        self.query_one("#suggestion").display = self.today is None or self.today.routine is None
+        self.set_class(self.today is not None, "-coach")
+        menu = self.query_one("#menu", OptionList)
+        listed = {option.id for option in menu.options}
+        for option_id, key, title, text in MENU:
+            if option_id in RUNNING_MENU and option_id in listed:
+                shown = RUNNING_MENU[option_id] if self.today is not None else (title, text)
+                menu.replace_option_prompt(option_id, menu_prompt(key, *shown))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """p is 'Get started' before a programme and 'Programme' while one runs (one binding shows)."""
+        if action == "open" and parameters in (("get-started",), ("programme",)):
+            if parameters == ("programme",):
+                return self.today is not None
+            return self.today is None and self.services.catalog.default_programme is not None
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -164,8 +235,14 @@ class HomeScreen(TrainerScreen):
         if target == "help":
             self.open_help()
         elif target == "start":
-            if self.suggestion is not None:
+            if self.today is not None and self.today.routine is not None:
+                begin_session(self, routine=self.today.routine)  # the plan builder plays it the programme's way
+            elif self.suggestion is not None:
                 begin_session(self, routine=self.suggestion.routine)
+        elif target in ("programme", "get-started"):
+            from trainer.screens.getting_started import GettingStartedScreen
+
+            self.app.push_screen(GettingStartedScreen())
         elif target in ("check-in", "journal"):
             from trainer.screens.journal import JournalScreen
 

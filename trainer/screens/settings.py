@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from trainer.engine.ladders import programme_week
 from trainer.journal.limits import GET_READY, GOAL, REMINDER_LIMITS
 from trainer.journal.models import ReminderSettings, Settings
 from trainer.journal.reminders import WEEKDAYS, Weekday, clock, minutes_of
@@ -212,6 +213,20 @@ CHOICES = (
 )
 
 
+PROGRAMME_ROW = "programme"
+"""The first row: the programme's answers, changed on their own screen (Enter opens it)."""
+
+
+def programme_prompt(week: str | None) -> Content:
+    """``week``: where the running programme is ("week 3 of 12"), or None before one is started."""
+    explain = f"{week}; Enter to change them, or leave" if week is not None else "Enter: six short questions"
+    return Content.assemble(
+        (f"{'Programme answers':<20}", "bold"),
+        (f"{'running' if week else 'not started':<12}", "bold $accent"),
+        (explain, "$text-muted"),
+    )
+
+
 def choice_prompt(choice: Choice, settings: Settings) -> Content:
     return Content.assemble(
         (f"{choice.title:<20}", "bold"),
@@ -240,21 +255,50 @@ class SettingsScreen(TrainerScreen):
         self._show()
         self.query_one("#choices").focus()
 
+    def on_screen_resume(self) -> None:
+        self._show()  # back from the programme's answers
+
+    @property
+    def _offers_programme(self) -> bool:
+        coach = self.services.coach
+        return coach.programme is not None or self.services.catalog.default_programme is not None
+
+    def _programme_week(self) -> str | None:
+        coach = self.services.coach
+        progress, programme = coach.progress, coach.programme
+        if progress is None or programme is None:
+            return None
+        week = programme_week(progress.started, self.services.today())
+        return f"week {max(1, min(week, programme.weeks))} of {programme.weeks}"
+
     def _show(self) -> None:
         settings = self.services.settings.current
         choices = self.query_one("#choices", OptionList)
         highlighted = choices.highlighted
         choices.clear_options()
+        if self._offers_programme:
+            choices.add_option(Option(programme_prompt(self._programme_week()), id=PROGRAMME_ROW))
         choices.add_options(Option(choice_prompt(choice, settings), id=choice.id) for choice in CHOICES)
         choices.highlighted = highlighted if highlighted is not None else 0
 
     def action_step(self, delta: int) -> None:
-        index = self.query_one("#choices", OptionList).highlighted
+        choices = self.query_one("#choices", OptionList)
+        index = choices.highlighted
         if index is None:
             return
+        chosen = choices.get_option_at_index(index).id
+        if chosen == PROGRAMME_ROW:
+            if delta > 0:
+                self.open_programme()
+            return
         service = self.services.settings
-        CHOICES[index].step(service, service.current, delta)
+        next(choice for choice in CHOICES if choice.id == chosen).step(service, service.current, delta)
         self._show()
+
+    def open_programme(self) -> None:
+        from trainer.screens.getting_started import GettingStartedScreen
+
+        self.app.push_screen(GettingStartedScreen())
 
     def on_option_list_option_selected(self) -> None:
         self.action_step(1)

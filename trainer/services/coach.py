@@ -7,6 +7,8 @@ Getting started
     ``start(answers: StartAnswers, programme_id: str | None = None) -> StartPlan``
         Tailor the programme to the answers and save the progress. A new programme starts today with every
         ladder on its starting rung; the running one keeps its start date and rungs (changed answers).
+    ``preview(answers, programme_id=None) -> StartPlan``: what ``start`` would give, saving nothing (the
+        getting-started screen shows it before the person chooses).
     ``start_plan() -> StartPlan | None``: the running programme's tailoring (routines per phase, ``reasons``).
     ``stop() -> None``: leave the programme (its decisions and reviews stay in the journal).
     ``programme``, ``progress``: the running ``Programme`` and ``ProgrammeProgress``, or None.
@@ -142,19 +144,28 @@ class Coach:
 
     # --- getting started -----------------------------------------------------------------------------
 
-    def start(self, answers: StartAnswers, programme_id: str | None = None) -> StartPlan:
+    def _progress_for(self, answers: StartAnswers, programme_id: str | None) -> ProgrammeProgress:
+        """The progress ``start`` saves: the running programme with these answers, or a new one from today."""
         chosen = StartAnswers.model_validate(answers.model_dump())
         wanted = programme_id or self.catalog.default_programme
         if wanted is None or wanted not in self.catalog.programmes:
             raise ValueError(f"there is no programme called {wanted!r}")
         running = self.progress
         if running is not None and running.programme_id == wanted:
-            progress = running.model_copy(update={"answers": chosen})
-        else:
-            progress = ProgrammeProgress(programme_id=wanted, started=self.now().date(), answers=chosen)
-        self.settings.start_programme(progress)
+            return running.model_copy(update={"answers": chosen})
+        return ProgrammeProgress(programme_id=wanted, started=self.now().date(), answers=chosen)
+
+    def start(self, answers: StartAnswers, programme_id: str | None = None) -> StartPlan:
+        self.settings.start_programme(self._progress_for(answers, programme_id))
         standing = self.standing()
         assert standing is not None
+        return self._start_plan(standing, self._entries(standing))
+
+    def preview(self, answers: StartAnswers, programme_id: str | None = None) -> StartPlan:
+        """The tailored start ``start`` would give these answers, saving nothing."""
+        progress = self._progress_for(answers, programme_id)
+        programme = self.catalog.programmes[progress.programme_id]
+        standing = Standing(programme, self.catalog.exercises, progress, self.settings.current.dose_changes)
         return self._start_plan(standing, self._entries(standing))
 
     def start_plan(self) -> StartPlan | None:

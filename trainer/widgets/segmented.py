@@ -55,13 +55,20 @@ class Segmented(Widget, Generic[ValueT], can_focus=True):
         return self.options[self.index][1]
 
     def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = [(f"{self.label} ", "$text-muted")]
+        parts: list[str | tuple[str, str]] = [(f"{self.label} ", "$text-muted")] if self.label else []
         for position, (text, _) in enumerate(self.options):
             if position == self.index:
                 parts.append((f" {text} ", "bold reverse $accent"))
             else:
                 parts.append((f" {text} ", ""))
         return Content.assemble(*parts)
+
+    def select(self, value: ValueT) -> None:
+        """Show ``value`` as chosen (the first option when it is none of them), with no ``Changed`` message:
+        for a form filled with answers given before."""
+        index = next((index for index, (_, option) in enumerate(self.options) if option == value), 0)
+        self.set_reactive(Segmented.index, index)
+        self.refresh()
 
     def action_step(self, delta: int) -> None:
         self.index = (self.index + delta) % len(self.options)
