@@ -66,9 +66,23 @@ def test_red_proposes_a_step_down_and_the_flare_plan(real_catalog: Catalog) -> N
 
 def test_red_at_the_bottom_still_offers_the_flare_plan(real_catalog: Catalog) -> None:
     where = building(real_catalog)
-    record = played_session(real_catalog, where, DAY, routine_id="desk-break", ended_how="stopped-pain")
-    proposal = after_session(record, history(where, record), where)
+    at_the_bottom = building(real_catalog, **{ladder.exercise.replace("-", "_"): 0 for ladder in where.ladders()})
+    record = played_session(real_catalog, at_the_bottom, DAY, ended_how="stopped-pain")
+    proposal = after_session(record, history(at_the_bottom, record), at_the_bottom)
     assert proposal is not None and proposal.steps == () and proposal.flare_plan
+    assert "Your exercises are already on their easiest step." in proposal.reason
+
+
+def test_a_pain_stop_before_any_exercise_of_the_programme_changes_no_dose(real_catalog: Catalog) -> None:
+    where = building(real_catalog, bird_dog=4)
+    for record in (
+        played_session(real_catalog, where, DAY, routine_id="desk-break", ended_how="stopped-pain"),
+        played_session(real_catalog, where, DAY, ended_how="stopped-pain").model_copy(update={"exercises": []}),
+    ):
+        proposal = after_session(record, history(where, record), where)
+        assert proposal is not None and proposal.steps == () and proposal.flare_plan
+        assert "No exercise of the programme was done, so no dose changes." in proposal.reason
+        assert "easiest step" not in proposal.reason
 
 
 def test_amber_proposes_the_same_dose(real_catalog: Catalog) -> None:

@@ -271,8 +271,10 @@ def _down(verdict: SessionVerdict, standing: Standing, source: DecisionSource) -
     steps = tuple(_step(ladder, standing, standing.rung(ladder) - 1) for ladder in ladders if standing.rung(ladder))
     if steps:
         change = f"Step down one rung: {'; '.join(step.text for step in steps)}."
-    else:
+    elif ladders:
         change = "Your exercises are already on their easiest step."
+    else:  # stopped before any exercise of the programme
+        change = "No exercise of the programme was done, so no dose changes."
     reason = f"{verdict.reason} {change} Have a look at your flare plan."
     return Proposal("down", verdict, steps, reason, source, standing.programme.id, why=verdict.reason)
 
