@@ -177,9 +177,7 @@ def suggest_outcome(
         return "see-professional", professional
     judged = sum(colours.values())
     if colours.get("red"):
-        return "ease-off", [
-            f"{'A session' if colours['red'] == 1 else 'Some sessions'} {since} went red."
-        ]
+        return "ease-off", [f"{'A session' if colours['red'] == 1 else 'Some sessions'} {since} went red."]
     if judged and colours.get("amber", 0) * 2 >= judged:
         return "ease-off", [f"At least half of your sessions {since} were amber."]
     reasons = [f"Your sessions {since} were mostly green."] if judged else []
