@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.engine.insights import WeekCount, this_week
+from trainer.engine.review import ReviewQuestions
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.journal.errors import JournalError
 from trainer.journal.models import AnyEntry, CheckIn, WeeklyCheck
@@ -85,8 +88,11 @@ class HomeScreen(TrainerScreen):
         Binding("l", "open('library')", "Library"),
         Binding("t", "open('tips')", "Tips"),
         Binding("o", "open('settings')", "Settings", show=False),
+        Binding("v", "review", "Review"),
         Binding("q", "app.quit", "Quit"),
     ]
+    due_review: ReviewQuestions | None = None
+    """The programme's review that is due now (``v`` opens it; the key shows only then)."""
 
     def compose_body(self) -> ComposeResult:
         catalog = self.services.catalog
@@ -185,3 +191,23 @@ class HomeScreen(TrainerScreen):
 
     def action_go_back(self) -> None:
         """Home is the bottom of the stack: Esc stays here, q quits."""
+
+    # --- the coach's review ----------------------------------------------------------
+
+    @on(ScreenResume)
+    def _look_for_a_review(self) -> None:
+        """Each time Home shows: is a review due? (``v`` is offered only then.)"""
+        try:
+            self.due_review = self.services.coach.review_due()
+        except JournalError:
+            self.due_review = None  # refresh_week says the journal cannot be read
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.due_review is not None if action == "review" else True
+
+    def action_review(self) -> None:
+        if self.due_review is not None:
+            from trainer.screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.due_review))
