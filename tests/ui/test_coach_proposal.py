@@ -8,6 +8,7 @@ import pytest
 from tests.clock import FakeClock
 from tests.ui.coach_app import Now, coach_app, decisions, rungs
 from trainer.engine.decisions import FLARE_PLAN_TOPIC
+from trainer.journal.errors import JournalError
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.proposal import ProposalScreen
@@ -65,6 +66,8 @@ async def test_a_red_session_proposes_a_step_down_and_accepting_moves_the_rungs(
         assert "■ Red  Your pain went about 6 points above your usual (from about 3 to 9)." in shown
         assert "Pelvic tilt" in shown and "1x6 → 1x4" in shown
         assert rungs(app.services) == before  # nothing changes before the choice
+        choices = list(screen.query(".choices Button"))
+        assert len(choices) == 3 and all(0 < button.region.bottom <= 24 for button in choices)  # in view at 80x24
         assert decisions(paths) == []
         await pilot.press("a")
         await pilot.pause()
@@ -194,4 +197,25 @@ async def test_no_proposal_with_nothing_to_judge_yet(paths, catalog, now, clock,
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_session(pilot, clock, before=before, after=after, peak=peak)
         assert isinstance(app.screen, HomeScreen)
+    assert decisions(paths) == []
+
+
+async def test_a_journal_that_refuses_the_choice_is_said_so_and_nothing_moves(
+    paths, catalog, now, clock, monkeypatch
+) -> None:
+    app = coach_app(paths, catalog, now, clock=clock, start=ROUTINE)
+    before = rungs(app.services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_session(pilot, clock, after="4", peak="9")
+        assert isinstance(app.screen, ProposalScreen)
+
+        def refuse(entry) -> None:
+            raise JournalError("the disk is full")
+
+        monkeypatch.setattr(app.services.journal, "add", refuse)  # this app's own store: its next write fails
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Could not save your choice: the disk is full" in note.message for note in app._notifications)
+    assert rungs(app.services) == before
     assert decisions(paths) == []

@@ -9,6 +9,7 @@ from textual.widgets import RadioButton, RadioSet
 
 from tests.clock import FakeClock
 from tests.ui.coach_app import GOAL, Now, coach_app, decisions, reviews, rungs, two_weeks
+from trainer.journal.errors import JournalError
 from trainer.screens.dialogs import ConfirmScreen, NoticeScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.journal import JournalScreen
@@ -89,7 +90,8 @@ async def test_the_week_2_review_saves_ratings_and_easing_off_steps_every_ladder
         assert not screen.query_one("#help-lists").display  # not suggested, not chosen
         await pilot.press("tab", "6")  # the goal's rating
         await choose_outcome(pilot, "ease-off")
-        assert "Every exercise goes one step easier from your next session: " in shown(screen)
+        above_the_first = sum(1 for rung in before.values() if rung)
+        assert f"Each of your {above_the_first} exercises goes one step easier from your next session" in shown(screen)
         assert reviews(paths) == [] and rungs(app.services) == before  # nothing until saved
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -97,6 +99,8 @@ async def test_the_week_2_review_saves_ratings_and_easing_off_steps_every_ladder
         assert isinstance(notice, NoticeScreen)
         assert notice.title_text == "Review saved: easing off (week 2)"
         assert any(item.startswith("Bird-dog: 1x8 each side") for item in notice.items)
+        ok = notice.query_one("#ok")
+        assert ok.region.height == 1 and ok.region.bottom <= 24  # a long list scrolls; OK stays in view
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -206,3 +210,21 @@ async def test_a_due_review_is_offered_after_a_session_and_opens_on_y(paths, cat
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_review_the_journal_refuses_stays_on_screen_and_says_why(paths, catalog, now, monkeypatch) -> None:
+    app = coach_app(paths, catalog, now)
+    two_weeks(app.services, now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v", "tab", "6")
+
+        def refuse(entry) -> None:
+            raise JournalError("the disk is full")
+
+        monkeypatch.setattr(app.services.journal, "add", refuse)  # this app's own store: its next write fails
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)  # the answers are still there to save again
+        assert "Could not save the review: the disk is full" in shown(app.screen)
+        assert app.screen.ratings() == {GOAL: 6}
+    assert reviews(paths) == []

@@ -13,7 +13,7 @@ import pytest
 
 from tests.clock import FakeClock
 from tests.conftest import FIXED_NOW
-from tests.ui.coach_app import Now, coach_app, two_weeks
+from tests.ui.coach_app import Now, coach_app, played, two_weeks
 from trainer.journal.store import JournalStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -147,3 +147,13 @@ def test_coach_review_layout(snap_compare, paths, catalog, size: tuple[int, int]
     app = coach_app(paths, catalog, now)
     two_weeks(app.services, now)
     assert snap_compare(app, press=("v",), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coach_morning_question_layout(snap_compare, paths, catalog, size: tuple[int, int]) -> None:
+    now = Now()
+    app = coach_app(paths, catalog, now)
+    now.set(0, 18)
+    played(app.services, "gentle-start")
+    now.set(1, 8)
+    assert snap_compare(app, press=("c", "3", "tab", "right"), terminal_size=size)

@@ -64,10 +64,17 @@ class ConfirmScreen(Dialog[bool]):
         self.dismiss(answer)
 
 
-class NoticeScreen(Dialog[None]):
-    """Something to read, and OK: a message, then a list (what changed, say). Enter, q or Esc closes."""
+class NoticeScreen(WideDialog[None]):
+    """Something to read, and OK: a message, then a list (what changed, say). Enter, q or Esc closes; arrows
+    and PgUp/PgDn read a long list while OK keeps the focus."""
 
-    BINDINGS = [Binding("enter,q,escape", "close", "OK")]
+    BINDINGS = [
+        Binding("enter,q,escape", "close", "OK"),
+        Binding("down", "scroll('scroll_down')", "Read on", show=False),
+        Binding("up", "scroll('scroll_up')", "Back up", show=False),
+        Binding("pagedown", "scroll('scroll_page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('scroll_page_up')", "Page up", show=False),
+    ]
 
     def __init__(self, title: str, message: str, items: Sequence[str] = ()) -> None:
         super().__init__()
@@ -87,6 +94,9 @@ class NoticeScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         self.query_one("#ok").focus()
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(".dialog-body", VerticalScroll), how)(animate=False)
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

@@ -127,9 +127,9 @@ class ProposalScreen(WideDialog[ProposalChoice]):
                 yield Static(
                     Content.assemble(
                         TITLES[proposal.direction],
-                        ("  ·  ", "$text-muted"),
-                        literal(session.title, "$text-muted"),
-                        (f", {day}", "$text-muted"),
+                        ("  ·  ", "not bold $foreground-muted"),
+                        literal(session.title, "not bold $foreground-muted"),
+                        (f", {day}", "not bold $foreground-muted"),
                     ),
                     classes="dialog-title",
                 )

@@ -200,7 +200,7 @@ class ReviewScreen(TrainerScreen):
         for number, goal in enumerate(questions.goals):
             by = f"  by {format_date(goal.target, self.services.today())}" if goal.target is not None else ""
             widgets.append(
-                Static(Content.assemble(literal(goal.text, "bold"), (by, "$text-muted")), classes="goal-text")
+                Static(Content.assemble(literal(goal.text, "bold"), (by, "$foreground-muted")), classes="goal-text")
             )
             last = questions.last_ratings.get(goal.text)
             question = GOAL_RATING_QUESTION.split(" (")[0] + (f" Last time: {last}/10." if last is not None else "")
@@ -305,8 +305,11 @@ class ReviewScreen(TrainerScreen):
         changes = ease_off_decisions(standing, self.questions.week, self.services.now()) if standing else []
         if not changes:
             return "Your exercises are already on their easiest step, so easing off changes no dose."
-        moves = "; ".join(f"{change.name} {change.from_dose} → {change.to_dose}" for change in changes)
-        return f"Every exercise goes one step easier from your next session: {moves}."
+        first = changes[0]
+        return (
+            f"Each of your {plural(len(changes), 'exercise')} goes one step easier from your next session "
+            f"(such as {first.name} {first.from_dose} → {first.to_dose}). Saving shows every change."
+        )
 
     # --- answers -------------------------------------------------------------------------
 
