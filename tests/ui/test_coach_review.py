@@ -15,6 +15,7 @@ from trainer.screens.home import HomeScreen
 from trainer.screens.journal import JournalScreen
 from trainer.screens.review import ReviewDueScreen, ReviewScreen
 from trainer.screens.session_dialogs import AfterSessionScreen
+from trainer.screens.tips import TipsScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen
 
 RISING = (3, 3, 4, 5, 5, 6, 6)
@@ -57,7 +58,12 @@ async def test_v_on_home_shows_only_while_a_review_is_due(paths, catalog, now) -
         now.set(13, 9)
         await pilot.press("j", "q")  # back on Home, it looks again
         assert "review" in offered(app)
-        await pilot.press("v")
+        keys = list(app.screen.query("FooterKey"))
+        assert "h Get help" in [f"{key.key_display} {key.description}" for key in keys]
+        assert all(key.region.right <= 80 for key in keys)  # v in place of t: the footer fits 80 columns
+        await pilot.press("t")
+        assert isinstance(app.screen, TipsScreen)  # t still opens Tips (the menu shows it)
+        await pilot.press("q", "v")
         assert isinstance(app.screen, ReviewScreen)
 
 

@@ -89,6 +89,7 @@ class HomeScreen(TrainerScreen):
         Binding("t", "open('tips')", "Tips"),
         Binding("o", "open('settings')", "Settings", show=False),
         Binding("v", "review", "Review"),
+        Binding("t", "tips", "Tips", show=False),  # while v shows: at 80 columns the footer has room for one
         Binding("q", "app.quit", "Quit"),
     ]
     due_review: ReviewQuestions | None = None
@@ -204,7 +205,16 @@ class HomeScreen(TrainerScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.due_review is not None if action == "review" else True
+        """v shows only while a review is due, and then in place of t in the footer (t still opens Tips)."""
+        due = self.due_review is not None
+        if action in ("review", "tips"):
+            return due
+        if action == "open" and parameters == ("tips",):
+            return not due
+        return True
+
+    def action_tips(self) -> None:
+        self.action_open("tips")
 
     def action_review(self) -> None:
         if self.due_review is not None:
