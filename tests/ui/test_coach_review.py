@@ -9,6 +9,7 @@ from textual.widgets import RadioButton, RadioSet
 
 from tests.clock import FakeClock
 from tests.ui.coach_app import GOAL, Now, coach_app, decisions, reviews, rungs, two_weeks
+from trainer.journal.coach_models import Goal, StartAnswers
 from trainer.journal.errors import JournalError
 from trainer.screens.dialogs import ConfirmScreen, NoticeScreen
 from trainer.screens.home import HomeScreen
@@ -234,3 +235,19 @@ async def test_a_review_the_journal_refuses_stays_on_screen_and_says_why(paths, 
         assert "Could not save the review: the disk is full" in shown(app.screen)
         assert app.screen.ratings() == {GOAL: 6}
     assert reviews(paths) == []
+
+
+async def test_a_goal_in_the_persons_own_words_shows_exactly_as_typed(paths, catalog, now) -> None:
+    typed = "[@click=app.quit]Carry[/] the [b]shopping[/b] home"
+    app = coach_app(paths, catalog, now)
+    app.services.coach.start(StartAnswers(goals=[Goal(text=typed)]))
+    two_weeks(app.services, now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        goal = app.screen.query_one(".goal-text")
+        assert str(goal.render()) == typed  # markup is never parsed: shown, not run
+        await pilot.press("tab", "5", "ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+    (review,) = reviews(paths)
+    assert [(rating.goal, rating.rating) for rating in review.goals] == [(typed, 5)]
