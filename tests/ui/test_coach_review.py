@@ -11,10 +11,11 @@ from tests.clock import FakeClock
 from tests.ui.coach_app import GOAL, Now, coach_app, decisions, reviews, rungs, two_weeks
 from trainer.journal.coach_models import Goal, StartAnswers
 from trainer.journal.errors import JournalError
+from trainer.screens.coach_steps import ReviewDueScreen
 from trainer.screens.dialogs import ConfirmScreen, NoticeScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.journal import JournalScreen
-from trainer.screens.review import ReviewDueScreen, ReviewScreen
+from trainer.screens.review import ReviewScreen
 from trainer.screens.session_dialogs import AfterSessionScreen
 from trainer.screens.tips import TipsScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen

@@ -13,14 +13,13 @@ from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
-from trainer.screens.coach_steps import after_morning_answer
+from trainer.screens.coach_steps import after_morning_answer, offer_review
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
 from trainer.screens.journal_form import CheckInForm, MorningQuestion
 from trainer.screens.journal_problems import SET_ASIDE_KEY, ProblemsBox
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
-from trainer.screens.review import offer_review
 from trainer.screens.session_edit import SessionEditScreen
 from trainer.screens.weekly_check import WeeklyCheckScreen
 from trainer.wording import format_moment, plural

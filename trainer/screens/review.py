@@ -7,16 +7,14 @@ professional" shows the help lists. The person chooses the outcome and may add a
 records it, and easing off steps every exercise one rung down (the screen then says what changed).
 
 The review opens from Home (``v``, while one is due) and is offered once a run after a session or a check-in
-(``offer_review``).
+(``coach_steps.offer_review``).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import ValidationError
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -29,8 +27,8 @@ from trainer.journal.coach_models import GOAL_RATING_QUESTION, REVIEW_OUTCOME_LA
 from trainer.journal.describe import entry_summary
 from trainer.journal.errors import JournalError
 from trainer.journal.models import NOTES_MAX, WeeklyCheck
-from trainer.screens.base import TrainerScreen, services_of
-from trainer.screens.dialogs import ConfirmScreen, Dialog, NoticeScreen
+from trainer.screens.base import TrainerScreen
+from trainer.screens.dialogs import ConfirmScreen, NoticeScreen
 from trainer.screens.help import help_list_section, numbers_line
 from trainer.screens.proposal import VERDICT_MARKS
 from trainer.screens.weekly_check import WeeklyCheckScreen
@@ -71,60 +69,6 @@ def doses_changed(before: Standing | None, after: Standing | None) -> list[str]:
             name = after.exercises[ladder.exercise].name
             changes.append(f"{name}: {dose_label(before.dose(ladder))} → {dose_label(after.dose(ladder))}")
     return changes
-
-
-class ReviewDueScreen(Dialog[bool]):
-    """Offered after a session or a check-in: open the review that is due now (True), or later."""
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Open the review"),
-        Binding("n,l,q,escape", "answer(False)", "Later"),
-    ]
-
-    def __init__(self, questions: ReviewQuestions) -> None:
-        super().__init__()
-        self.questions = questions
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(f"Your week {self.questions.week} review is due"), classes="dialog-title")
-            yield Static(literal(self.questions.point.title, "bold"))
-            yield Static(
-                Content(
-                    "A few minutes to look back at your pain, your sessions and your goals, and to choose "
-                    "what comes next. Home offers it (v) until it is done."
-                ),
-                classes="question",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Later (n)", id="later", compact=True)
-                yield Button("Open the review (y)", id="open", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#open").focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "open")
-
-    def action_answer(self, open_it: bool) -> None:
-        self.dismiss(open_it)
-
-
-async def offer_review(app: App[Any]) -> None:
-    """After a session or a check-in: offer the review that is due, once a run (run in a worker)."""
-    services = services_of(app)
-    try:
-        questions = services.coach.review_due()
-    except JournalError:
-        return  # the screens that read the journal say so
-    if questions is None:
-        return
-    key = (questions.programme_id, questions.week)
-    if key in services.offered_reviews:
-        return
-    services.offered_reviews.add(key)
-    if await app.push_screen_wait(ReviewDueScreen(questions)):
-        await app.push_screen_wait(ReviewScreen(questions))
 
 
 class ReviewScreen(TrainerScreen):
