@@ -50,6 +50,11 @@ SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "session-hold": ("desk-break", 150.0, ()),
 }
 
+# The coach, on the demo journal with its programme started two weeks before NOW: the proposal after a
+# session of its first routine whose highest pain was 9 (red), and the week 2 review, due now.
+COACH_SHOTS = ("coach-proposal", "coach-review")
+PROGRAMME_DAYS = 14
+
 
 class StoppedClock:
     """The session clock for a screenshot: it moves only when the script says."""
@@ -151,17 +156,57 @@ async def shoot_programme(name: str, keys: tuple[str, ...], size: tuple[int, int
     return target
 
 
+async def shoot_coach(name: str, size: tuple[int, int]) -> Path:
+    from demo_journal import generate
+
+    from trainer.app import make_app
+    from trainer.catalog.loader import load_catalog
+    from trainer.journal.coach_models import Goal, StartAnswers
+    from trainer.journal.store import JournalStore
+    from trainer.paths import resolve_paths
+    from trainer.services.core import Timings
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["BACKTRAINER_HOME"] = home
+        store = JournalStore(resolve_paths().journal_dir)
+        store.update_settings(disclaimer_seen=True)
+        store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
+        clock = StoppedClock(1000.0)
+        moment = [NOW - timedelta(days=PROGRAMME_DAYS)]
+        start = "gentle-start" if name == "coach-proposal" else None
+        timings = Timings(session_end_pause=0.0)  # the questions at once
+        app = make_app(resolve_paths(), now=lambda: moment[0], session_clock=clock, start=start, timings=timings)
+        app.services.coach.start(StartAnswers(goals=[Goal(text="Carry the shopping home from the market")]))
+        moment[0] = NOW
+        async with app.run_test(size=size) as pilot:
+            if start is not None:
+                await pilot.press("3", "enter")  # pain before the session
+                clock.advance(app.screen.plan.total_seconds + 1)  # type: ignore[attr-defined]
+                app.screen.refresh_display()  # type: ignore[attr-defined]
+                await pilot.pause()
+                await pilot.press("4", "tab", "9", "ctrl+s")  # pain after, and the highest during it
+            else:
+                await pilot.press("v")
+            await pilot.pause(0.2)
+            svg = app.export_screenshot(title=f"backtrainer: {name}")
+    target = OUT_DIR / f"{name}.svg"
+    target.write_text(svg, encoding="utf-8")
+    return target
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", default="100x30", help="terminal size, WIDTHxHEIGHT (default 100x30)")
     parser.add_argument("--only", default="", help="comma-separated names (default: all)")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.lower().split("x"))
-    names = [name for name in args.only.split(",") if name] or [*SHOTS, *PROGRAMME_SHOTS, *SESSION_SHOTS]
+    names = [name for name in args.only.split(",") if name] or [*SHOTS, *PROGRAMME_SHOTS, *SESSION_SHOTS, *COACH_SHOTS]
     OUT_DIR.mkdir(exist_ok=True)
     for name in names:
         if name in PROGRAMME_SHOTS:
             print(asyncio.run(shoot_programme(name, PROGRAMME_SHOTS[name], (width, height))))
+        elif name in COACH_SHOTS:
+            print(asyncio.run(shoot_coach(name, (width, height))))
         elif name in SESSION_SHOTS:
             routine, seconds, keys = SESSION_SHOTS[name]
             print(asyncio.run(shoot(name, keys, False, (width, height), (routine, seconds))))

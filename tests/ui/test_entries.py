@@ -1,4 +1,5 @@
-"""The Entries tab: honest session lines, details cut with an ellipsis, undo after delete, editing a session."""
+"""The Entries tab: honest session lines, details cut with an ellipsis, undo after delete, editing a session, the
+entries kept as they happened (reminders, the coach's decisions and reviews)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import timedelta
 from textual.widgets import DataTable
 
 from tests.conftest import FIXED_NOW
+from tests.unit.coach_builders import decision, review
 from trainer.journal.models import CheckIn, ExerciseDone, ReminderPrompt, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.journal_entries import EntryScreen
@@ -147,3 +149,35 @@ async def test_reminders_have_their_own_filter_and_are_kept_as_they_happened(mak
         assert hint == "d delete · q close"
         await pilot.press("e")
         assert isinstance(app.screen, EntryScreen)  # nothing to edit: the dialog stays
+
+
+async def test_the_coachs_decisions_and_reviews_have_their_own_filter_and_open_with_the_reason(make_app, paths) -> None:
+    store = JournalStore(paths.journal_dir)
+    store.add(CheckIn(at=FIXED_NOW - timedelta(hours=3), pain_now=3))
+    store.add(decision(FIXED_NOW - timedelta(hours=2)))
+    store.add(review(FIXED_NOW - timedelta(hours=1)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "e")
+        table = app.screen.query_one("#entry-table", DataTable)
+        kinds = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+        assert kinds == ["review", "check-in"]  # 'all': the diary, the review in it; a dose decision is not
+        await pilot.press("k", "k", "k", "k", "k")
+        kinds = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+        assert kinds == ["review", "dose decision"]
+        assert str(table.get_row_at(1)[3]).startswith("Bird-dog: 1x6 each side, 3 s hold → 1x8 each side")
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, EntryScreen)
+        labels = [str(widget.render()) for widget in app.screen.query(".detail-label")]
+        values = [str(widget.render()) for widget in app.screen.query(".detail-value")]
+        rows = dict(zip(labels, values, strict=True))
+        assert rows["Why"] == "Your last two sessions were green: bird-dog 1x6 -> 1x8 each side, 3 s hold."
+        assert rows["Chosen"] == "accepted" and rows["Dose now"] == "1x8 each side, 3 s hold"
+        assert footer_actions(app) == {"choose('delete')", "choose('close')"}  # no Edit
+        await pilot.press("e")
+        assert isinstance(app.screen, EntryScreen)  # kept as it was decided
+        await pilot.press("q", "up", "enter")
+        assert isinstance(app.screen, EntryScreen)
+        values = [str(widget.render()) for widget in app.screen.query(".detail-value")]
+        assert "keep going" in values and "Most sessions were green." in values
+        assert str(app.screen.query_one(".dialog-buttons").render()) == "d delete · q close"

@@ -14,6 +14,7 @@ import pytest
 
 from tests.clock import FakeClock
 from tests.conftest import FIXED_NOW
+from tests.ui.coach_app import Now, coach_app, played, two_weeks
 from trainer.journal.coach_models import Goal, ProgrammeProgress, StartAnswers
 from trainer.journal.models import CheckIn, SessionRecord
 from trainer.journal.store import JournalStore
@@ -160,3 +161,44 @@ FIGURE_IN_EACH_BASE = {
 def test_session_figure(snap_compare, make_app, base: str, size: tuple[int, int]) -> None:
     moment = "hold" if base in ("standing", "side-lying", "kneeling") else "reps"
     assert _session_snapshot(snap_compare, make_app, FIGURE_IN_EACH_BASE[base], moment, (), size)
+
+
+# The coach: the proposal after a red session (the choices, the flare plan and help), and the week 2 review.
+def _red_proposal(snap_compare, paths, catalog, size) -> bool:
+    clock = FakeClock(1000.0)
+    now = Now()
+    now.set(0, 18)
+    app = coach_app(paths, catalog, now, clock=clock, start="gentle-start")
+
+    async def play(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("3", "enter")
+        clock.advance(pilot.app.screen.plan.total_seconds + 1)
+        pilot.app.screen.refresh_display()
+        await pilot.pause()
+        await pilot.press("4", "tab", "9", "ctrl+s")
+        await pilot.pause()
+
+    return bool(snap_compare(app, terminal_size=size, run_before=play))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coach_proposal_layout(snap_compare, paths, catalog, size: tuple[int, int]) -> None:
+    assert _red_proposal(snap_compare, paths, catalog, size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coach_review_layout(snap_compare, paths, catalog, size: tuple[int, int]) -> None:
+    now = Now()
+    app = coach_app(paths, catalog, now)
+    two_weeks(app.services, now)
+    assert snap_compare(app, press=("v",), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coach_morning_question_layout(snap_compare, paths, catalog, size: tuple[int, int]) -> None:
+    now = Now()
+    app = coach_app(paths, catalog, now)
+    now.set(0, 18)
+    played(app.services, "gentle-start")
+    now.set(1, 8)
+    assert snap_compare(app, press=("c", "3", "tab", "right"), terminal_size=size)

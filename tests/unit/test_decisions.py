@@ -61,13 +61,28 @@ def test_red_proposes_a_step_down_and_the_flare_plan(real_catalog: Catalog) -> N
     )
     assert "bird-dog 1x8 -> 1x6 each side, 3 s hold" in proposal.reason
     assert proposal.reason.endswith("Have a look at your flare plan.")
+    assert proposal.why == "Red: your pain went about 5 points above your usual (from about 3 to 8)."
 
 
 def test_red_at_the_bottom_still_offers_the_flare_plan(real_catalog: Catalog) -> None:
     where = building(real_catalog)
-    record = played_session(real_catalog, where, DAY, routine_id="desk-break", ended_how="stopped-pain")
-    proposal = after_session(record, history(where, record), where)
+    at_the_bottom = building(real_catalog, **{ladder.exercise.replace("-", "_"): 0 for ladder in where.ladders()})
+    record = played_session(real_catalog, at_the_bottom, DAY, ended_how="stopped-pain")
+    proposal = after_session(record, history(at_the_bottom, record), at_the_bottom)
     assert proposal is not None and proposal.steps == () and proposal.flare_plan
+    assert "Your exercises are already on their easiest step." in proposal.reason
+
+
+def test_a_pain_stop_before_any_exercise_of_the_programme_changes_no_dose(real_catalog: Catalog) -> None:
+    where = building(real_catalog, bird_dog=4)
+    for record in (
+        played_session(real_catalog, where, DAY, routine_id="desk-break", ended_how="stopped-pain"),
+        played_session(real_catalog, where, DAY, ended_how="stopped-pain").model_copy(update={"exercises": []}),
+    ):
+        proposal = after_session(record, history(where, record), where)
+        assert proposal is not None and proposal.steps == () and proposal.flare_plan
+        assert "No exercise of the programme was done, so no dose changes." in proposal.reason
+        assert "easiest step" not in proposal.reason
 
 
 def test_amber_proposes_the_same_dose(real_catalog: Catalog) -> None:
@@ -78,6 +93,7 @@ def test_amber_proposes_the_same_dose(real_catalog: Catalog) -> None:
     assert all(step.before.rung == step.proposed.rung for step in proposal.steps)
     assert "Keep the same dose next time: " in proposal.reason
     assert "bird-dog stays at 1x8 each side, 3 s hold" in proposal.reason
+    assert proposal.why.startswith("Amber: ") and "stays at" not in proposal.why  # the screen lists the doses
 
 
 def test_green_waits_for_the_morning(real_catalog: Catalog) -> None:
@@ -104,6 +120,7 @@ def test_two_settled_greens_propose_the_next_rung_with_the_reason(real_catalog: 
     assert step is not None and step.proposal is not None and step.proposal.direction == "up"
     assert step.proposal.reason.startswith("Your last two sessions were green: ")
     assert "bird-dog 1x5 -> 1x6 each side, 3 s hold" in step.proposal.reason
+    assert step.proposal.why == "Your last two sessions were green."
     assert step.rungs["bird-dog"] == 3  # accepted: from the start (2) one rung up
     assert all(decision.to_rung == decision.from_rung + 1 for decision in step.decisions)
 

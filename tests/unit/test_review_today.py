@@ -117,6 +117,9 @@ def test_the_suggestion_follows_the_sessions(real_catalog: Catalog, colours: lis
     counts = {colour: colours.count(colour) for colour in ("green", "amber", "red")}
     suggested, reasons = suggest_outcome(change, None, recent, counts, last=False)
     assert suggested == outcome and reasons
+    first = suggest_outcome(change, None, recent, counts, last=False, first=True)[1]
+    if outcome != "see-professional":
+        assert "since the last review" in reasons[0] and "since the start" in first[0]  # the first review's words
 
 
 def test_see_a_professional_when_pain_rises_or_the_week_is_worse_or_nothing_helped() -> None:

@@ -64,8 +64,12 @@ class Proposal:
     verdict: SessionVerdict
     steps: tuple[Step, ...]
     reason: str
+    """What the decisions record: why, and every change (``Your last two sessions were green: bird-dog ...``)."""
     source: DecisionSource
     programme_id: str
+    why: str = ""
+    """Why, without the list of changes (``Your last two sessions were green.``), for a screen that lists the
+    changes itself."""
 
     @property
     def flare_plan(self) -> bool:
@@ -217,7 +221,7 @@ def after_morning(record: SessionRecord, worse: bool, history: History, standing
     count = len(run)
     lead = f"Your last {NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else count} sessions were green"
     reason = f"{lead}: {'; '.join(step.text for step in steps)}."
-    return Proposal("up", verdict, tuple(steps), reason, "morning", standing.programme.id)
+    return Proposal("up", verdict, tuple(steps), reason, "morning", standing.programme.id, why=f"{lead}.")
 
 
 def _on_programme(record: SessionRecord, standing: Standing) -> bool:
@@ -259,7 +263,7 @@ def _hold(verdict: SessionVerdict, standing: Standing, source: DecisionSource) -
     if not steps:
         return None
     reason = f"{verdict.reason} Keep the same dose next time: {'; '.join(step.text for step in steps)}."
-    return Proposal("hold", verdict, steps, reason, source, standing.programme.id)
+    return Proposal("hold", verdict, steps, reason, source, standing.programme.id, why=verdict.reason)
 
 
 def _down(verdict: SessionVerdict, standing: Standing, source: DecisionSource) -> Proposal:
@@ -267,10 +271,12 @@ def _down(verdict: SessionVerdict, standing: Standing, source: DecisionSource) -
     steps = tuple(_step(ladder, standing, standing.rung(ladder) - 1) for ladder in ladders if standing.rung(ladder))
     if steps:
         change = f"Step down one rung: {'; '.join(step.text for step in steps)}."
-    else:
+    elif ladders:
         change = "Your exercises are already on their easiest step."
+    else:  # stopped before any exercise of the programme
+        change = "No exercise of the programme was done, so no dose changes."
     reason = f"{verdict.reason} {change} Have a look at your flare plan."
-    return Proposal("down", verdict, steps, reason, source, standing.programme.id)
+    return Proposal("down", verdict, steps, reason, source, standing.programme.id, why=verdict.reason)
 
 
 # --- the person's choice ------------------------------------------------------------------------------

@@ -128,7 +128,8 @@ def review_questions(
     )
     done = sum(1 for entry in since_start if isinstance(entry, SessionRecord) and entry.counts)
     last = point == standing.programme.reviews[-1]
-    suggested, reasons = suggest_outcome(change, latest_weekly if not weekly_due else None, recent, colours, last)
+    weekly = latest_weekly if not weekly_due else None
+    suggested, reasons = suggest_outcome(change, weekly, recent, colours, last, first=not earlier)
     return ReviewQuestions(
         programme_id=standing.programme.id,
         point=point,
@@ -152,8 +153,12 @@ def suggest_outcome(
     recent: Sequence[SessionVerdict],
     colours: Mapping[str, int],
     last: bool,
+    *,
+    first: bool = False,
 ) -> tuple[ReviewOutcome, list[str]]:
-    """What the coach suggests at a review, and every reason for it."""
+    """What the coach suggests at a review, and every reason for it (``first``: no review before this one, so
+    the sessions counted are those since the start)."""
+    since = "since the start" if first else "since the last review"
     professional: list[str] = []
     if change.enough_data and change.points is not None and -change.points >= RISE_POINTS:
         professional.append(f"Your pain has gone up since the start of the programme ({change.change_text()}).")
@@ -172,12 +177,10 @@ def suggest_outcome(
         return "see-professional", professional
     judged = sum(colours.values())
     if colours.get("red"):
-        return "ease-off", [
-            f"{'A session' if colours['red'] == 1 else 'Some sessions'} since the last review went red."
-        ]
+        return "ease-off", [f"{'A session' if colours['red'] == 1 else 'Some sessions'} {since} went red."]
     if judged and colours.get("amber", 0) * 2 >= judged:
-        return "ease-off", ["At least half of your sessions since the last review were amber."]
-    reasons = ["Your sessions since the last review were mostly green."] if judged else []
+        return "ease-off", [f"At least half of your sessions {since} were amber."]
+    reasons = [f"Your sessions {since} were mostly green."] if judged else []
     if change.meaningful:
         reasons.append("Your pain has come down by a meaningful amount.")
     elif no_better:

@@ -1,7 +1,8 @@
-"""Small dialogs that return a value: confirm, and a notice with a way to help. Their style: dialogs.tcss."""
+"""Small dialogs that return a value: confirm, a notice, and a notice with a way to help. Their style: dialogs.tcss."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from textual.app import ComposeResult
@@ -61,6 +62,47 @@ class ConfirmScreen(Dialog[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class NoticeScreen(WideDialog[None]):
+    """Something to read, and OK: a message, then a list (what changed, say). Enter, q or Esc closes; arrows
+    and PgUp/PgDn read a long list while OK keeps the focus."""
+
+    BINDINGS = [
+        Binding("enter,q,escape", "close", "OK"),
+        Binding("down", "scroll('scroll_down')", "Read on", show=False),
+        Binding("up", "scroll('scroll_up')", "Back up", show=False),
+        Binding("pagedown", "scroll('scroll_page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('scroll_page_up')", "Page up", show=False),
+    ]
+
+    def __init__(self, title: str, message: str, items: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.items = list(items)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(literal(self.message))
+                if self.items:
+                    yield BulletList(self.items, classes="question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK (Enter)", id="ok", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ok").focus()
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(".dialog-body", VerticalScroll), how)(animate=False)
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class HelpNoticeScreen(Dialog[bool]):

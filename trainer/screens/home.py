@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.engine.insights import WeekCount, this_week
+from trainer.engine.review import ReviewQuestions
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.engine.today import Today
 from trainer.journal.errors import JournalError
@@ -107,8 +110,12 @@ class HomeScreen(TrainerScreen):
         Binding("p", "open('programme')", "Programme"),
         Binding("t", "open('tips')", "Tips", show=False),
         Binding("o", "open('settings')", "Settings", show=False),
+        Binding("v", "review", "Review"),
+        Binding("p", "open('your-programme')", "Programme", show=False),  # while v shows in its place
         Binding("q", "app.quit", "Quit"),
     ]
+    due_review: ReviewQuestions | None = None
+    """The programme's review that is due now (``v`` opens it; the key shows only then)."""
 
     def compose_body(self) -> ComposeResult:
         catalog = self.services.catalog
@@ -217,14 +224,6 @@ class HomeScreen(TrainerScreen):
                 menu.replace_option_prompt(option_id, menu_prompt(key, *shown))
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """p is 'Get started' before a programme and 'Programme' while one runs (one binding shows)."""
-        if action == "open" and parameters in (("get-started",), ("programme",)):
-            if parameters == ("programme",):
-                return self.today is not None
-            return self.today is None and self.services.catalog.default_programme is not None
-        return True
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.action_open(event.option.id)
@@ -239,7 +238,7 @@ class HomeScreen(TrainerScreen):
                 begin_session(self, routine=self.today.routine)  # the plan builder plays it the programme's way
             elif self.suggestion is not None:
                 begin_session(self, routine=self.suggestion.routine)
-        elif target in ("programme", "get-started"):
+        elif target in ("programme", "your-programme", "get-started"):
             from trainer.screens.getting_started import GettingStartedScreen
 
             self.app.push_screen(GettingStartedScreen())
@@ -262,3 +261,34 @@ class HomeScreen(TrainerScreen):
 
     def action_go_back(self) -> None:
         """Home is the bottom of the stack: Esc stays here, q quits."""
+
+    # --- the coach's review ----------------------------------------------------------
+
+    @on(ScreenResume)
+    def _look_for_a_review(self) -> None:
+        """Each time Home shows: is a review due? (``v`` is offered only then.)"""
+        try:
+            self.due_review = self.services.coach.review_due()
+        except JournalError:
+            self.due_review = None  # refresh_week says the journal cannot be read
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """One p shows: 'Get started' before a programme, 'Programme' while one runs; while a review is due,
+        'v Review' takes the footer's place of 'p Programme' (at 80 columns there is room for one; p still works)."""
+        due = self.due_review is not None
+        if action == "review":
+            return due
+        if action == "open" and parameters == ("get-started",):
+            return self.today is None and self.services.catalog.default_programme is not None
+        if action == "open" and parameters == ("programme",):
+            return self.today is not None and not due
+        if action == "open" and parameters == ("your-programme",):
+            return self.today is not None and due
+        return True
+
+    def action_review(self) -> None:
+        if self.due_review is not None:
+            from trainer.screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.due_review))

@@ -59,7 +59,7 @@ def sessions_line(today: Today, day: date) -> Content:
     if point is None:
         return sessions
     if today.review_due:
-        return Content.assemble(sessions, (f"Week {point.week} review is due.", "bold $accent"))
+        return Content.assemble(sessions, (f"Week {point.week} review is due: v opens it.", "bold $accent"))
     when = format_date(today.next_review_day, day) if today.next_review_day is not None else "soon"
     return Content.assemble(sessions, f"Next review: week {point.week}, {when}.")
 

@@ -13,9 +13,11 @@ from trainer.engine.leg_symptoms import LegNotice, leg_notice
 from trainer.journal.errors import JournalError, JournalProblem
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
+from trainer.screens.coach_steps import after_morning_answer, offer_review
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
+from trainer.screens.help import HelpScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
-from trainer.screens.journal_form import CheckInForm
+from trainer.screens.journal_form import CheckInForm, MorningQuestion
 from trainer.screens.journal_problems import SET_ASIDE_KEY, ProblemsBox
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
 from trainer.screens.session_edit import SessionEditScreen
@@ -137,6 +139,16 @@ class JournalScreen(TrainerScreen):
             trends_pane.show(self.entries, now.date(), self.services.settings.current.sessions_per_week_goal)
         for form in self.query(CheckInForm):
             form.disabled = self.services.journal.read_only
+            form.ask_morning(self._morning_question())
+
+    def _morning_question(self) -> MorningQuestion | None:
+        """The coach's question at the first check-in on a day after a programme session."""
+        coach = self.services.coach
+        try:
+            session = coach.morning_question()
+        except JournalError:
+            return None  # reload() has said the journal cannot be read
+        return MorningQuestion(session, coach.morning_question_text(session)) if session is not None else None
 
     def _show_problems(self) -> None:
         for box in self.query(ProblemsBox):  # (none while the screen closes: the background scan may end then)
@@ -202,10 +214,16 @@ class JournalScreen(TrainerScreen):
             self.query_one(EntriesPane).select(new.id)
         else:  # off the fields, so the tab keys (c, e, t) work again
             self.query_one(TabbedContent).query_one(Tabs).focus()
-        self._leg_notice(leg_notice(new, old))
+        self._after_check_in(leg_notice(new, old), event.asked, new.session_worse)
 
-    def _leg_notice(self, notice: LegNotice | None) -> None:
+    @work(group="after-check-in")
+    async def _after_check_in(
+        self, notice: LegNotice | None, asked: MorningQuestion | None, worse: bool | None
+    ) -> None:
+        """After a check-in is saved: the word about leg symptoms first, then what the coach makes of the
+        morning answer, then a review that has come due (each waits for the one before)."""
         safety = self.services.catalog.safety
+        screen = None
         if notice is LegNotice.EMERGENCY:
             screen = HelpNoticeScreen(
                 "Symptoms in both legs: get emergency help now",
@@ -214,13 +232,12 @@ class JournalScreen(TrainerScreen):
             )
         elif notice is LegNotice.CHECK:
             screen = HelpNoticeScreen("About your leg symptoms", safety.leg_symptom_check)
+        if screen is not None and await self.app.push_screen_wait(screen):
+            await self.app.push_screen_wait(HelpScreen())
+        if asked is not None and worse is not None:
+            await after_morning_answer(self.app, asked.session, worse)
         else:
-            return
-        self.app.push_screen(screen, self._maybe_show_help)
-
-    def _maybe_show_help(self, show: bool | None) -> None:
-        if show:
-            self.open_help()
+            await offer_review(self.app)
 
     def action_save(self) -> None:
         if self.query_one(TabbedContent).active == "check-in":

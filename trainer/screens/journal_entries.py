@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from trainer.journal.coach_models import Decision, Review
 from trainer.journal.describe import KIND_LABELS, entry_details, entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, ReminderPrompt, SessionRecord
 from trainer.screens.base import services_of
@@ -25,16 +26,27 @@ from trainer.wording import display_width, fit, format_moment, plural
 MAX_ROWS = 400
 """The list shows at most this many rows; the range filter narrows it."""
 
-KIND_FILTERS = [
-    ("all", ""),
-    ("check-ins", "check-in"),
-    ("sessions", "session"),
-    ("weekly", "weekly-check"),
-    ("reminders", "reminder"),
+KIND_FILTERS: list[tuple[str, tuple[str, ...]]] = [
+    ("all", ()),
+    ("check-ins", ("check-in",)),
+    ("sessions", ("session",)),
+    ("weekly", ("weekly-check",)),
+    ("reminders", ("reminder",)),
+    ("coach", ("decision", "review")),
 ]
-"""'all' is the diary: the reminders (a desk break every hour or so) have a filter of their own."""
+"""'all' is the diary (reviews included): the reminders (a desk break every hour or so) and the coach's dose
+decisions (one for each exercise of a session) have a filter of their own, the coach's with the reviews."""
+OWN_FILTER = frozenset({"reminder", "decision"})
+"""Kinds 'all' leaves to their own filter."""
 RANGE_FILTERS = [("30 days", 30), ("90 days", 90), ("1 year", 365), ("all", 0)]
-FILTERS_ON_ONE_LINE = 92
+KIND_LABEL, RANGE_LABEL = "Show (k): ", "Range (r):"
+FILTERS_ON_ONE_LINE = (
+    sum(
+        len(label) + 1 + sum(len(text) + 2 for text, _ in options)  # as Segmented draws them
+        for label, options in ((KIND_LABEL, KIND_FILTERS), (RANGE_LABEL, RANGE_FILTERS))
+    )
+    + 3
+)  # (the margin between them: journal.tcss)
 """Columns the two filters need side by side."""
 COLUMNS = (("When", "when"), ("Kind", "kind"), ("Pain", "pain"), ("Details", "details"))
 MIN_DETAILS = 16
@@ -78,8 +90,8 @@ class EntryScreen(WideDialog[EntryChoice]):
             yield Static(Content(" · ".join((*self._edit_hint(), "d delete", "q close"))), classes="dialog-buttons")
 
     def _edit_hint(self) -> tuple[str, ...]:
-        if isinstance(self.entry, ReminderPrompt):
-            return ()  # a record of what was shown and answered: kept as it happened
+        if isinstance(self.entry, ReminderPrompt | Decision | Review):
+            return ()  # a record of what was shown, proposed or chosen: kept as it happened
         if isinstance(self.entry, SessionRecord):
             return ("e add or change pain after, effort, note",)
         return ("e edit",)
@@ -109,8 +121,8 @@ class EntriesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="entry-filters"):
-            yield Segmented("Show (k): ", KIND_FILTERS, id="kind-filter")
-            yield Segmented("Range (r):", RANGE_FILTERS, id="range-filter")
+            yield Segmented(KIND_LABEL, KIND_FILTERS, id="kind-filter")
+            yield Segmented(RANGE_LABEL, RANGE_FILTERS, id="range-filter")
         yield DataTable(id="entry-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="entry-count")
 
@@ -133,12 +145,12 @@ class EntriesPane(Vertical):
         self._refresh()
 
     def _refresh(self) -> None:
-        kind = self.query_one("#kind-filter", Segmented).value
+        kinds: tuple[str, ...] = self.query_one("#kind-filter", Segmented).value
         since = self.now - timedelta(days=self.days) if self.days else None
         matching = [
             entry
             for entry in self._entries
-            if (entry.kind == kind if kind else entry.kind != "reminder") and (since is None or entry.at >= since)
+            if (entry.kind in kinds if kinds else entry.kind not in OWN_FILTER) and (since is None or entry.at >= since)
         ]
         table = self.query_one("#entry-table", DataTable)
         shown = matching[:MAX_ROWS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
@@ -23,13 +24,15 @@ from trainer.journal.models import (
     PAIN_NOW_QUESTION,
     CheckIn,
     Location,
+    SessionRecord,
 )
 from trainer.journal.when import entry_time_problem, parse_when
 from trainer.widgets.pain_scale import NumberScale
+from trainer.widgets.segmented import Segmented
 from trainer.widgets.toggle_row import ToggleRow
 from trainer.wording import format_moment
 
-FIELD_ERRORS = ("pain", "average", "leg", "walked", "sleep", "triggers", "when", "notes")
+FIELD_ERRORS = ("pain", "morning", "average", "leg", "walked", "sleep", "triggers", "when", "notes")
 WALKED = field_limits(CheckIn, "walked_minutes")
 TAGS = field_limits(CheckIn, "triggers")
 MODEL_FIELDS = {
@@ -41,8 +44,21 @@ MODEL_FIELDS = {
     "triggers": "triggers",
     "at": "when",
     "notes": "notes",
+    "session_worse": "morning",
+    "about_session": "morning",
 }
 """CheckIn field -> the form field whose label shows what is wrong with it."""
+
+MORNING_ANSWERS: list[tuple[str, bool | None]] = [("not answered", None), ("no", False), ("yes, worse", True)]
+
+
+@dataclass(frozen=True)
+class MorningQuestion:
+    """The coach's question at the first check-in on a day after a programme session."""
+
+    session: SessionRecord
+    text: str
+    """``Is your back worse than before yesterday's session?``"""
 
 
 def model_errors(error: ValidationError) -> dict[str, str]:
@@ -113,16 +129,22 @@ class CheckInForm(VerticalScroll):
     """Posts ``CheckInForm.Saved`` with a valid CheckIn; shows errors next to fields otherwise."""
 
     class Saved(Message):
-        def __init__(self, form: CheckInForm, check_in: CheckIn, replaces: CheckIn | None) -> None:
+        def __init__(
+            self, form: CheckInForm, check_in: CheckIn, replaces: CheckIn | None, asked: MorningQuestion | None
+        ) -> None:
             super().__init__()
             self.form = form
             self.check_in = check_in
             self.replaces = replaces
+            self.asked = asked
+            """The morning question this check-in answers (None: not asked, or not answered)."""
 
     def __init__(self, now: Callable[[], datetime], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.now = now
         self.editing: CheckIn | None = None
+        self.morning: MorningQuestion | None = None
+        """The coach's morning question, asked on a new check-in (an edit keeps the answer as it was)."""
         self.shown_when = ""
         self._as_reset: tuple[object, ...] = ()
 
@@ -130,6 +152,9 @@ class CheckInForm(VerticalScroll):
         yield Static(id="form-title")
         yield _label(PAIN_NOW_QUESTION, "0-9 (1 0 is 10), arrows; Enter saves", field="pain")
         yield NumberScale("no pain", "worst pain you can imagine", id="pain")
+        with Vertical(id="morning-question"):
+            yield _label("", "optional, left/right", field="morning")
+            yield Segmented("", MORNING_ANSWERS, id="morning")
         yield _label(PAIN_AVERAGE_QUESTION, "optional", field="average")
         yield NumberScale("no pain", "worst pain you can imagine", optional=True, id="average")
         yield _label("Where does it hurt?")
@@ -161,6 +186,23 @@ class CheckInForm(VerticalScroll):
     def on_mount(self) -> None:
         self.reset()
 
+    def ask_morning(self, question: MorningQuestion | None) -> None:
+        """Show the coach's morning question on a new check-in (or hide it: None). The answer chosen so far
+        stays when the question is the same."""
+        same = (question is None) == (self.morning is None) and (
+            question is None or self.morning is None or question.session.id == self.morning.session.id
+        )
+        self.morning = question
+        if question is not None:
+            self.query_one("#label-morning", FieldLabel).text = question.text
+            self.query_one("#label-morning", FieldLabel).set_error("")
+        if not same:
+            self.query_one("#morning", Segmented).index = 0
+        self._show_morning()
+
+    def _show_morning(self) -> None:
+        self.query_one("#morning-question").display = self.morning is not None and self.editing is None
+
     # --- filling and reading ------------------------------------------------
 
     def reset(self, check_in: CheckIn | None = None) -> None:
@@ -186,6 +228,8 @@ class CheckInForm(VerticalScroll):
         self.query_one("#when", Input).value = self.shown_when
         self.query_one("#triggers", Input).value = ", ".join(check_in.triggers) if check_in else ""
         self.query_one("#notes", TextArea).text = check_in.notes if check_in else ""
+        self.query_one("#morning", Segmented).index = 0
+        self._show_morning()
         for field in FIELD_ERRORS:
             self._show_error(field, "")
         self._count_notes()
@@ -198,6 +242,7 @@ class CheckInForm(VerticalScroll):
             *(tuple(row.values) for row in self.query(ToggleRow)),
             *(field.value for field in self.query(Input)),
             self.query_one("#notes", TextArea).text,
+            self.query_one("#morning", Segmented).index,
         )
 
     @property
@@ -250,6 +295,7 @@ class CheckInForm(VerticalScroll):
         notes = self.query_one("#notes", TextArea).text
         if len(notes) > NOTES_MAX:
             errors["notes"] = f"Notes can be at most {NOTES_MAX} characters ({len(notes)} now)."
+        worse, asked = self._morning_answer(at, errors)
         for field in FIELD_ERRORS:
             self._show_error(field, errors.get(field, ""))
         if errors:
@@ -268,6 +314,8 @@ class CheckInForm(VerticalScroll):
             sleep_quality=self.query_one("#sleep", NumberScale).value,
             notes=notes,
         )
+        if asked is not None:
+            fields.update(session_worse=worse, about_session=asked.session.id)
         try:
             if self.editing is not None:
                 return CheckIn.model_validate({**self.editing.model_dump(), **fields})
@@ -278,6 +326,19 @@ class CheckInForm(VerticalScroll):
                 self._show_error(field, message)
             self._focus_first_error(shown)
             return None
+
+    def _morning_answer(self, at: datetime, errors: dict[str, str]) -> tuple[bool | None, MorningQuestion | None]:
+        """The answer to the morning question, and the question (None when not asked or not answered)."""
+        asked = self.morning
+        worse: bool | None = self.query_one("#morning", Segmented).value
+        if asked is None or self.editing is not None or worse is None:
+            return None, None
+        ended = asked.session.ended
+        if at <= ended or at.date() <= ended.date():
+            errors["morning"] = "This question is for a check-in on a day after the session: change When, or "
+            errors["morning"] += "leave it not answered."
+            return None, None
+        return worse, asked
 
     def _focus_first_error(self, errors: dict[str, str]) -> None:
         first = next(field for field in FIELD_ERRORS if field in errors)
@@ -290,7 +351,8 @@ class CheckInForm(VerticalScroll):
     def save(self) -> None:
         check_in = self.collect()
         if check_in is not None:
-            self.post_message(self.Saved(self, check_in, self.editing))
+            asked = self.morning if check_in.about_session is not None and self.editing is None else None
+            self.post_message(self.Saved(self, check_in, self.editing, asked))
 
     @on(NumberScale.Submitted)
     @on(Input.Submitted)

@@ -1,26 +1,23 @@
 """The session player: a big countdown, the cue in plain words, progress, and safe stops.
 
-A thin view. The runner (``trainer.engine.runner``) says where the session is, ``session_view`` turns
-that into one ``SessionView`` with every text the screen shows, and the recorder
-(``trainer.services.recorder``) does every journal write. The screen holds the view in a reactive and
-redraws a widget only when its part of the view changes; it wakes when the view will next change (the
-countdown's next second, the next phase) rather than on a fast timer.
+A thin view (stopping, quitting and the end are in ``session_end.py``, its base). The runner
+(``trainer.engine.runner``) says where the session is, ``session_view`` turns that into one ``SessionView``
+with every text the screen shows, and the recorder (``trainer.services.recorder``) does every journal write.
+The screen holds the view in a reactive and redraws a widget only when its part of the view changes; it
+wakes when the view will next change (the countdown's next second, the next phase) rather than on a fast
+timer.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from time import monotonic
-from typing import TypeVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -28,25 +25,17 @@ from trainer.catalog.models import RepMode
 from trainer.engine.cues import WORK
 from trainer.engine.plan import Plan
 from trainer.engine.runner import Runner
-from trainer.engine.session_view import SKIP_LABELS, SessionView, bells, end_words, next_frame_in, session_view
+from trainer.engine.session_view import SKIP_LABELS, SessionView, bells, next_frame_in, session_view
 from trainer.journal.errors import JournalError
-from trainer.journal.models import StopReason
-from trainer.screens.base import TrainerScreen
 from trainer.screens.help import HelpScreen
-from trainer.screens.session_dialogs import (
-    AfterSessionScreen,
-    ExerciseStepsScreen,
-    QuitSessionScreen,
-    StopReasonScreen,
-)
+from trainer.screens.session_dialogs import ExerciseStepsScreen
+from trainer.screens.session_end import SessionEnding
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
 from trainer.widgets.big_text import BigClock, BigText
 from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
 from trainer.widgets.quiet_progress import QuietProgressBar
-
-ResultT = TypeVar("ResultT")
 
 SKIP_NAMES = (*dict.fromkeys(SKIP_LABELS.values()), "Skip side")
 """Every name the skip key can have in the footer (one shows at a time)."""
@@ -58,7 +47,7 @@ WAKE_MARGIN = 0.002
 """Wake a hair after a change is due, so the clock has certainly passed it."""
 
 
-class SessionScreen(TrainerScreen):
+class SessionScreen(SessionEnding):
     CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "pause", "Pause"),
@@ -270,7 +259,7 @@ class SessionScreen(TrainerScreen):
             return parameters == (view.skip_label,)
         return True
 
-    # --- checkpoints and the end ----------------------------------------------------
+    # --- checkpoints ----------------------------------------------------------------
 
     def _step_changed(self, index: int) -> None:
         """After each set (each side of it) and each new exercise, keep what was done: in the background."""
@@ -285,43 +274,6 @@ class SessionScreen(TrainerScreen):
         """(From the checkpoint writer's thread.)"""
         message = f"Could not keep the session so far: {error}"
         self.app.call_from_thread(self.notify, message, severity="warning")
-
-    @work(exclusive=True, group="session-end")
-    async def _end(self) -> None:
-        """Save the record at once, show the end, then (after a pain stop, the help lists first) ask how it went."""
-        if self.recorder.record is not None:
-            return
-        try:
-            self.recorder.finish(self.runner)
-        except JournalError as error:  # kept as its checkpoint, offered again at the next start
-            self.notify(f"Could not save the session: {error}", severity="error", timeout=20)
-        record = self.recorder.record
-        if record is None:
-            return
-        await asyncio.sleep(self.end_pause)  # the end shows on this screen first
-        stopped_for_pain = record.ended_how == "stopped-pain"
-        if stopped_for_pain:
-            await self.app.push_screen_wait(HelpScreen())
-        headline, summary = end_words(record)
-        answers = await self.app.push_screen_wait(
-            AfterSessionScreen(headline, summary, self.services.catalog.safety, stopped_for_pain)
-        )
-        try:
-            self.recorder.save_answers(answers)
-        except JournalError as error:
-            self.notify(f"Could not save your answers: {error}", severity="error")
-        self._leave()
-
-    def _leave(self) -> None:
-        """Back to where the session was started from; if a screen is open on top (help), once it closes."""
-        if self.app.screen is self:
-            self.dismiss()
-        else:
-            self._leave_when_resumed = True
-
-    def on_screen_resume(self) -> None:
-        if self._leave_when_resumed:
-            self.dismiss()
 
     # --- keys ------------------------------------------------------------------
 
@@ -379,19 +331,6 @@ class SessionScreen(TrainerScreen):
         bell = self.services.settings.set_bell(not self.services.settings.current.bell).bell
         self.notify("Bell on." if bell else "Bell off.")
 
-    def _paused_for(self, screen: Screen[ResultT], then: Callable[[ResultT | None], None] | None = None) -> None:
-        """Pause while ``screen`` is open; the session comes back paused (space carries on, after a 3-2-1),
-        and ``then`` gets the screen's result."""
-        self.runner.pause()
-        self.refresh_display()
-
-        def back(result: ResultT | None) -> None:
-            if then is not None:
-                then(result)
-            self.refresh_display()
-
-        self.app.push_screen(screen, back)
-
     def on_screen_suspend(self) -> None:
         """Covered (help, the steps, a dialog, the too-small notice): the session waits, paused."""
         self.runner.pause()
@@ -407,49 +346,3 @@ class SessionScreen(TrainerScreen):
                 self._stop("pain")
 
         self._paused_for(ExerciseStepsScreen(self.runner.step.exercise), pain_stop)
-
-    def action_stop(self) -> None:
-        if self.runner.state in ("finished", "stopped"):
-            return
-
-        def chosen(reason: StopReason | None) -> None:
-            if reason is not None:
-                self._stop(reason)
-            else:
-                self.runner.resume()  # "carry on": after the 3-2-1
-
-        self._paused_for(StopReasonScreen(), chosen)
-
-    def quit_requested(self) -> bool:
-        """Ctrl+Q mid-session asks first (save and quit, or keep going); a second Ctrl+Q quits, saved."""
-        if self.runner.state in ("finished", "stopped", "ready") or self._asked_to_quit:
-            self._save_before_quitting()
-            return True
-        self._asked_to_quit = True
-
-        def chosen(quit_now: bool | None) -> None:
-            self._asked_to_quit = False
-            if quit_now:
-                self._save_before_quitting()
-                self.app.exit()
-
-        self._paused_for(QuitSessionScreen(), chosen)
-        return False
-
-    def _save_before_quitting(self) -> None:
-        if self.runner.state in ("running", "paused"):
-            try:
-                self.recorder.checkpoint(self.runner)
-            except JournalError:
-                pass  # the last checkpoint written stays; nothing more can be said as the app closes
-
-    def action_pain_stop(self) -> None:
-        """Ends at once: no question first, the stop is recorded, then the stop rules show."""
-        self._stop("pain")
-
-    def _stop(self, reason: StopReason) -> None:
-        self.runner.stop(reason)
-        self.refresh_display()
-
-    def action_go_back(self) -> None:
-        self.action_stop()

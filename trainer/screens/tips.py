@@ -57,9 +57,18 @@ class TipsScreen(SearchableScreen):
             with VerticalScroll(id="tip-scroll"):
                 yield Markdown(id="tip-body", open_links=False)  # a link in a topic never opens anything
 
+    def __init__(self, topic: str | None = None) -> None:
+        super().__init__()
+        self.topic = topic
+        """The topic to open on (the flare plan, from the coach's proposal after a red)."""
+
     def on_mount(self) -> None:
-        self._show_topics(list(self.services.catalog.tips), with_messages=bool(self.services.catalog.messages))
-        self.query_one("#topics").focus()
+        catalog = self.services.catalog
+        self._show_topics(list(catalog.tips), with_messages=bool(catalog.messages))
+        topics = self.query_one("#topics", OptionList)
+        if self.topic is not None and any(tip.id == self.topic for tip in catalog.tips):
+            topics.highlighted = topics.get_option_index(self.topic)
+        topics.focus()
 
     def _show_topics(self, tips: list[Tip], with_messages: bool) -> None:
         catalog = self.services.catalog

@@ -57,6 +57,9 @@ class Services:
     content_problems: tuple[ContentProblem, ...] = ()
     coach_service: Coach | None = None
     """Built by ``make_services`` when the content loaded (``coach`` builds it otherwise)."""
+    offered_reviews: set[tuple[str, int]] = field(default_factory=set)
+    """The reviews (programme, week) the app has offered after a session or a check-in in this run: each
+    once (Home keeps offering it on a key until it is done)."""
 
     @property
     def catalog(self) -> Catalog:
