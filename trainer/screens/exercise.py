@@ -127,7 +127,7 @@ class ExerciseScreen(TrainerScreen):
                 evidence = Content.assemble(
                     evidence,
                     "\n",
-                    literal(f"Dose from: {source.author}. {source.title} ({source.year}).", "$text-muted"),
+                    literal(f"Dose from: {source.author}. {source.title} ({source.year}).", "$foreground-muted"),
                 )
             yield _section("Evidence", _text(evidence))
 
@@ -151,7 +151,7 @@ class ExerciseScreen(TrainerScreen):
                 Content.assemble(
                     ("Your dose: ", "bold $accent"),
                     (mine.describe(), "bold"),
-                    ("  used in every session (d changes it)", "$text-muted"),
+                    ("  used in every session (d changes it)", "$foreground-muted"),
                 )
             )
 

@@ -50,7 +50,7 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
         (f" {key} ", "bold $accent"),
         " ",
         (f"{title:<18}", "bold"),
-        (description, "$text-muted"),
+        (description, "$foreground-muted"),
     )
 
 
@@ -174,7 +174,7 @@ class HomeScreen(TrainerScreen):
         more = "" if self.has_class("-short") else " Any routine starts from the Library."
         self.query_one("#suggestion", Static).update(
             Content.assemble(
-                ("Suggested: ", "$text-muted"),
+                ("Suggested: ", "$foreground-muted"),
                 literal(routine.name, "bold"),
                 f" ({minutes}), {self.suggestion.reason}.{more}",
             )

@@ -30,18 +30,18 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
     for index, (item, planned) in enumerate(zip(routine.items, plan.exercises, strict=True)):
         lines = [
             Content.assemble(
-                (f"{index + 1:>2}. ", "$text-muted"),
+                (f"{index + 1:>2}. ", "$foreground-muted"),
                 literal(planned.exercise.name, "bold"),
-                (f"  {item.part}", "$text-muted"),
+                (f"  {item.part}", "$foreground-muted"),
                 "\n    ",
                 planned.prescription.describe(),
-                (f"  ·  {format_seconds(seconds_by_exercise[index])}", "$text-muted"),
+                (f"  ·  {format_seconds(seconds_by_exercise[index])}", "$foreground-muted"),
             )
         ]
         if planned.note:
             lines.append(Content.assemble("    ", literal(planned.note, "italic $accent")))
         if planned.instead is not None:
-            lines.append(Content.assemble("    ", literal(f"Easier choice: {planned.instead.name}", "$text-muted")))
+            lines.append(Content.assemble("    ", literal(f"Easier choice: {planned.instead.name}", "$foreground-muted")))
         prompts.append(Content("\n").join(lines))
     return prompts
 

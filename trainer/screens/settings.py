@@ -223,7 +223,7 @@ def programme_prompt(week: str | None) -> Content:
     return Content.assemble(
         (f"{'Programme answers':<20}", "bold"),
         (f"{'running' if week else 'not started':<12}", "bold $accent"),
-        (explain, "$text-muted"),
+        (explain, "$foreground-muted"),
     )
 
 
@@ -231,7 +231,7 @@ def choice_prompt(choice: Choice, settings: Settings) -> Content:
     return Content.assemble(
         (f"{choice.title:<20}", "bold"),
         (f"{choice.shown(settings):<12}", "bold $accent"),
-        (choice.explain, "$text-muted"),
+        (choice.explain, "$foreground-muted"),
     )
 
 

@@ -28,7 +28,7 @@ LINE = "bold $accent"
 LINE_GLYPHS = ("▁", "━", "▔")
 """The average line at the bottom, middle or top of its row: three steps a row instead of one."""
 SESSION = "$success"
-MUTED = "$text-muted"
+MUTED = "$foreground-muted"
 WEEK_LABEL_WIDTH = 8
 MAX_WEEK_ROWS = 7
 

@@ -24,7 +24,7 @@ def shown(text: str) -> str:
 
 
 def literal(text: str, style: str = "") -> Content:
-    """``text`` as literal Content, optionally styled (``"bold"``, ``"$text-muted"``)."""
+    """``text`` as literal Content, optionally styled (``"bold"``, ``"$foreground-muted"``)."""
     content = Content(shown(text))
     return content.stylize(style) if style else content
 

@@ -98,9 +98,9 @@ class NumberScale(Widget, can_focus=True):
                 style = f"bold reverse {pain_band(number)}" if self.coloured else "bold reverse $accent"
                 boxes.append((label, style))
             else:
-                boxes.append((label, "$text-muted"))
+                boxes.append((label, "$foreground-muted"))
         scale = Content.assemble(*boxes)
-        anchors = Content.styled(f"0 = {self.low}  ·  10 = {self.high}", "$text-muted")
+        anchors = Content.styled(f"0 = {self.low}  ·  10 = {self.high}", "$foreground-muted")
         return Content("\n").join([scale, anchors])
 
     def watch_value(self, value: int | None) -> None:

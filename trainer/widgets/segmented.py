@@ -55,7 +55,7 @@ class Segmented(Widget, Generic[ValueT], can_focus=True):
         return self.options[self.index][1]
 
     def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = [(f"{self.label} ", "$text-muted")] if self.label else []
+        parts: list[str | tuple[str, str]] = [(f"{self.label} ", "$foreground-muted")] if self.label else []
         for position, (text, _) in enumerate(self.options):
             if position == self.index:
                 parts.append((f" {text} ", "bold reverse $accent"))

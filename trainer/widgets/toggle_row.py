@@ -93,7 +93,7 @@ class ToggleRow(Widget, can_focus=True):
         rows: list[Content] = []
         self._spans = []
         for number, line in enumerate(self._lines(self.content_region.width)):
-            parts: list[str | tuple[str, str]] = [(label if number == 0 else " " * len(label), "$text-muted")]
+            parts: list[str | tuple[str, str]] = [(label if number == 0 else " " * len(label), "$foreground-muted")]
             for index, column in line:
                 value, text = self.options[index]
                 piece = f"{'[x]' if value in self.chosen else '[ ]'} {text}"

@@ -50,7 +50,7 @@ class TrendChart(Widget):
 
     def render(self) -> Content:
         if not self.points:
-            return Content.styled("No check-ins in this period yet.", "$text-muted")
+            return Content.styled("No check-ins in this period yet.", "$foreground-muted")
         height = max(MIN_ROWS // 2, self.size.height - extra_lines(self.points))
         width = max(1, self.size.width - AXIS_WIDTH)
         spread = max(1, min(3, width // len(self.points)))
