@@ -118,7 +118,9 @@ class FieldLabel(Static):
         if self.error:
             self.update(Content.assemble((self.text, "bold"), "  ", (f"⚠ {self.error}", "bold $error")))
         else:
-            self.update(Content.assemble((self.text, "bold"), (f"  {self.hint}" if self.hint else "", "$foreground-muted")))
+            self.update(
+                Content.assemble((self.text, "bold"), (f"  {self.hint}" if self.hint else "", "$foreground-muted"))
+            )
 
 
 def _label(text: str, hint: str = "", field: str | None = None) -> FieldLabel:

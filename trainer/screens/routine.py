@@ -41,7 +41,9 @@ def item_prompts(plan: Plan, routine: Routine) -> list[Content]:
         if planned.note:
             lines.append(Content.assemble("    ", literal(planned.note, "italic $accent")))
         if planned.instead is not None:
-            lines.append(Content.assemble("    ", literal(f"Easier choice: {planned.instead.name}", "$foreground-muted")))
+            lines.append(
+                Content.assemble("    ", literal(f"Easier choice: {planned.instead.name}", "$foreground-muted"))
+            )
         prompts.append(Content("\n").join(lines))
     return prompts
 
