@@ -74,14 +74,14 @@ def test_the_figure_rises_through_the_lift_stays_up_in_the_hold_and_comes_down(l
     start = at_step(lift_plan, StepKind.REPS, into=0.0)
     session = started(lift_plan)
     positions = [session_view(session.at(start + t), lift_plan).figure_t for t in (0.0, 1.0, 1.99, 2.5, 4.0, 5.0)]
-    assert positions == [0.0, 0.5, 7 / FIGURE_FRAMES, 1.0, 1.0, 0.5]
+    assert positions == [0.0, 0.5, (FIGURE_FRAMES - 1) / FIGURE_FRAMES, 1.0, 1.0, 0.5]
     assert all(value * FIGURE_FRAMES == int(value * FIGURE_FRAMES) for value in positions)  # whole frames
 
 
 def test_the_screen_wakes_for_each_frame_of_a_movement_and_not_during_a_hold(lift_plan) -> None:
     start = at_step(lift_plan, StepKind.REPS, into=0.0)
     session = started(lift_plan)
-    assert next_frame_in(session.at(start + 0.1)) == pytest.approx(0.25 - 0.1)  # 2 s in 8 frames
+    assert next_frame_in(session.at(start + 0.1)) == pytest.approx(2 / FIGURE_FRAMES - 0.1)  # 2 s in its frames
     assert next_frame_in(session.at(start + 3.0)) is None  # the hold: the figure stands still
 
 

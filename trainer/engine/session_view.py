@@ -27,8 +27,9 @@ CUE_CLASSES = {
 }
 BAR_STEPS = 1000
 """Progress bars count in thousandths: fine enough to move smoothly, coarse enough to redraw rarely."""
-FIGURE_FRAMES = 8
-"""Frames of the figure between its start and end poses: a 2 s lift is 8 small redraws, not 60."""
+FIGURE_FRAMES = 4
+"""Frames of the figure between its start and end poses: a 2 s lift is 4 small redraws, not 60 (each frame
+costs the screen 14-16 ms of CPU, bench/RESULTS.md; with 8, paced reps took about 5% of a core)."""
 SKIP_LABELS = {
     StepKind.GET_READY: "Start now",
     StepKind.REPS: "Skip set",
