@@ -28,7 +28,7 @@ from trainer.widgets.yes_no import YesNo
 from trainer.wording import format_date
 
 PAGES = ("intro", *form.QUESTION_PAGES, "plan")
-COME_BACK = "To start it later, press p on Home (or open Programme in Settings)."
+COME_BACK = "To start it later, press p on Home (or Programme answers in Settings, o)."
 
 
 class GettingStartedScreen(TrainerScreen):
@@ -124,9 +124,10 @@ class GettingStartedScreen(TrainerScreen):
             return
         yield Static(
             Content.assemble(
-                "Six short questions, about two minutes. Your answers choose the routines you start ",
+                "Six short questions, about two minutes, before ",
                 name,
-                " with, and leave out for now what may not suit you. Nothing starts until you say so at the end.",
+                ". Your answers choose your first routines and leave out for now what may not suit you. "
+                "Nothing starts until you say so at the end.",
             ),
             classes="paragraph",
         )
