@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.events import ScreenResume
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.engine.insights import WeekCount, this_week
-from trainer.engine.review import ReviewQuestions
 from trainer.engine.suggest import LOOK_BACK_DAYS, Suggestion, suggest
 from trainer.engine.today import Today
 from trainer.journal.errors import JournalError
@@ -114,7 +111,6 @@ class HomeScreen(TrainerScreen):
         Binding("p", "open('your-programme')", "Programme", show=False),  # while v shows in its place
         Binding("q", "app.quit", "Quit"),
     ]
-    due_review: ReviewQuestions | None = None
     """The programme's review that is due now (``v`` opens it; the key shows only then)."""
 
     def compose_body(self) -> ComposeResult:
@@ -264,19 +260,10 @@ class HomeScreen(TrainerScreen):
 
     # --- the coach's review ----------------------------------------------------------
 
-    @on(ScreenResume)
-    def _look_for_a_review(self) -> None:
-        """Each time Home shows: is a review due? (``v`` is offered only then.)"""
-        try:
-            self.due_review = self.services.coach.review_due()
-        except JournalError:
-            self.due_review = None  # refresh_week says the journal cannot be read
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """One p shows: 'Get started' before a programme, 'Programme' while one runs; while a review is due,
         'v Review' takes the footer's place of 'p Programme' (at 80 columns there is room for one; p still works)."""
-        due = self.due_review is not None
+        due = self.today is not None and self.today.review_due  # the review itself is read when v is pressed
         if action == "review":
             return due
         if action == "open" and parameters == ("get-started",):
@@ -288,7 +275,12 @@ class HomeScreen(TrainerScreen):
         return True
 
     def action_review(self) -> None:
-        if self.due_review is not None:
+        try:
+            questions = self.services.coach.review_due()
+        except JournalError as error:
+            self.notify(f"Could not read the journal: {error}", severity="error")
+            return
+        if questions is not None:
             from trainer.screens.review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(self.due_review))
+            self.app.push_screen(ReviewScreen(questions))
