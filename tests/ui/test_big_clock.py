@@ -106,3 +106,23 @@ async def test_text_that_fits_no_face_is_one_line() -> None:
         assert app.clock.face_name == "line"
         assert glyphs(app) == []
         assert "a countdown far too long" in str(app.clock.children[0].render())
+
+
+class ColouredClockApp(ClockApp):
+    CSS = "BigClock { width: 50; height: 7; color: red; } BigClock.paused { color: blue; }"
+
+
+async def test_the_glyphs_take_a_new_colour_when_the_clock_changes_class() -> None:
+    app = ColouredClockApp("0:58")
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        glyph = glyphs(app)[0]
+
+        def colour() -> str | None:
+            style = list(glyph.render_line(0))[0].style
+            return None if style is None or style.color is None else style.color.name
+
+        before = colour()
+        app.clock.set_classes("paused")
+        await pilot.pause()
+        assert (before, colour()) == ("#ff0000", "#0000ff")

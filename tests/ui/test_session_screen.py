@@ -77,6 +77,27 @@ async def test_start_from_home_asks_pain_then_plays_the_suggestion(make_app, clo
         assert "left" in text_of(screen, "#session-left")
 
 
+class SteppingClock(FakeClock):
+    """A clock that moves a little at every read, as a busy machine's does between two lines of code."""
+
+    def __call__(self) -> float:
+        self.now += 0.05
+        return self.now
+
+
+async def test_the_session_clock_starts_with_the_first_frame_not_when_the_start_is_handled(make_app) -> None:
+    clock = SteppingClock(1000.0)
+    app = make_app(session_clock=clock, start="cat-cow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.pause()
+        first_frame = screen._first_frame_at
+        assert first_frame is not None and screen.runner.started_at == first_frame
+        assert clock.now > first_frame  # the clock was read again later, when the start was handled
+
+
 async def test_q_backs_out_of_the_pain_question_without_a_session(make_app, clock, paths) -> None:
     app = make_app(session_clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -124,6 +124,16 @@ def test_start_runs_the_first_step_from_the_moment_of_start(lift_plan) -> None:
     assert session.at(105.5).step_index == 1
 
 
+def test_start_can_count_from_a_moment_already_past_but_never_from_the_future(lift_plan) -> None:
+    session = ready(lift_plan, at=100)
+    session.runner.start(at=99.6)  # the first frame was drawn 0.4 s before the start was handled
+    assert session.runner.started_at == 99.6
+    assert session.at(104.6).step_index == 1
+    later = ready(lift_plan, at=100)
+    later.runner.start(at=130)
+    assert later.runner.started_at == 100
+
+
 def test_start_a_second_time_does_not_restart(lift_plan) -> None:
     session = started(lift_plan)
     session.at(3)

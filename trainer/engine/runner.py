@@ -149,9 +149,10 @@ class Runner:
 
     # --- actions ---------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, at: float | None = None) -> None:
+        """Start now, or from ``at`` (a moment already past on this clock: when the first frame was drawn)."""
         if self.state == "ready":
-            now = self.clock()
+            now = self.clock() if at is None else min(at, self.clock())
             self.state = "running"
             self.started_at = now
             self._running_since = now

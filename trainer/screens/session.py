@@ -10,6 +10,7 @@ timer.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from time import monotonic
 
@@ -17,8 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import var
-from textual.timer import Timer
+from textual.strip import Strip
 from textual.widgets import Static
 
 from trainer.catalog.models import RepMode
@@ -90,7 +92,9 @@ class SessionScreen(SessionEnding):
         self.plans = plans
         self.end_pause = end_pause
         self.sub_title = shown(plan.title)
-        self._timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
+        self._first_frame_at: float | None = None
+        """When the compositor first drew this screen, on the session's clock: the session starts then."""
         self._leave_when_resumed = False
         self._asked_to_quit = False
         self._step_index = 0
@@ -129,12 +133,18 @@ class SessionScreen(SessionEnding):
 
     def on_mount(self) -> None:
         self.view = session_view(self.runner.snapshot(), self.plan)
-        # The clock starts with the first frame on screen, not before it: the first step is not cut short.
         self.call_after_refresh(self._begin)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._first_frame_at is None:
+            self._first_frame_at = self.runner.clock()
+        return super().render_lines(crop)
+
     def _begin(self) -> None:
+        """Start the clock from the first frame on screen: not before it (the first step is not cut short),
+        and not from this callback, which a busy machine may run a while after that frame."""
         self.recorder.begin()
-        self.runner.start()
+        self.runner.start(at=self._first_frame_at)
         self._tick()
 
     def on_unmount(self) -> None:
@@ -150,13 +160,18 @@ class SessionScreen(SessionEnding):
     # --- the clock -------------------------------------------------------------
 
     def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
 
     def _tick(self) -> None:
-        """Show where the session is now and sleep until that next changes."""
-        self._timer = None
+        """Show where the session is now and sleep until that next changes.
+
+        The wake-up is set for a moment in time, not after a delay counted from when a timer gets going:
+        drawing this tick's frame then takes nothing off the next change's punctuality."""
+        self._wake = None
+        loop = asyncio.get_running_loop()
+        ticked_at = loop.time()
         snapshot = self.runner.snapshot()
         self.view = session_view(snapshot, self.plan)
         if snapshot.state in ("finished", "stopped"):
@@ -165,7 +180,7 @@ class SessionScreen(SessionEnding):
             return
         waits = [wait for wait in (snapshot.next_change_in, next_frame_in(snapshot)) if wait is not None]
         if waits:
-            self._timer = self.set_timer(min(waits) + WAKE_MARGIN, self._tick)
+            self._wake = loop.call_at(ticked_at + min(waits) + WAKE_MARGIN, self.call_later, self._tick)
 
     def refresh_display(self) -> None:
         """Show the runner's state now (after a key, or when a test moves its clock)."""
@@ -209,11 +224,11 @@ class SessionScreen(SessionEnding):
             note.update(literal(new.note))
             note.display = bool(new.note)
         if changed("step_progress"):
-            self.query_one("#step-bar", QuietProgressBar).update(progress=new.step_progress)
+            self.query_one("#step-bar", QuietProgressBar).show(new.step_progress)
         if changed("step_left"):
             self._static("step-left").update(literal(new.step_left), layout=False)
         if changed("session_progress"):
-            self.query_one("#session-bar", QuietProgressBar).update(progress=new.session_progress)
+            self.query_one("#session-bar", QuietProgressBar).show(new.session_progress)
         if changed("session_left"):
             self._static("session-left").update(literal(new.session_left), layout=False)
         if changed("next_text"):

@@ -89,7 +89,7 @@ class Glyph(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         line = self.lines[y] if y < len(self.lines) else ""
-        return Strip([Segment(line.ljust(width)[:width], self.rich_style)], width)
+        return Strip([Segment(line.ljust(width)[:width], self.visual_style.rich_style)], width)
 
 
 class BigClock(BigText):

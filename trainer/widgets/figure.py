@@ -129,4 +129,4 @@ class Figure(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         line = self._lines[y] if y < len(self._lines) else ""
-        return Strip([Segment(line.ljust(width)[:width], self.rich_style)], width)
+        return Strip([Segment(line.ljust(width)[:width], self.visual_style.rich_style)], width)
