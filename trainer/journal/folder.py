@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
-from trainer.journal.layout import PARTS_VERSION, month_parts, part_for_writing, part_path, parts_of
+from trainer.journal.layout import PART_BYTES, PARTS_VERSION, month_parts, part_for_writing, part_path, parts_of
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import (
@@ -55,9 +55,16 @@ class JournalFolder:
     """The journal's folder: where each file is, the lock, and reading the files (with their problems)."""
 
     def __init__(
-        self, directory: Path, *, lock_timeout: float = LOCK_TIMEOUT, write_file: WriteFile = atomic_write
+        self,
+        directory: Path,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        write_file: WriteFile = atomic_write,
+        part_bytes: int = PART_BYTES,
     ) -> None:
         self.directory = directory
+        self.part_bytes = part_bytes
+        """From this size a month's part takes no new entries (``layout``); tests pass a small one."""
         self.lock_timeout = lock_timeout
         self.write_file = write_file
         """How each file's new bytes reach the disk (whole, atomically); tests pass one that fails."""
@@ -79,13 +86,13 @@ class JournalFolder:
 
     def part_for_writing(self, moment: datetime) -> Path:
         """The part a new entry dated ``moment`` goes to (call it under the lock): the month's last part,
-        or a new one when the last is full (``layout.PART_BYTES``)."""
+        or a new one when the last is full (``part_bytes``)."""
         parts = self.month_parts(moment)
         try:
             size = parts[-1].lstat().st_size if parts else None
         except OSError:
             size = None  # gone meanwhile, or not reachable: its reading reports it
-        return part_for_writing(self.directory, moment.year, moment.month, parts, size)
+        return part_for_writing(self.directory, moment.year, moment.month, parts, size, self.part_bytes)
 
     @property
     def settings_file(self) -> Path:

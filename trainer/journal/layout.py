@@ -59,14 +59,17 @@ def parts_of(listing: Iterable[Path], year: int, month: int) -> list[Path]:
     return [path for path in month_parts(listing) if part_key(path)[:2] == (year, month)]  # type: ignore[index]
 
 
-def part_for_writing(directory: Path, year: int, month: int, parts: list[Path], size: int | None) -> Path:
+def part_for_writing(
+    directory: Path, year: int, month: int, parts: list[Path], size: int | None, part_bytes: int = PART_BYTES
+) -> Path:
     """Where a new entry of this month goes: its last part, or the next one when the last is full.
 
-    ``parts`` are the month's parts in order, ``size`` the last one's size in bytes (None if unknown).
+    ``parts`` are the month's parts in order, ``size`` the last one's size in bytes (None if unknown),
+    ``part_bytes`` the bound.
     """
     if not parts:
         return part_path(directory, year, month)
     last = parts[-1]
-    if size is None or size < PART_BYTES:
+    if size is None or size < part_bytes:
         return last
     return part_path(directory, year, month, part_key(last)[2] + 1)  # type: ignore[index]

@@ -45,7 +45,7 @@ from trainer.journal.errors import (
     JournalWriteError,
 )
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE, _NewerFile, month_key
-from trainer.journal.layout import PART_BYTES, PARTS_VERSION, part_key, part_path
+from trainer.journal.layout import PARTS_VERSION, part_key, part_path
 from trainer.journal.limits import SettingsError, explain, settings_error_text
 from trainer.journal.models import AnyEntry, Settings, utc_now
 from trainer.journal.reading import JournalReader
@@ -267,7 +267,7 @@ class JournalStore(JournalReader):
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
         """Add entries not already present (by id). Returns (added, already there).
 
-        Each month's new entries fill its last part, then new parts of ``layout.PART_BYTES`` each."""
+        Each month's new entries fill its last part, then new parts of ``part_bytes`` each."""
         by_month: dict[tuple[int, int], list[AnyEntry]] = {}
         for entry in entries:
             by_month.setdefault((entry.at.year, entry.at.month), []).append(entry)
@@ -295,7 +295,7 @@ class JournalStore(JournalReader):
         self, first: Path, moment: datetime, documents: list[dict[str, Any]]
     ) -> list[tuple[Path, list[dict[str, Any]]]]:
         """``documents`` shared out from the part ``first``: each part takes them until it holds
-        ``PART_BYTES`` (whole documents, so a part may go over by one), then the next part starts."""
+        ``part_bytes`` (whole documents, so a part may go over by one), then the next part starts."""
         try:
             size = first.lstat().st_size
         except OSError:
@@ -303,7 +303,7 @@ class JournalStore(JournalReader):
         path, number = first, (part_key(first) or (0, 0, 1))[2]
         batches: list[tuple[Path, list[dict[str, Any]]]] = [(path, [])]
         for document in documents:
-            if size >= PART_BYTES and batches[-1][1] and self._mark_parts():
+            if size >= self.part_bytes and batches[-1][1] and self._mark_parts():
                 number += 1
                 path, size = part_path(self.directory, moment.year, moment.month, number), 0
                 batches.append((path, []))
