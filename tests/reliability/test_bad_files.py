@@ -256,7 +256,7 @@ def test_a_fresh_store_refuses_to_write_into_a_newer_file(journal: Journal) -> N
 
 def test_newer_settings_make_the_journal_read_only(journal: Journal) -> None:
     data = json.loads(journal.directory.joinpath("settings.json").read_bytes())
-    data["settings"]["1"]["schema_version"] = 3  # 2 is the layout with month parts (journal.layout)
+    data["settings"]["1"]["schema_version"] = 2
     journal.directory.joinpath("settings.json").write_bytes(json.dumps(data).encode())
     before = snapshot(journal.directory)
     store = JournalStore(journal.directory)

@@ -387,7 +387,7 @@ def test_settings_still_check_the_keys_they_know() -> None:
     with pytest.raises(ValidationError, match="sessions_per_week_goal"):
         Settings.model_validate({"sessions_per_week_goal": 0})
     with pytest.raises(ValidationError, match="schema_version"):
-        Settings.model_validate({"schema_version": 3})
+        Settings.model_validate({"schema_version": 2})
 
 
 def test_dose_changes_round_trip_and_are_checked() -> None:

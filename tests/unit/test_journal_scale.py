@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from trainer.engine.insights import summarize
 from trainer.journal import layout
-from trainer.journal.glance import read_facts
+from trainer.journal.glance import read_facts, read_rules
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalReadOnlyError, JournalStore
 from trainer.reports.summary import summary_entries
@@ -163,7 +163,7 @@ def test_a_write_past_the_bound_starts_a_new_part_and_reads_merge_them(tmp_path:
     read = JournalStore(store.directory).entries()
     assert sorted(entry.id for entry in read) == sorted(entry.id for entry in added)
     assert JournalStore(store.directory).newest(3)[1] == 40
-    assert json.loads(store.settings_file.read_bytes())["settings"]["1"]["schema_version"] == layout.PARTS_VERSION
+    assert json.loads(store.settings_file.read_bytes())["settings"][layout.LAYOUT_DOCUMENT] == layout.LAYOUT_MARK
 
 
 def test_ids_stay_unique_across_parts(tmp_path: Path) -> None:
@@ -226,14 +226,26 @@ def test_a_journal_with_parts_is_read_only_for_an_older_app(tmp_path: Path) -> N
     store = small_store(tmp_path)
     fill(store, 30)
     store.update_settings(bell=False)
-    assert store.load_settings().schema_version == layout.PARTS_VERSION  # the mark survives a settings change
-    # an older app knows journal version 1 only: it meets version 2 in settings.json and refuses to write
-    data = json.loads(store.settings_file.read_bytes())
-    assert data["settings"]["1"]["schema_version"] > 1
-    data["settings"]["1"]["schema_version"] = layout.PARTS_VERSION + 1  # what this app does with a newer one
-    store.settings_file.write_text(json.dumps(data), encoding="utf-8")
+    data = json.loads(store.settings_file.read_bytes())["settings"]
+    assert data[layout.LAYOUT_DOCUMENT] == layout.LAYOUT_MARK  # the mark survives a settings change
+    assert data["1"]["schema_version"] == 1 and data["1"]["bell"] is False
+    assert JournalStore(store.directory).load_settings().bell is False
+    assert read_rules(store.directory) == (store.load_settings().reminders.rules(3), False)
+    # an app that knows journal version 1 only meets version 2 in settings.json and refuses to write
+    older = JournalStore(store.directory)
+    older_known = {**layout.LAYOUT_MARK, "schema_version": layout.PARTS_VERSION + 1}  # what this app knows is 2
+    store.settings_file.write_text(json.dumps({"settings": {"1": data["1"], "2": older_known}}), encoding="utf-8")
     with pytest.raises(JournalReadOnlyError):
-        JournalStore(store.directory).add(check_in(datetime(2026, 11, 3, tzinfo=UTC)))
+        older.add(check_in(datetime(2026, 11, 3, tzinfo=UTC)))
+
+
+def test_the_layout_mark_before_any_settings_leaves_the_settings_readable(tmp_path: Path) -> None:
+    store = small_store(tmp_path)
+    fill(store, 30)  # no settings saved yet: the mark is the first document
+    store.update_settings(reminders={"enabled": True})
+    assert JournalStore(store.directory).load_settings().reminders.enabled
+    rules, unusable = read_rules(store.directory)
+    assert rules.enabled and not unusable
 
 
 def test_the_quick_glance_reads_every_part(tmp_path: Path) -> None:

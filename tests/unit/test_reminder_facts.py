@@ -116,7 +116,7 @@ def test_settings_read_quickly_are_the_stores(tmp_path: Path) -> None:
     "damage",
     [
         b"not json",
-        b'{"settings": {"1": {"schema_version": 3, "reminders": {"enabled": true}}}}',
+        b'{"settings": {"1": {"schema_version": 2, "reminders": {"enabled": true}}}}',
         b'{"settings": {"1": {"reminders": {"enabled": true, "break_minutes": 600}}}}',
         b'{"settings": {"1": {"reminders": {"enabled": "yes"}}}}',
         b"[" * 100 + b"]" * 100,

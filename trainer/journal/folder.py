@@ -20,7 +20,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
-from trainer.journal.layout import PART_BYTES, PARTS_VERSION, month_parts, part_for_writing, part_path, parts_of
+from trainer.journal.layout import (
+    LAYOUT_DOCUMENT,
+    PART_BYTES,
+    PARTS_VERSION,
+    month_parts,
+    part_for_writing,
+    part_path,
+    parts_of,
+)
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import (
@@ -182,7 +190,7 @@ class JournalFolder:
             if not isinstance(document, dict):
                 raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
             version = document.get("schema_version")
-            known = PARTS_VERSION if table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
+            known = PARTS_VERSION if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
             if isinstance(version, int) and version > known:
                 self._note(
                     JournalProblem(

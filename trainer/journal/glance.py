@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
-from trainer.journal.layout import PARTS_VERSION, month_parts, part_key, part_path
+from trainer.journal.layout import LAYOUT_DOCUMENT, month_parts, part_key, part_path
 from trainer.journal.reminders import (
     JOURNAL_VERSION,
     Fact,
@@ -101,13 +101,17 @@ def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
     """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
     could not be used."""
     try:
-        documents = _documents(_read_json(directory / SETTINGS_FILE), SETTINGS_TABLE)
+        table = (_read_json(directory / SETTINGS_FILE) or {}).get(SETTINGS_TABLE, {})
     except _Unreadable:
         return ReminderRules(), True
+    # the settings document, not the layout's beside it (``layout``)
+    documents = (
+        [document for key, document in table.items() if key != LAYOUT_DOCUMENT] if isinstance(table, dict) else []
+    )
     settings = documents[0] if documents and isinstance(documents[0], dict) else {}
     version = settings.get("schema_version", JOURNAL_VERSION)
-    if not isinstance(version, int) or version > PARTS_VERSION:  # the settings carry the layout's version
-        return ReminderRules(), True
+    if not isinstance(version, int) or version > JOURNAL_VERSION:
+        return ReminderRules(), version != JOURNAL_VERSION
     try:
         return rules_from_document(settings.get("reminders"), settings.get("sessions_per_week_goal")), False
     except ValueError:

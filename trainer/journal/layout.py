@@ -11,9 +11,11 @@ conflict copies all ask here), standard library only:
   with thousands). A journal without parts is read and written as before; an existing big month file
   stays as it is and new writes go to a new part beside it.
 
-Layout version: ``settings.json`` carries the journal's version (``schema_version``). Once a month has a
-second part the store writes ``PARTS_VERSION`` there first, so an older app (which would not see the
-parts) meets a newer version and only reads: the rule for every newer layout.
+Layout version: once a month has a second part, the store first adds a document to ``settings.json``'s
+table beside the settings, ``{"schema_version": PARTS_VERSION, "layout": "month-parts"}`` (id
+``LAYOUT_DOCUMENT``). An older app, which would not see the parts, checks every document of the files it
+reads, meets a newer version and only reads: the rule for every newer layout. The settings document and
+the entries keep version 1.
 """
 
 from __future__ import annotations
@@ -23,11 +25,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 PARTS_VERSION = 2
-"""``settings.json``'s ``schema_version`` once the journal has month parts (entries stay version 1)."""
+"""The journal's version once it has month parts (the layout document in ``settings.json``)."""
+LAYOUT_DOCUMENT = "2"
+"""The id of the layout document in the settings table (the settings themselves are document 1)."""
+LAYOUT_MARK = {"schema_version": PARTS_VERSION, "layout": "month-parts"}
 
-PART_BYTES = 160 * 1024
-"""A part this size or larger gets no new entries: the next one starts a new part. About 350 check-ins; a
-month of about 4 entries a day is about 60 KB, so most months stay one file."""
+PART_BYTES = 64 * 1024
+"""A part this size or larger gets no new entries: the next one starts a new part. About 140 check-ins, or a
+month of about 4 entries a day (about 60 KB), so a write costs at most what it costs at the end of an
+ordinary month."""
 
 MONTH_PART = re.compile(r"^entries-(\d{4})-(\d{2})(?:\.([2-9]|[1-9][0-9]{1,5}))?\.json$")
 

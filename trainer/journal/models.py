@@ -317,10 +317,7 @@ class ReminderSettings(JournalModel):
 class Settings(JournalModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    schema_version: Literal[1, 2] = Field(
-        default=JOURNAL_SCHEMA_VERSION,
-        description="The journal's version: 2 once a month file has parts (``layout``); older apps then only read.",
-    )
+    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
     disclaimer_seen: bool = False
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True

@@ -45,7 +45,7 @@ from trainer.journal.errors import (
     JournalWriteError,
 )
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE, _NewerFile, month_key
-from trainer.journal.layout import PARTS_VERSION, part_key, part_path
+from trainer.journal.layout import LAYOUT_DOCUMENT, LAYOUT_MARK, PARTS_VERSION, part_key, part_path
 from trainer.journal.limits import SettingsError, explain, settings_error_text
 from trainer.journal.models import AnyEntry, Settings, utc_now
 from trainer.journal.reading import JournalReader
@@ -137,25 +137,29 @@ class JournalStore(JournalReader):
         second part of any month, settings.json is marked with the layout's version, so an older app only
         reads; if the settings cannot be written, the entry joins the month's last part, as it always did."""
         target = self.part_for_writing(moment)
-        if (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists() and not self._mark_parts():
-            return self.month_parts(moment)[-1]
+        if (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
+            last = self.month_parts(moment)[-1]
+            self._writable(last)  # a damaged month is refused, as it always was (this once a part)
+            if not self._mark_parts():
+                return last
         return target
 
     def _mark_parts(self) -> bool:
-        """Make sure settings.json carries ``PARTS_VERSION``; False if it cannot be read or written."""
-        settings = self.load_settings()
-        if settings.schema_version >= PARTS_VERSION:
-            return True
-        if self.settings_file in self._problems:
-            return False
+        """Make sure settings.json holds the layout document (``layout``); False if it cannot be written."""
         try:
-            self.save_settings(settings.model_copy(update={"schema_version": PARTS_VERSION}))
-        except JournalError:
+            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
+        except (JournalFileError, _NewerFile):
             return False
+        if documents.get(LAYOUT_DOCUMENT, {}).get("schema_version") == PARTS_VERSION:
+            return True
+        database = TinyDB(self.settings_file, storage=self._storage)
+        try:
+            database.table(SETTINGS_TABLE).upsert(Document(LAYOUT_MARK, doc_id=int(LAYOUT_DOCUMENT)))
+        except OSError:
+            return False
+        finally:
+            database.close()
         return True
-
-    def _has_parts(self) -> bool:
-        return any((part_key(path) or (0, 0, 1))[2] > 1 for path in self.month_files())
 
     def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
         """Under the lock: the part of the month of ``moment`` that holds the entry (every part is checked
@@ -324,7 +328,8 @@ class JournalStore(JournalReader):
         """The settings; defaults when there are none or they cannot be read."""
         try:
             documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-            settings = Settings.model_validate(next(iter(documents.values()), {}))
+            first = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
+            settings = Settings.model_validate(first)
         except JournalFileError as error:
             self._note(JournalProblem(error.path, error.reason))
             return Settings()
@@ -344,8 +349,6 @@ class JournalStore(JournalReader):
             if problem is not None and not problem.newer:
                 raise JournalUnreadableError(problem)
             self._refuse_if_newer()
-            if settings.schema_version < PARTS_VERSION and self._has_parts():
-                settings = settings.model_copy(update={"schema_version": PARTS_VERSION})  # keep the layout's mark
             database = TinyDB(self.settings_file, storage=self._storage)
             try:
                 # one document with a fixed id, replaced in a single write
