@@ -38,7 +38,7 @@ from journal_open import time_opens  # noqa: E402
 from journal_write import crammed, spread, time_writes  # noqa: E402
 from results import record  # noqa: E402
 
-from trainer.journal.layout import month_parts  # noqa: E402
+from trainer.journal.layout import PART_BYTES, month_parts  # noqa: E402
 from trainer.journal.store import JournalStore  # noqa: E402
 
 COMMANDS = (
@@ -173,8 +173,8 @@ def main() -> None:
             "",
             f"Writes: `JournalStore.add` of a check-in dated now, {args.writes} per journal per round "
             f"(alternating), fsync included, on {args.dir}. The month of 5k in parts was written as "
-            f"{parts} parts of about 160 KB (`journal/layout.py`); in the old-layout journal the writes go "
-            "to a new part beside its one 2.4 MB file.",
+            f"{parts} parts of about {PART_BYTES // 1024} KB (`journal/layout.py`); in the old-layout journal"
+            " the writes go to a new part beside its one 2.4 MB file.",
             "",
             *write_lines,
             "",

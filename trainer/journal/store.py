@@ -3,7 +3,9 @@
 Layout of the journal folder (private, 0700):
 
 - ``entries-YYYY-MM.json``: one TinyDB file per calendar month of ``at``,
-  so a write costs the same with ten years of history as with one month;
+  so a write costs the same with ten years of history as with one month; a
+  month past ``layout.PART_BYTES`` goes on in parts (``layout``), so a write
+  costs the same in a month of thousands of entries;
 - ``settings.json``: a TinyDB file with the settings document;
 - ``.lock``: the cross-process lock held around every read-modify-write;
 - ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
