@@ -146,6 +146,7 @@ def stats(context: Context, days: int) -> None:
     today = context.now().date()
     with journal_errors(store):
         entries = summary_entries(store, today, days)
+        store.note_odd_files()  # named even in months the summary did not need
         goal = store.load_settings().sessions_per_week_goal
     report_problems(store)
     summary = summarize(entries, today, days=days, goal=goal)

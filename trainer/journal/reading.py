@@ -9,6 +9,7 @@ recorded last counts.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
@@ -110,6 +111,7 @@ class JournalReader(JournalFolder):
         from their bytes (``count_in``), unless they reach back to ``since``. Their problems are not
         looked for here (``check_every_file`` does).
         """
+        self.note_odd_files()
         wanted = list(kinds) if kinds is not None else None
         months = [
             (key, list(parts))
@@ -169,6 +171,17 @@ class JournalReader(JournalFolder):
                 first = min(starts)
                 return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
         return []
+
+    def note_odd_files(self) -> None:
+        """Note every month file that is not a regular file (a FIFO, a folder, a link ...) as a problem,
+        whether or not a read needs it: only the folder's listing and each file's ``lstat`` are read."""
+        for path in self.month_files():
+            try:
+                regular = stat.S_ISREG(path.lstat().st_mode)
+            except OSError:
+                regular = False
+            if not regular:
+                self._try_read_month(path)  # opened without blocking or following links: notes what it is
 
     def month_entries(self, moment: datetime) -> list[AnyEntry]:
         """Every entry in the files of the month of ``moment`` (all its parts)."""
