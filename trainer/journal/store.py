@@ -330,8 +330,8 @@ class JournalStore(JournalReader):
         """The settings; defaults when there are none or they cannot be read."""
         try:
             documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-            first = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
-            settings = Settings.model_validate(first)
+            own = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
+            settings = Settings.model_validate(own)
         except JournalFileError as error:
             self._note(JournalProblem(error.path, error.reason))
             return Settings()
