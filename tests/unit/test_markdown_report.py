@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.journal_builders import check_in, check_ins, nov, session, weekly
-from trainer.reports.markdown import FOOTER, escape_markdown, markdown_report, pain_bar
+from trainer.engine.insights import entry_day, summarize, week_start, window_average
+from trainer.reports.markdown import FOOTER, RUN_COLLAPSED, escape_markdown, markdown_report, pain_bar, week_rows
 
 GENERATED = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
 SECTIONS = [
@@ -244,3 +247,62 @@ def test_a_start_after_today_is_refused() -> None:
 )
 def test_ordinary_text_reads_as_typed_and_only_syntax_is_escaped(note: str, shown: str) -> None:
     assert escape_markdown(note) == shown
+
+
+# --- the weekly tables against a straightforward reference -----------------------------------------
+
+_day_offsets = st.integers(0, 200)
+_random_entries = st.lists(
+    st.one_of(
+        st.builds(
+            lambda offset, pain: check_in(nov(1) + timedelta(days=offset), pain), _day_offsets, st.integers(0, 10)
+        ),
+        st.builds(lambda offset: session(nov(1) + timedelta(days=offset)), _day_offsets),
+        st.builds(lambda offset: weekly(nov(1) + timedelta(days=offset)), _day_offsets),
+    ),
+    max_size=60,
+)
+
+
+def reference_rows(entries: list, today: date, since: date | None, goal: int) -> list[tuple]:
+    """Each week of the period, the slow way: the sessions counted and ``window_average`` over every entry,
+    each week on its own (what ``week_rows`` does in one pass), runs of empty weeks collapsed."""
+    entries = [entry for entry in entries if entry_day(entry) <= today]
+    start = since or min((entry_day(entry) for entry in entries), default=today)
+    summary = summarize(entries, today, days=(today - start).days + 1, goal=goal)
+    weeks = summary.weeks
+    logged = [any(week_start(entry_day(entry)) == week.week_start for entry in entries) for week in weeks]
+    first = next((index for index, seen in enumerate(logged) if seen), len(weeks) - 1)
+    rows: list[tuple] = []
+    run: list = []
+    for index in range(first, len(weeks)):
+        week, current = weeks[index], index == len(weeks) - 1
+        if not logged[index] and not current:
+            run.append(week)
+            continue
+        rows.extend([(run[0].week_start, len(run), 0, None)] if len(run) >= RUN_COLLAPSED else [])
+        rows.extend((empty.week_start, 1, 0, None) for empty in run if len(run) < RUN_COLLAPSED)
+        run = []
+        average = window_average(entries, week.week_start, week.week_start + timedelta(days=6)).average
+        rows.append((week.week_start, 1, week.sessions, average))
+    rows.extend([(run[0].week_start, len(run), 0, None)] if len(run) >= RUN_COLLAPSED else [])
+    rows.extend((empty.week_start, 1, 0, None) for empty in run if len(run) < RUN_COLLAPSED)
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries=_random_entries, today_offset=st.integers(0, 220), since_offset=st.none() | st.integers(0, 220))
+def test_the_weekly_tables_match_a_week_by_week_reference(
+    entries: list, today_offset: int, since_offset: int | None
+) -> None:
+    today = nov(1) + timedelta(days=today_offset)
+    since = None if since_offset is None else min(today, nov(1) + timedelta(days=since_offset))
+    kept = [entry for entry in entries if entry_day(entry) <= today]
+    start = since or min((entry_day(entry) for entry in kept), default=today)
+    summary = summarize(kept, today, days=(today - start).days + 1, goal=3)
+    rows = [(row.start, row.weeks, row.sessions, row.average) for row in week_rows(summary, kept)]
+    expected = reference_rows(entries, today, since, 3)
+    assert [row[:3] for row in rows] == [row[:3] for row in expected]
+    for (_, _, _, average), (_, _, _, slow) in zip(rows, expected, strict=True):
+        assert (average is None) == (slow is None)
+        assert average is None or slow is None or abs(average - slow) < 1e-9

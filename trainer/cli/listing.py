@@ -15,7 +15,7 @@ from trainer.cli.output import fit, say
 from trainer.engine.insights import summarize
 from trainer.journal.describe import entry_pain, entry_summary
 from trainer.journal.models import AnyEntry, CheckIn, EntryKind
-from trainer.reports.summary import summary_lines
+from trainer.reports.summary import summary_entries, summary_lines
 from trainer.text_rules import one_line
 
 MAX_DAYS = 3660
@@ -103,18 +103,20 @@ def journal(context: Context, since: datetime | None, limit: int, kind: str | No
     store = context.store()
     kinds = [known for known in KINDS if known == kind] if kind else None  # the Choice gives the exact spelling
     with journal_errors(store):
-        entries = store.entries(since=since, kinds=kinds)
+        # the newest months only, until the newest ``limit`` are known: the rest are only counted
+        shown, total = (
+            store.newest(limit, since=since, kinds=kinds) if limit else (store.entries(since, None, kinds), 0)
+        )
     report_problems(store)
-    if not entries:
+    if not shown:
         scope = f" since {when_label(since, context.now())}" if since is not None else ""
         what = f"{kind} entries" if kind else "entries"
         say(f"No {what}{scope}. Add a check-in with: backtrainer log PAIN")
         return
-    shown = entries if limit == 0 else entries[:limit]
     for line in journal_table(shown, context.now(), _table_width()):
         say(line)
-    if len(shown) < len(entries):
-        say(f"Showing the newest {len(shown)} of {len(entries)} entries; --limit 0 shows all.")
+    if len(shown) < total:
+        say(f"Showing the newest {len(shown)} of {total} entries; --limit 0 shows all.")
 
 
 # --- stats --------------------------------------------------------------------------------------
@@ -141,10 +143,12 @@ def stats(context: Context, days: int) -> None:
     week), never single days.
     """
     store = context.store()
+    today = context.now().date()
     with journal_errors(store):
-        entries = store.entries()
+        entries = summary_entries(store, today, days)
+        store.note_odd_files()  # named even in months the summary did not need
         goal = store.load_settings().sessions_per_week_goal
     report_problems(store)
-    summary = summarize(entries, context.now().date(), days=days, goal=goal)
+    summary = summarize(entries, today, days=days, goal=goal)
     for line in summary_lines(summary):
         say(line)

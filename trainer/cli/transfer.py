@@ -13,6 +13,7 @@ from trainer.cli.output import say, say_data
 from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
 from trainer.journal.store import JournalStore
 from trainer.reports.markdown import markdown_report
+from trainer.reports.summary import summary_entries
 from trainer.wording import plural
 
 FORMATS = ("csv", "json", "md")
@@ -42,11 +43,12 @@ YYYY-MM-DD ... A day without a time means from its start. Files written with
 def _render(fmt: str, store: JournalStore, since: datetime | None, current: datetime) -> tuple[str, int]:
     """The export text and the number of entries in it."""
     if fmt == "md":
-        everything = store.entries()  # the report compares with the first week, even before --since
+        start = since.date() if since is not None else None
+        # the report compares with the first week, even before --since: the period and the first weeks
+        everything = store.entries() if start is None else summary_entries(store, current.date(), start=start)
         settings = store.load_settings()
         goals = settings.programme.answers.goals if settings.programme is not None else []
         in_period = [entry for entry in everything if since is None or entry.at >= since]
-        start = since.date() if since is not None else None
         text = markdown_report(everything, current.date(), start, settings.sessions_per_week_goal, current, goals)
         return text, len(in_period)
     entries = list(reversed(store.entries(since=since)))  # oldest first

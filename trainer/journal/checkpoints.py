@@ -257,7 +257,7 @@ def unfinished_sessions(store: JournalStore) -> list[OrphanedSession]:
             lock.release()
             store._note(JournalProblem(checkpoint, f"cannot be read: {error.reason}"))
             continue
-        if any(entry.id == record.id for entry in store._try_read_month(store.month_file(record.at))):
+        if any(entry.id == record.id for entry in store.month_entries(record.at)):
             with suppress(OSError):  # already in the journal (an app stopped between the two steps of finishing)
                 _remove(checkpoint, lock)
             continue

@@ -8,6 +8,7 @@ or ``settings.json``)::
     entries-2026-11 (conflicted copy 2026-11-30).json               Dropbox
     entries-2026-11 (Alice's conflicted copy 2026-11-30).json       Dropbox
     entries-2026-11 (conflicted copy 2026-11-30 123456).json        Nextcloud
+    entries-2026-11.2.sync-conflict-20261130-123456-ABCDEFG.json    (a copy of a month's second part)
 
 The store reports them (``JournalStore.conflict_copies``); ``merge_copy``
 (``backtrainer merge FILE``) brings a month file's copy in:
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from trainer.journal.store import JournalStore
 
 CONFLICT_COPY = re.compile(
-    r"^(?P<original>entries-\d{4}-\d{2}|settings)"
+    r"^(?P<original>entries-\d{4}-\d{2}(?:\.[1-9][0-9]{0,5})?|settings)"
     r"(?:\.sync-conflict-[0-9A-Za-z-]+|\s\([^()/]*conflicted copy[^()/]*\))"
     r"\.json$",
     re.IGNORECASE,
@@ -196,7 +197,7 @@ def merge_copy(store: JournalStore, path: Path, now: Callable[[], datetime]) -> 
             )
             counts[outcome] += 1
             keep = theirs if ours is None or outcome == "updated" else ours
-            target = store.month_file(keep.at)
+            target = store._target_part(keep.at)
             if keep is theirs:
                 put.setdefault(target, []).append(theirs)
             for _, month in copies:  # the old version's place, and any copy an interrupted move left

@@ -8,7 +8,6 @@ folder that cannot be listed or a lock that cannot be taken is an error.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +20,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
+from trainer.journal.layout import (
+    LAYOUT_DOCUMENT,
+    PART_BYTES,
+    PARTS_VERSION,
+    month_parts,
+    part_for_writing,
+    part_path,
+    parts_of,
+)
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import (
@@ -40,7 +48,6 @@ SESSIONS_DIR = "sessions"
 ENTRIES_TABLE = "entries"
 SETTINGS_TABLE = "settings"
 SETTINGS_FILE = "settings.json"
-MONTH_FILE = re.compile(r"^entries-(\d{4})-(\d{2})\.json$")
 LOCK_TIMEOUT = 10.0
 
 ENTRY = TypeAdapter(Entry)
@@ -56,9 +63,16 @@ class JournalFolder:
     """The journal's folder: where each file is, the lock, and reading the files (with their problems)."""
 
     def __init__(
-        self, directory: Path, *, lock_timeout: float = LOCK_TIMEOUT, write_file: WriteFile = atomic_write
+        self,
+        directory: Path,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        write_file: WriteFile = atomic_write,
+        part_bytes: int = PART_BYTES,
     ) -> None:
         self.directory = directory
+        self.part_bytes = part_bytes
+        """From this size a month's part takes no new entries (``layout``); tests pass a small one."""
         self.lock_timeout = lock_timeout
         self.write_file = write_file
         """How each file's new bytes reach the disk (whole, atomically); tests pass one that fails."""
@@ -71,15 +85,30 @@ class JournalFolder:
     # --- files and locking -------------------------------------------------
 
     def month_file(self, moment: datetime) -> Path:
-        return self.directory / f"entries-{month_key(moment)}.json"
+        """The first (often the only) part of the month of ``moment`` (``layout``)."""
+        return part_path(self.directory, moment.year, moment.month)
+
+    def month_parts(self, moment: datetime) -> list[Path]:
+        """The parts of the month of ``moment`` that exist, in order."""
+        return parts_of(self._listing(), moment.year, moment.month)
+
+    def part_for_writing(self, moment: datetime) -> Path:
+        """The part a new entry dated ``moment`` goes to (call it under the lock): the month's last part,
+        or a new one when the last is full (``part_bytes``)."""
+        parts = self.month_parts(moment)
+        try:
+            size = parts[-1].lstat().st_size if parts else None
+        except OSError:
+            size = None  # gone meanwhile, or not reachable: its reading reports it
+        return part_for_writing(self.directory, moment.year, moment.month, parts, size, self.part_bytes)
 
     @property
     def settings_file(self) -> Path:
         return self.directory / SETTINGS_FILE
 
     def month_files(self) -> list[Path]:
-        """Every month file, oldest first."""
-        return sorted(path for path in self._listing() if MONTH_FILE.match(path.name))
+        """Every month file (each part of a month), oldest first."""
+        return month_parts(self._listing())
 
     def _listing(self) -> list[Path]:
         """Everything in the journal folder (nothing if there is no folder yet)."""
@@ -161,12 +190,13 @@ class JournalFolder:
             if not isinstance(document, dict):
                 raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
             version = document.get("schema_version")
-            if isinstance(version, int) and version > JOURNAL_SCHEMA_VERSION:
+            known = PARTS_VERSION if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
+            if isinstance(version, int) and version > known:
                 self._note(
                     JournalProblem(
                         path,
                         f"written by a newer backtrainer (journal version {version}; this one knows "
-                        f"{JOURNAL_SCHEMA_VERSION}); the journal is read-only here",
+                        f"{known}); the journal is read-only here",
                         newer=True,
                     )
                 )

@@ -13,12 +13,14 @@ recorded last.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
+from trainer.journal.layout import LAYOUT_DOCUMENT, month_parts, part_key, part_path
 from trainer.journal.reminders import (
     JOURNAL_VERSION,
     Fact,
@@ -66,7 +68,17 @@ def _documents(data: dict[str, Any] | None, table: str) -> list[Any]:
 
 
 def month_file(directory: Path, year: int, month: int) -> Path:
-    return directory / f"entries-{year:04d}-{month:02d}.json"
+    return part_path(directory, year, month)
+
+
+def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
+    """Every part of these months (``layout``); the first part of each when the folder cannot be listed."""
+    try:
+        listing = [directory / name for name in os.listdir(directory)]
+    except OSError:
+        return [month_file(directory, year, month) for year, month in months]
+    wanted = set(months)
+    return [path for path in month_parts(listing) if (part_key(path) or (0, 0, 0))[:2] in wanted]
 
 
 def months_between(first: datetime, last: datetime) -> list[tuple[int, int]]:
@@ -89,9 +101,13 @@ def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
     """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
     could not be used."""
     try:
-        documents = _documents(_read_json(directory / SETTINGS_FILE), SETTINGS_TABLE)
+        table = (_read_json(directory / SETTINGS_FILE) or {}).get(SETTINGS_TABLE, {})
     except _Unreadable:
         return ReminderRules(), True
+    # the settings document, not the layout's beside it (``layout``)
+    documents = (
+        [document for key, document in table.items() if key != LAYOUT_DOCUMENT] if isinstance(table, dict) else []
+    )
     settings = documents[0] if documents and isinstance(documents[0], dict) else {}
     version = settings.get("schema_version", JOURNAL_VERSION)
     if not isinstance(version, int) or version > JOURNAL_VERSION:
@@ -106,9 +122,9 @@ def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFact
     """Check-ins, sessions and prompts with ``since <= at <= until``, from the month files that can hold them."""
     newest: dict[str, tuple[str, Fact]] = {}
     unreadable = 0
-    for year, month in months_between(since - ZONE_SLACK, until + ZONE_SLACK):
+    for path in _month_parts(directory, months_between(since - ZONE_SLACK, until + ZONE_SLACK)):
         try:
-            documents = _documents(_read_json(month_file(directory, year, month)), ENTRIES_TABLE)
+            documents = _documents(_read_json(path), ENTRIES_TABLE)
         except _Unreadable:
             unreadable += 1
             continue

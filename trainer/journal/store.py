@@ -3,7 +3,9 @@
 Layout of the journal folder (private, 0700):
 
 - ``entries-YYYY-MM.json``: one TinyDB file per calendar month of ``at``,
-  so a write costs the same with ten years of history as with one month;
+  so a write costs the same with ten years of history as with one month; a
+  month past ``layout.PART_BYTES`` goes on in parts (``layout``), so a write
+  costs the same in a month of thousands of entries;
 - ``settings.json``: a TinyDB file with the settings document;
 - ``.lock``: the cross-process lock held around every read-modify-write;
 - ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
@@ -22,9 +24,10 @@ and merged on request (``conflicts``). Every fault of the files is a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +46,11 @@ from trainer.journal.errors import (
     JournalUnreadableError,
     JournalWriteError,
 )
-from trainer.journal.folder import (
-    ENTRIES_TABLE,
-    MONTH_FILE,
-    SETTINGS_TABLE,
-    JournalFolder,
-    _NewerFile,
-    month_key,
-)
+from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE, _NewerFile, month_key
+from trainer.journal.layout import LAYOUT_DOCUMENT, LAYOUT_MARK, PARTS_VERSION, part_key, part_path
 from trainer.journal.limits import SettingsError, explain, settings_error_text
-from trainer.journal.models import AnyEntry, EntryKind, Settings, utc_now
+from trainer.journal.models import AnyEntry, Settings, utc_now
+from trainer.journal.reading import JournalReader
 from trainer.journal.storage import JournalFileError
 
 __all__ = [
@@ -68,14 +66,7 @@ __all__ = [
 ]
 
 
-def _month_of(moment: datetime) -> tuple[int, int]:
-    return moment.year, moment.month
-
-
-ZONE_SLACK = timedelta(days=2)
-
-
-class JournalStore(JournalFolder):
+class JournalStore(JournalReader):
     """The journal: entries, settings, sessions in progress, and copies left by sync tools."""
 
     # --- problems ------------------------------------------------------------
@@ -99,73 +90,6 @@ class JournalStore(JournalFolder):
         for problem in problems:
             self._note(problem)
         self.every_file_checked = True
-
-    # --- reading -------------------------------------------------------------
-
-    def entries(
-        self,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        kinds: Iterable[EntryKind] | None = None,
-    ) -> list[AnyEntry]:
-        """Entries with ``since <= at <= until``, newest first.
-
-        Only the month files that can hold such entries are read. Unreadable
-        files are skipped and listed in ``problems``.
-        """
-        return self._entries_of(self.month_files(), since, until, kinds)
-
-    def _entries_of(
-        self,
-        paths: Iterable[Path],
-        since: datetime | None,
-        until: datetime | None,
-        kinds: Iterable[EntryKind] | None = None,
-        already_read: dict[Path, list[AnyEntry]] | None = None,
-    ) -> list[AnyEntry]:
-        """``entries`` from these month files; ``already_read`` spares reading a file twice."""
-        wanted = set(kinds) if kinds is not None else None
-        found: dict[str, AnyEntry] = {}
-        # Files are named by the month of ``at`` in its own time zone: widen by a
-        # couple of days so an entry near a month's edge in another zone is not missed.
-        first = _month_of(since - ZONE_SLACK) if since is not None and since.year > 1 else None
-        last = _month_of(until + ZONE_SLACK) if until is not None and until.year < 9999 else None
-        for path in paths:
-            year, month = (int(part) for part in MONTH_FILE.match(path.name).groups())  # type: ignore[union-attr]
-            if (first is not None and (year, month) < first) or (last is not None and (year, month) > last):
-                continue
-            read = (already_read or {}).get(path)
-            for entry in read if read is not None else self._try_read_month(path):
-                if since is not None and entry.at < since:
-                    continue
-                if until is not None and entry.at > until:
-                    continue
-                if wanted is not None and entry.kind not in wanted:
-                    continue
-                known = found.get(entry.id)  # two copies: a move was interrupted; the newer one counts
-                if known is None or entry.recorded > known.recorded:
-                    found[entry.id] = entry
-        return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
-
-    def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]:
-        """Entries (of every kind) in the ``days`` days from the first entry of the journal.
-
-        With ``starting_with``, the days start at the first entry of that kind:
-        "change since you started" compares with the first week of check-ins,
-        which may begin after a session or a weekly check.
-        """
-        paths = self.month_files()
-        read: dict[Path, list[AnyEntry]] = {}
-        for path in paths:
-            read[path] = self._try_read_month(path)
-            starts = [entry.at for entry in read[path] if starting_with in (None, entry.kind)]
-            if starts:
-                first = min(starts)
-                return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
-        return []
-
-    def get(self, entry_id: str) -> AnyEntry | None:
-        return next((entry for entry in self.entries() if entry.id == entry_id), None)
 
     # --- writing -------------------------------------------------------------
 
@@ -210,12 +134,58 @@ class JournalStore(JournalFolder):
     def _document(entry: AnyEntry) -> dict[str, Any]:
         return entry.model_dump(mode="json")
 
+    def _target_part(self, moment: datetime) -> Path:
+        """Under the lock: the part a new entry dated ``moment`` goes to (``layout``). Before the first
+        second part of any month, settings.json is marked with the layout's version, so an older app only
+        reads; if the settings cannot be written, the entry joins the month's last part, as it always did."""
+        target = self.part_for_writing(moment)
+        if (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
+            last = self.month_parts(moment)[-1]
+            self._writable(last)  # a damaged month is refused, as it always was (this once a part)
+            if not self._mark_parts():
+                return last
+        return target
+
+    def _mark_parts(self) -> bool:
+        """Make sure settings.json holds the layout document (``layout``); False if it cannot be written."""
+        try:
+            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
+        except (JournalFileError, _NewerFile):
+            return False
+        if documents.get(LAYOUT_DOCUMENT, {}).get("schema_version") == PARTS_VERSION:
+            return True
+        database = TinyDB(self.settings_file, storage=self._storage)
+        try:
+            database.table(SETTINGS_TABLE).upsert(Document(LAYOUT_MARK, doc_id=int(LAYOUT_DOCUMENT)))
+        except OSError:
+            return False
+        finally:
+            database.close()
+        return True
+
+    def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
+        """Under the lock: the part of the month of ``moment`` that holds the entry (every part is checked
+        to be writable, as the month's one file always was)."""
+        holder = None
+        for path in self.month_parts(moment):
+            if any(entry.id == entry_id for entry in self._writable(path)) and holder is None:
+                holder = path
+        if holder is None:
+            self._refuse_if_newer()
+        return holder
+
     def add(self, entry: AnyEntry) -> AnyEntry:
-        """Write a new entry; adding an entry whose id is already there changes nothing."""
-        path = self.month_file(entry.at)
+        """Write a new entry; adding an entry whose id is already there changes nothing.
+
+        Only the part written is read and validated; the month's other parts are only scanned for the id.
+        """
         with self._locked():
+            path = self._target_part(entry.at)
             existing = self._writable(path)
             if any(known.id == entry.id for known in existing):
+                return entry
+            mentioning = self._files_mentioning(entry.id, [part for part in self.month_parts(entry.at) if part != path])
+            if any(known.id == entry.id for part in mentioning for known in self._try_read_month(part)):
                 return entry
             with self._table(path) as table:
                 table.insert(self._document(entry))
@@ -226,17 +196,19 @@ class JournalStore(JournalFolder):
         if old.id != new.id or old.kind != new.kind:
             raise ValueError("an edit keeps the entry's id and kind")
         new = new.model_copy(update={"recorded": utc_now()})
-        source, target = self.month_file(old.at), self.month_file(new.at)
         same_id = Query().id == old.id
         with self._locked():
-            if not any(entry.id == old.id for entry in self._writable(source)):
+            source = self._part_holding(old.id, old.at)
+            if source is None:
                 raise JournalError(
                     "this entry is no longer in the journal (was it deleted in another window?); nothing was changed"
                 )
-            if target == source:
+            if (old.at.year, old.at.month) == (new.at.year, new.at.month):
+                target = source
                 with self._table(source) as table:
                     table.update(self._document(new), same_id)
             else:
+                target = self._target_part(new.at)
                 self._move(source, target, new)
             self._remove_stray_copies(new.id, keep=target)
         return new
@@ -264,11 +236,12 @@ class JournalStore(JournalFolder):
                 ) from None
             raise
 
-    def _files_mentioning(self, entry_id: str) -> set[Path]:
-        """Month files whose bytes contain the id: a scan of raw bytes, cheap even for years of history."""
+    def _files_mentioning(self, entry_id: str, paths: Iterable[Path] | None = None) -> set[Path]:
+        """Month files (of ``paths``, or all) whose bytes contain the id: a scan of raw bytes, cheap even
+        for years of history."""
         needle = entry_id.encode("ascii")
         found = set()
-        for path in self.month_files():
+        for path in self.month_files() if paths is None else paths:
             try:
                 if needle in read_regular_file(path, follow_symlinks=False):
                     found.add(path)
@@ -290,24 +263,27 @@ class JournalStore(JournalFolder):
 
     def delete(self, entry: AnyEntry) -> None:
         """Remove the entry (and any copy an interrupted move left in another month)."""
-        path = self.month_file(entry.at)
         with self._locked():
-            self._writable(path)
-            with self._table(path) as table:
-                table.remove(Query().id == entry.id)
+            path = self._part_holding(entry.id, entry.at)
+            if path is not None:
+                with self._table(path) as table:
+                    table.remove(Query().id == entry.id)
             self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
-        """Add entries not already present (by id). Returns (added, already there)."""
-        by_month: dict[Path, list[AnyEntry]] = {}
+        """Add entries not already present (by id). Returns (added, already there).
+
+        Each month's new entries fill its last part, then new parts of ``part_bytes`` each."""
+        by_month: dict[tuple[int, int], list[AnyEntry]] = {}
         for entry in entries:
-            by_month.setdefault(self.month_file(entry.at), []).append(entry)
+            by_month.setdefault((entry.at.year, entry.at.month), []).append(entry)
         added = skipped = 0
         with self._locked():
-            for path in by_month:
+            targets = {month: self._target_part(batch[0].at) for month, batch in by_month.items()}
+            for path in targets.values():
                 self._writable(path)
             known = {entry.id for path in self.month_files() for entry in self._try_read_month(path)}
-            for path, batch in sorted(by_month.items()):
+            for month, batch in sorted(by_month.items()):
                 fresh = []
                 for entry in batch:
                     if entry.id in known:
@@ -315,11 +291,31 @@ class JournalStore(JournalFolder):
                     else:
                         known.add(entry.id)
                         fresh.append(self._document(entry))
-                if fresh:
+                for path, documents in self._fill_parts(targets[month], batch[0].at, fresh):
                     with self._table(path) as table:
-                        table.insert_multiple(fresh)
-                    added += len(fresh)
+                        table.insert_multiple(documents)
+                added += len(fresh)
         return added, skipped
+
+    def _fill_parts(
+        self, first: Path, moment: datetime, documents: list[dict[str, Any]]
+    ) -> list[tuple[Path, list[dict[str, Any]]]]:
+        """``documents`` shared out from the part ``first``: each part takes them until it holds
+        ``part_bytes`` (whole documents, so a part may go over by one), then the next part starts."""
+        try:
+            size = first.lstat().st_size
+        except OSError:
+            size = 0
+        path, number = first, (part_key(first) or (0, 0, 1))[2]
+        batches: list[tuple[Path, list[dict[str, Any]]]] = [(path, [])]
+        for document in documents:
+            if size >= self.part_bytes and batches[-1][1] and self._mark_parts():
+                number += 1
+                path, size = part_path(self.directory, moment.year, moment.month, number), 0
+                batches.append((path, []))
+            batches[-1][1].append(document)
+            size += len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 8
+        return [(path, batch) for path, batch in batches if batch]
 
     def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
         """Rename an unreadable file so a fresh one can start; returns the new name (never overwrites)."""
@@ -334,7 +330,8 @@ class JournalStore(JournalFolder):
         """The settings; defaults when there are none or they cannot be read."""
         try:
             documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-            settings = Settings.model_validate(next(iter(documents.values()), {}))
+            own = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
+            settings = Settings.model_validate(own)
         except JournalFileError as error:
             self._note(JournalProblem(error.path, error.reason))
             return Settings()

@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 
-from trainer.engine.insights import Streaks, Summary, entry_day
-from trainer.journal.models import GLOBAL_CHANGE_LABELS, WeeklyCheck
+from trainer.engine.insights import ROLLING_DAYS, Streaks, Summary, entry_day, week_start
+from trainer.journal.models import GLOBAL_CHANGE_LABELS, AnyEntry, EntryKind, WeeklyCheck
 from trainer.wording import THIS_WEEK, format_date, format_span, plural
 
 HELP_POINTER = "'When to get help'"
+FIRST_WEEK_READ = 9
+"""Days read from the first entry for the first week (7 days of dates, and a margin for time zones)."""
+
+
+class EntryReader(Protocol):
+    """What ``summary_entries`` reads from (``JournalStore``)."""
+
+    def entries(
+        self, since: datetime | None = None, until: datetime | None = None, kinds: Iterable[EntryKind] | None = None
+    ) -> list[AnyEntry]: ...
+
+    def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]: ...
+
+
+def summary_entries(
+    journal: EntryReader, today: date, days: int | None = None, *, start: date | None = None
+) -> list[AnyEntry]:
+    """The entries ``summarize`` needs for the ``days`` days ending ``today`` (or from ``start``), newest
+    first: it gives the same summary as every entry would, but only the months of the period and the first
+    days of the journal are read.
+
+    ``summarize`` looks at the period from the Monday of its first week, the last 7 days, the first week of
+    check-ins (the baseline of "change since the first week") and the first day of the journal (where its
+    weeks begin): the period with its first week, plus the first days of check-ins and of any entry.
+    """
+    if start is None:
+        start = today - timedelta(days=(days or 1) - 1)
+    first_day = min(week_start(start), today - timedelta(days=ROLLING_DAYS - 1))
+    # a day's margin: a day is the local date of ``at``, in its own time zone
+    since = datetime.combine(first_day, time.min, tzinfo=UTC) - timedelta(days=1)
+    found = {entry.id: entry for entry in journal.entries(since=since)}
+    for early in (journal.first_entries(FIRST_WEEK_READ, "check-in"), journal.first_entries(1)):
+        for entry in early:
+            found.setdefault(entry.id, entry)
+    return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
 
 
 def summary_lines(summary: Summary) -> list[str]:
