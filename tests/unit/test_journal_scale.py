@@ -103,9 +103,9 @@ def test_counting_a_file_ignores_kinds_in_what_was_typed(tmp_path: Path) -> None
     store.add(check_in(datetime(2025, 1, 2, tzinfo=UTC), notes='"kind":"session" and "kind": "check-in"'))
     store.add(session(datetime(2025, 1, 3, tzinfo=UTC)))
     path = store.month_file(datetime(2025, 1, 2, tzinfo=UTC))
-    assert store.count_in(path) == 2
-    assert store.count_in(path, ["session"]) == 1
-    assert store.count_in(tmp_path / "missing.json") == 0
+    assert store.counts.count(path) == 2
+    assert store.counts.count(path, ["session"]) == 1
+    assert store.counts.count(tmp_path / "missing.json") == 0
 
 
 # --- a summary's period -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
+from trainer.journal.counts import EntryCounts
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
 from trainer.journal.layout import (
     LAYOUT_DOCUMENT,
@@ -69,8 +70,11 @@ class JournalFolder:
         lock_timeout: float = LOCK_TIMEOUT,
         write_file: WriteFile = atomic_write,
         part_bytes: int = PART_BYTES,
+        counts_cache: Path | None = None,
     ) -> None:
         self.directory = directory
+        self.counts = EntryCounts(directory, counts_cache)
+        """How many entries each month file holds, kept in ``counts_cache`` between runs (``counts``)."""
         self.part_bytes = part_bytes
         """From this size a month's part takes no new entries (``layout``); tests pass a small one."""
         self.lock_timeout = lock_timeout

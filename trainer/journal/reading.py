@@ -8,14 +8,12 @@ recorded last counts.
 
 from __future__ import annotations
 
-import re
 import stat
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
-from trainer.files import FileReadError, read_regular_file
 from trainer.journal.folder import JournalFolder
 from trainer.journal.layout import part_key
 from trainer.journal.models import AnyEntry, EntryKind
@@ -23,10 +21,6 @@ from trainer.journal.models import AnyEntry, EntryKind
 ZONE_SLACK = timedelta(days=2)
 """Files are named by the month of ``at`` in its own time zone: reads widen by this so an entry near a
 month's edge in another zone is not missed."""
-
-_KIND = re.compile(rb'"kind"\s*:\s*"([a-z-]+)"')
-"""An entry's kind as its file holds it. Text the person typed has its quotes escaped (``\\"``), and no
-part of an entry other than the entry itself has a ``kind``, so each match is one entry."""
 
 
 def _month_of(moment: datetime) -> tuple[int, int]:
@@ -107,9 +101,9 @@ class JournalReader(JournalFolder):
         such entries the journal holds in all.
 
         Month files are read newest first, and only until ``limit`` entries are certainly the newest
-        (no older month can hold a later one, whatever its time zone); the older files are only counted,
-        from their bytes (``count_in``), unless they reach back to ``since``. Their problems are not
-        looked for here (``check_every_file`` does).
+        (no older month can hold a later one, whatever its time zone); the older files are only counted
+        (``counts``: from their bytes, or the counts kept while they are unchanged), unless they reach back
+        to ``since``. Their problems are not looked for here (``check_every_file`` does).
         """
         self.note_odd_files()
         wanted = list(kinds) if kinds is not None else None
@@ -135,23 +129,13 @@ class JournalReader(JournalFolder):
             whole = since is None or _month_start(year, month) - ZONE_SLACK >= since
             for path in parts:
                 if whole:
-                    total += self.count_in(path, wanted)
+                    total += self.counts.count(path, wanted)
                 else:  # the month of ``since``: only some of its entries count
                     edge: dict[str, AnyEntry] = {}
                     self._gather(edge, self._try_read_month(path), since, None, wanted)
                     total += len(edge.keys() - found.keys())
+        self.counts.save()
         return newest[:limit], total
-
-    @staticmethod
-    def count_in(path: Path, kinds: Iterable[EntryKind] | None = None) -> int:
-        """How many entries (of ``kinds``) a month file holds, from its bytes without validating them; an
-        unreadable file counts none (its reading reports it)."""
-        try:
-            raw = read_regular_file(path, follow_symlinks=False)
-        except FileReadError:
-            return 0
-        wanted = None if kinds is None else {kind.encode("ascii") for kind in kinds}
-        return sum(wanted is None or match[1] in wanted for match in _KIND.finditer(raw))
 
     def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]:
         """Entries (of every kind) in the ``days`` days from the first entry of the journal.
