@@ -28,6 +28,7 @@ from trainer import __version__
 from trainer.cli.context import Context, local_now
 from trainer.cli.output import say, show_error
 from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
+from trainer.start_up import pause_collection, resume_collection
 
 COMMANDS = {
     "log": "trainer.cli.checkin:log",
@@ -61,6 +62,9 @@ SUMMARIES = {
 """The first paragraph of each command's help, for ``backtrainer --help`` to list the commands without importing
 them (every module would cost about 300 ms); a test checks that they are the commands' own."""
 
+APP_COMMANDS = ("start",)
+"""Commands that open the app: the collector stays paused until its first paint (``trainer.start_up``)."""
+
 QUIET_COMMANDS = ("merge", "status")
 """Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
 and ``status`` feeds a status bar several times a minute (and must not load the journal store to do so)."""
@@ -88,6 +92,8 @@ class BacktrainerGroup(click.Group):
             return None
         module, attribute = where.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
+        if cmd_name not in APP_COMMANDS:
+            resume_collection()  # the command's modules have loaded: what runs now may make garbage
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -101,6 +107,13 @@ class BacktrainerGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("standalone_mode") is False:
             return super().main(*args, **kwargs)
+        pause_collection()  # see trainer.start_up; resumed by the command, the app, or at the latest here
+        try:
+            self._run_standalone(*args, **kwargs)
+        finally:
+            resume_collection()
+
+    def _run_standalone(self, *args: Any, **kwargs: Any) -> None:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
