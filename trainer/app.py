@@ -112,8 +112,8 @@ class TrainerApp(App[None]):
             self.push_screen(ContentErrorScreen(self.services.content_problems))
             return
         first_run = not self.services.settings.current.disclaimer_seen
-        if not first_run:  # (at the first run Home comes after the notice: composing it costs time)
-            self.push_screen(HomeScreen())
+        if not first_run or not self._journal_readable():
+            self.push_screen(HomeScreen())  # (at a first run Home comes after the notice: composing it costs time)
         for problem in catalog.pack_problems:
             self.notify(
                 f"{problem}\nThis content pack was skipped. Run 'backtrainer check-content' for details.",
@@ -124,6 +124,15 @@ class TrainerApp(App[None]):
         self._notify_conflict_copies()
         self._start_up(first_run)
         self._fit_to(self.size)
+
+    def _journal_readable(self) -> bool:
+        """Whether the journal folder can be read; if not, Home goes beneath the first-run notice at once, to
+        say so (as it does whenever it shows)."""
+        try:
+            self.services.journal.first_entries(days=0)
+        except JournalError:
+            return False
+        return True
 
     def _notify_conflict_copies(self) -> None:
         try:
@@ -145,7 +154,8 @@ class TrainerApp(App[None]):
         settings = self.services.settings
         if first_run:
             accepted = await self.push_screen_wait(FirstRunScreen())
-            await self.push_screen(HomeScreen())
+            if not isinstance(self.screen, HomeScreen):
+                await self.push_screen(HomeScreen())
             if accepted:
                 settings.accept_disclaimer()
             if accepted and self._offer_getting_started():
