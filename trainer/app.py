@@ -28,6 +28,7 @@ from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
+from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import begin_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
@@ -168,8 +169,6 @@ class TrainerApp(App[None]):
             self.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
         total = len(self._unfinished)
         for number, orphan in enumerate(list(self._unfinished), 1):
-            from trainer.screens.session_dialogs import UnfinishedSessionScreen  # (only when there is one)
-
             description = describe_unfinished(orphan.record, number, total, self.services.today())
             save = await self.push_screen_wait(UnfinishedSessionScreen(description))
             self._unfinished.remove(orphan)

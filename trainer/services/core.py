@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from time import monotonic
-from typing import TYPE_CHECKING
 
 from trainer import __version__
 from trainer.catalog.cache import load_catalog_cached
@@ -23,10 +22,8 @@ from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.services.coach import Coach
 from trainer.services.plans import PlanBuilder
+from trainer.services.recorder import SessionRecorder
 from trainer.services.settings import SettingsService
-
-if TYPE_CHECKING:  # the recorder (and the runner it builds on) loads with the first session, not at start-up
-    from trainer.services.recorder import SessionRecorder
 
 __all__ = ["OrphanedSession", "Services", "Timings", "local_now", "make_services"]
 """(``OrphanedSession``: the type of an unfinished session the app offers to save.)"""
@@ -98,8 +95,6 @@ class Services:
         return JournalStore(self.journal.directory).check_every_file()
 
     def new_recorder(self, pain_before: int | None) -> SessionRecorder:
-        from trainer.services.recorder import SessionRecorder
-
         return SessionRecorder(self.journal, pain_before=pain_before, now=self.now)
 
 
