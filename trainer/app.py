@@ -32,6 +32,7 @@ from trainer.screens.session_dialogs import UnfinishedSessionScreen
 from trainer.screens.start import begin_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
+from trainer.start_up import resume_collection
 from trainer.theme import CALM_THEME
 from trainer.widgets.literal import shown
 from trainer.wording import format_moment
@@ -106,11 +107,14 @@ class TrainerApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(CALM_THEME)
         self.theme = CALM_THEME.name
+        self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
         catalog = self.services.loaded
         if catalog is None:
             self.push_screen(ContentErrorScreen(self.services.content_problems))
             return
-        self.push_screen(HomeScreen())
+        first_run = not self.services.settings.current.disclaimer_seen
+        if not first_run or not self._journal_readable():
+            self.push_screen(HomeScreen())  # (at a first run Home comes after the notice: composing it costs time)
         for problem in catalog.pack_problems:
             self.notify(
                 f"{problem}\nThis content pack was skipped. Run 'backtrainer check-content' for details.",
@@ -119,8 +123,17 @@ class TrainerApp(App[None]):
                 timeout=20,
             )
         self._notify_conflict_copies()
-        self._start_up()
+        self._start_up(first_run)
         self._fit_to(self.size)
+
+    def _journal_readable(self) -> bool:
+        """Whether the journal folder can be read; if not, Home goes beneath the first-run notice at once, to
+        say so (as it does whenever it shows)."""
+        try:
+            self.services.journal.first_entries(days=0)
+        except JournalError:
+            return False
+        return True
 
     def _notify_conflict_copies(self) -> None:
         try:
@@ -136,13 +149,17 @@ class TrainerApp(App[None]):
             )
 
     @work(group="start-up")
-    async def _start_up(self) -> None:
-        """The first-run notice (once) and then the offer to get started, each unfinished session in turn,
-        then the session asked for."""
+    async def _start_up(self, first_run: bool) -> None:
+        """The first-run notice (once), Home, and then the offer to get started, each unfinished session in
+        turn, then the session asked for."""
         settings = self.services.settings
-        if not settings.current.disclaimer_seen and await self.push_screen_wait(FirstRunScreen()):
-            settings.accept_disclaimer()
-            if self._offer_getting_started():
+        if first_run:
+            accepted = await self.push_screen_wait(FirstRunScreen())
+            if not isinstance(self.screen, HomeScreen):
+                await self.push_screen(HomeScreen())
+            if accepted:
+                settings.accept_disclaimer()
+            if accepted and self._offer_getting_started():
                 from trainer.screens.getting_started import GettingStartedScreen  # (only on a first run)
 
                 await self.push_screen_wait(GettingStartedScreen())

@@ -4,7 +4,10 @@ Order of precedence:
 
 1. ``BACKTRAINER_HOME``: data *and* configuration live under this one folder
    (tests and portable installs use it).
-2. The platform's user data and config folders (platformdirs).
+2. The platform's user data, config and cache folders (platformdirs).
+
+The cache folder (``$BACKTRAINER_HOME/cache``, or the platform's) keeps the validated content between
+launches; it is shared by every profile (what it holds is keyed by the files it came from).
 
 ``--profile NAME`` gives each person a folder of their own under
 ``profiles/NAME`` in both places, so one host can serve several people.
@@ -54,6 +57,8 @@ class Paths:
     data_dir: Path
     config_dir: Path
     profile: str | None = None
+    cache_dir: Path | None = None
+    """Where the validated content is kept between launches (``trainer.catalog.cache``); None: not kept."""
 
     @property
     def journal_dir(self) -> Path:
@@ -72,18 +77,20 @@ def resolve_paths(profile: str | None = None, environ: Mapping[str, str] | None 
     home = env.get(HOME_ENV)
     if home:
         data_dir = config_dir = Path(home).expanduser()
+        cache_dir = data_dir / "cache"
     else:
         import platformdirs  # only without BACKTRAINER_HOME: it costs a few ms at every start
 
         data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         config_dir = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        cache_dir = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     if profile is not None:
         data_dir = data_dir / "profiles" / profile
         config_dir = config_dir / "profiles" / profile
     source = f"${HOME_ENV}" if home else "the platform's data folder"
     for folder in dict.fromkeys((data_dir, config_dir)):
         check_path_length(folder, source)
-    return Paths(data_dir=data_dir, config_dir=config_dir, profile=profile)
+    return Paths(data_dir=data_dir, config_dir=config_dir, profile=profile, cache_dir=cache_dir)
 
 
 def _limit(path: Path, name: str, default: int) -> int:

@@ -11,9 +11,11 @@ from trainer.text_types import PlainText
 
 
 class Strict(BaseModel):
-    """Base for content models: unknown keys are errors, so typos are caught."""
+    """Base for content models: unknown keys are errors, so typos are caught. The validators are built on
+    first use (``defer_build``): a launch that finds the content in its cache (``trainer.catalog.cache``)
+    never validates, and does not pay for building them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 Slug = Annotated[

@@ -28,6 +28,7 @@ from trainer import __version__
 from trainer.cli.context import Context, local_now
 from trainer.cli.output import say, show_error
 from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
+from trainer.start_up import pause_collection, resume_collection
 
 COMMANDS = {
     "log": "trainer.cli.checkin:log",
@@ -42,6 +43,27 @@ COMMANDS = {
     "remind": "trainer.cli.reminders:remind",
 }
 """Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
+
+SUMMARIES = {
+    "log": "Save a check-in: PAIN is how bad your back pain is right now, 0 (no pain)\n"
+    "to 10 (worst pain you can imagine).",
+    "journal": "List journal entries, newest first, as a plain-text table.",
+    "stats": "Summarise the journal: pain trend, sessions against your weekly goal,\n"
+    "streaks, walking and leg symptoms.",
+    "export": "Export the journal as CSV, JSON or a Markdown report.",
+    "import": "Restore entries from a JSON export ('backtrainer export --format json').",
+    "merge": "Bring in the entries of a copy of a journal month file, such as a\n"
+    "conflict copy a sync tool (Syncthing, Dropbox, Nextcloud) left beside\none.",
+    "check-content": "Validate content and print a summary.",
+    "start": "Open the app straight into a session of a routine or a single exercise.",
+    "status": "What is due now (a desk break, today's session, the morning check-in) and when the next thing is.",
+    "remind": "Show one reminder prompt if something is due, through the best channel there is, and record it.",
+}
+"""The first paragraph of each command's help, for ``backtrainer --help`` to list the commands without importing
+them (every module would cost about 300 ms); a test checks that they are the commands' own."""
+
+APP_COMMANDS = ("start",)
+"""Commands that open the app: the collector stays paused until its first paint (``trainer.start_up``)."""
 
 QUIET_COMMANDS = ("merge", "status")
 """Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
@@ -70,11 +92,28 @@ class BacktrainerGroup(click.Group):
             return None
         module, attribute = where.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
+        if cmd_name not in APP_COMMANDS:
+            resume_collection()  # the command's modules have loaded: what runs now may make garbage
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, as click writes it, from ``SUMMARIES`` (nothing imported)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if kwargs.get("standalone_mode") is False:
             return super().main(*args, **kwargs)
+        pause_collection()  # see trainer.start_up; resumed by the command, the app, or at the latest here
+        try:
+            self._run_standalone(*args, **kwargs)
+        finally:
+            resume_collection()
+
+    def _run_standalone(self, *args: Any, **kwargs: Any) -> None:
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from trainer import __version__
+from trainer.catalog.cache import load_catalog_cached
 from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli.context import Context
@@ -132,7 +134,7 @@ def start(context: Context, target: str) -> None:
     there are.
     """
     try:
-        catalog = load_catalog(packs_dir=context.paths.content_packs_dir)
+        catalog = load_catalog_cached(context.paths.cache_dir, __version__, packs_dir=context.paths.content_packs_dir)
     except ContentError as error:
         raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
     if target not in catalog.routines and target not in catalog.exercises:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from time import monotonic
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer import __version__
+from trainer.catalog.cache import load_catalog_cached
+from trainer.catalog.loader import Catalog
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.journal.checkpoints import OrphanedSession
 from trainer.journal.errors import JournalProblem
@@ -105,11 +107,12 @@ def make_services(
     timings: Timings | None = None,
     report: Callable[[str], None] = lambda message: None,
 ) -> Services:
-    """Load the content (unless given) and open the journal and the settings of ``paths``."""
+    """Load the content (unless given; from the cache folder while its files are unchanged) and open the
+    journal and the settings of ``paths``."""
     problems: tuple[ContentProblem, ...] = ()
     if catalog is None:
         try:
-            catalog = load_catalog(packs_dir=paths.content_packs_dir)
+            catalog = load_catalog_cached(paths.cache_dir, __version__, packs_dir=paths.content_packs_dir)
         except ContentError as error:
             problems = error.problems
     journal = JournalStore(paths.journal_dir)
