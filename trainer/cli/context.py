@@ -30,7 +30,7 @@ class Context:
     def store(self) -> JournalStore:
         from trainer.journal.store import JournalStore
 
-        return JournalStore(self.paths.journal_dir)
+        return JournalStore(self.paths.journal_dir, counts_cache=self.paths.cache_dir)
 
 
 def current_time() -> datetime:
