@@ -73,3 +73,13 @@ def test_a_plain_session_in_a_terminal_takes_single_keys_and_restores_the_termin
     assert "\x1b[?1049h" not in text  # never the alternate screen
     [record] = sessions(env)
     assert (record.ended_how, record.pain_before, record.pain_after, record.pain_peak) == ("stopped-pain", 6, 5, 6)
+
+
+def test_plain_check_in_from_a_pipe_is_saved(backtrainer, env) -> None:
+    typed = "c\n6\n5\n1\n\n3\n\n\nstiff morning\nq\n"
+    done = subprocess.run([backtrainer, "--plain"], input=typed, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Saved: pain 6 of 10." in done.stdout.splitlines()
+    store = JournalStore(Path(env["BACKTRAINER_HOME"]) / "journal")
+    [entry] = store.entries()
+    assert entry.pain_now == 6 and entry.notes == "stiff morning" and entry.helped == ["movement"]

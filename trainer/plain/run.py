@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from trainer.engine.session_view import end_words
 from trainer.engine.suggest import HIGH_PAIN
 from trainer.journal.errors import JournalError
+from trainer.journal.limits import explain
 from trainer.journal.models import PAIN_NOW_QUESTION, SessionRecord
 from trainer.plain.session import Keys, PlainSession, SafetyLines
 from trainer.services.core import Services
@@ -63,7 +64,7 @@ def play(services: Services, target: str, keys: LineKeys, say: Callable[[str], N
         pain_after=ask_number(keys, say, f"{PAIN_NOW_QUESTION} {PAIN_SCALE}."),
         pain_peak=ask_number(keys, say, f"Your highest pain during the session? {PAIN_SCALE}."),
         effort=ask_number(keys, say, "How hard did it feel? 0 is very easy, 10 as hard as it gets."),
-        note=_ask_note(keys, say),
+        note=ask_note(keys, say),
     )
     try:
         saved = session.recorder.save_answers(answers)
@@ -74,7 +75,7 @@ def play(services: Services, target: str, keys: LineKeys, say: Callable[[str], N
     return saved or record
 
 
-def _ask_note(keys: LineKeys, say: Callable[[str], None]) -> str:
+def ask_note(keys: LineKeys, say: Callable[[str], None]) -> str:
     """A note (the journal's rule for text: no control characters), or empty."""
     for _ in range(TRIES):
         say("A note, if you like. Enter skips.")
@@ -88,5 +89,5 @@ def _ask_note(keys: LineKeys, say: Callable[[str], None]) -> str:
 
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
-        return "; ".join(str(problem["msg"]) for problem in error.errors())
+        return "; ".join(explain(detail) for detail in error.errors())
     return str(error)
