@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from trainer.catalog.schema import schema_documents
+from trainer.journal.export_format import SCHEMA_FILE, export_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,7 +50,10 @@ def test_wheel_content_matches_the_repository(wheel: zipfile.ZipFile) -> None:
     assert packaged == (ROOT / "content" / "exercises.json").read_bytes()
 
 
-@pytest.mark.parametrize("name", sorted(schema_documents()))
+SCHEMAS = {**schema_documents(), SCHEMA_FILE: export_schema()}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_schema_files_match_the_models(name: str) -> None:
     on_disk = (ROOT / "content" / "schema" / name).read_text(encoding="utf-8")
-    assert on_disk == schema_documents()[name], f"content/schema/{name} is stale: run python scripts/export_schema.py"
+    assert on_disk == SCHEMAS[name], f"content/schema/{name} is stale: run python scripts/export_schema.py"

@@ -33,7 +33,7 @@ from trainer.screens.start import begin_session
 from trainer.screens.too_small import TooSmallScreen
 from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
 from trainer.start_up import resume_collection
-from trainer.theme import CALM_THEME
+from trainer.theme import THEMES
 from trainer.widgets.literal import shown
 from trainer.wording import format_moment
 
@@ -90,6 +90,8 @@ class TrainerApp(App[None]):
 
     def _settings_changed(self, settings: Settings) -> None:
         self.settings = settings
+        if self.theme in (theme.name for theme in THEMES.values()):  # the themes are registered: mounted
+            self._show_colours(settings)
 
     def notify(
         self,
@@ -105,8 +107,9 @@ class TrainerApp(App[None]):
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout)
 
     def on_mount(self) -> None:
-        self.register_theme(CALM_THEME)
-        self.theme = CALM_THEME.name
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        self._show_colours(self.settings)
         self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
         catalog = self.services.loaded
         if catalog is None:
@@ -134,6 +137,12 @@ class TrainerApp(App[None]):
         except JournalError:
             return False
         return True
+
+    def _show_colours(self, settings: Settings) -> None:
+        """The theme the settings choose (calm, or high contrast), as soon as it is chosen."""
+        theme = THEMES[settings.colours].name
+        if self.theme != theme:
+            self.theme = theme
 
     def _notify_conflict_copies(self) -> None:
         try:

@@ -1,6 +1,12 @@
-"""The app's colours: calm, high contrast, and still readable in 16 colours."""
+"""The app's colours: calm by default, high contrast on request (Settings), and readable in 16 colours.
+
+Both themes keep the cue's kinds apart by more than colour (the block letters' fill: solid for work, a
+shade for rest, the lightest when paused), so they read in 16 colours and with ``NO_COLOR`` too.
+"""
 
 from textual.theme import Theme
+
+from trainer.journal.models import Colours
 
 CALM_THEME = Theme(
     name="backtrainer",
@@ -16,3 +22,29 @@ CALM_THEME = Theme(
     error="#E5737D",
     dark=True,
 )
+
+HIGH_CONTRAST_THEME = Theme(
+    name="backtrainer-high-contrast",
+    primary="#00E5FF",
+    secondary="#FFFFFF",
+    accent="#FFD700",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#333333",
+    panel="#1A1A1A",
+    success="#00FF66",
+    warning="#FFD700",
+    error="#FF5555",
+    dark=True,
+    variables={
+        "foreground-muted": "#E6E6E6",
+        "text-muted": "#E6E6E6",
+        "footer-key-foreground": "#FFD700",
+        "block-cursor-foreground": "#FFFFFF",
+        "block-cursor-background": "#003E80",
+        "block-cursor-text-style": "bold",
+    },
+)
+
+THEMES: dict[Colours, Theme] = {"calm": CALM_THEME, "high-contrast": HIGH_CONTRAST_THEME}
+"""The Settings choice -> the theme it shows."""

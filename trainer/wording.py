@@ -62,6 +62,16 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
+def spoken_seconds(seconds: float) -> str:
+    """``format_seconds`` in words a screen reader says well: ``3 seconds``, ``1 minute 30 seconds``."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    parts = [plural(minutes, "minute")] if minutes else []
+    if rest or not minutes:
+        parts.append(plural(rest, "second"))
+    return " ".join(parts)
+
+
 def format_minutes(seconds: float) -> str:
     """A duration for lists, to the nearest minute (halves round up; never ``0 min``)."""
     return f"{max(1, int(seconds / 60 + 0.5))} min"

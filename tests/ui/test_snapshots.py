@@ -202,3 +202,18 @@ def test_coach_morning_question_layout(snap_compare, paths, catalog, size: tuple
     played(app.services, "gentle-start")
     now.set(1, 8)
     assert snap_compare(app, press=("c", "3", "tab", "right"), terminal_size=size)
+
+
+# The colours: high contrast (Settings) on Home and mid-rep, and a session with NO_COLOR (no colour at all:
+# the cue's kind shows in the block letters' fill).
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("colours", ["home-high-contrast", "session-rep-high-contrast", "session-rep-no-color"])
+def test_colours_layout(snap_compare, make_app, paths, monkeypatch, colours: str, size: tuple[int, int]) -> None:
+    if colours.endswith("high-contrast"):
+        JournalStore(paths.journal_dir).update_settings(colours="high-contrast")
+    else:
+        monkeypatch.setenv("NO_COLOR", "1")
+    if colours.startswith("home"):
+        assert snap_compare(make_app(), terminal_size=size)
+    else:
+        assert _session_snapshot(snap_compare, make_app, "back-basics", "reps", (), size)

@@ -541,3 +541,28 @@ def test_fit_counts_wide_characters() -> None:
     assert fit("abcdefg", 6) == "abcde…"
     assert fit("背中背中", 5) == "背中…"
     assert display_width(fit("背中背中背中", 7)) <= 7
+
+
+def test_a_json_export_has_the_published_header_and_the_schema_s_shape(
+    run: Run, seeded: list[AnyEntry], tmp_path: Path
+) -> None:
+    from trainer import __version__
+    from trainer.journal.export_format import JournalExport
+
+    result = run("export", "--format", "json", "--pseudonym", "Patient 7")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert (document["app_version"], document["time_zone"], document["pseudonym"]) == (
+        __version__,
+        "UTC+01:00",
+        "Patient 7",
+    )
+    assert JournalExport.model_validate_json(result.stdout).entries == list(reversed(seeded))
+
+
+def test_a_pseudonym_is_checked_and_goes_with_json_only(run: Run, seeded: list[AnyEntry]) -> None:
+    bad = run("export", "--format", "json", "--pseudonym", "Pat\x1b[2Jient")
+    assert bad.exit_code == 2 and "--pseudonym" in bad.stderr and "U+001B" in bad.stderr
+    assert bad.stdout == ""
+    csv_one = run("export", "--format", "csv", "--pseudonym", "Patient 7")
+    assert csv_one.exit_code == 2 and "--pseudonym goes with --format json" in csv_one.stderr

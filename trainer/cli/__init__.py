@@ -153,13 +153,20 @@ def check_time_zone() -> None:
     callback=_profile_option,
     help="Keep a separate journal and settings for this person (letters, digits, - and _).",
 )
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="With no command: check in, start sessions and read the last entries in lines of text instead of "
+    "the full screen (for a screen reader, a braille display, a slow link or a pipe).",
+)
 @click.pass_context
-def main(ctx: click.Context, profile: str | None) -> None:
+def main(ctx: click.Context, profile: str | None, plain: bool) -> None:
     """backtrainer: guided exercise sessions, a pain journal and self-care
     lessons for lower back pain, in your terminal.
 
-    With no command, opens the full-screen app. Data lives in your user data
-    folder (or under $BACKTRAINER_HOME if set).
+    With no command, opens the full-screen app (with --plain, the same in
+    lines of text). Data lives in your user data folder (or under
+    $BACKTRAINER_HOME if set).
     """
     check_time_zone()
     clock: Callable[[], datetime] = ctx.obj if callable(ctx.obj) else local_now  # a test may pass its clock
@@ -167,7 +174,11 @@ def main(ctx: click.Context, profile: str | None) -> None:
         ctx.obj = Context(resolve_paths(profile), now=clock)
     except PathTooLongError as error:
         raise click.ClickException(str(error)) from None
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is None and plain:
+        from trainer.cli.plain import plain_menu
+
+        plain_menu(ctx.obj)
+    elif ctx.invoked_subcommand is None:
         from trainer.cli.content import run_app
 
         run_app(ctx.obj)

@@ -125,13 +125,20 @@ def check_content(context: Context, targets: tuple[Path, ...]) -> None:
 
 @click.command("start")
 @click.argument("target", metavar="ROUTINE_OR_EXERCISE_ID")
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Play the session in lines of text instead of the full screen: for a screen reader, a braille "
+    "display, a slow link or a pipe.",
+)
 @click.pass_obj
-def start(context: Context, target: str) -> None:
+def start(context: Context, target: str, plain: bool) -> None:
     """Open the app straight into a session of a routine or a single exercise.
 
     Handy for a tmux key or a remote login, for example
     'ssh box backtrainer start desk-break'. An unknown id lists the ones
-    there are.
+    there are. With --plain the session is said in lines (one line at each
+    change of cue, the time left on t) and works over SSH and in a pipe.
     """
     try:
         catalog = load_catalog_cached(context.paths.cache_dir, __version__, packs_dir=context.paths.content_packs_dir)
@@ -144,7 +151,12 @@ def start(context: Context, target: str) -> None:
             param_hint="ROUTINE_OR_EXERCISE_ID",
         )
     started = context.now()
-    run_app(context, start=target, catalog=catalog)
+    if plain:
+        from trainer.cli.plain import play_plain
+
+        play_plain(context, target, catalog)
+    else:
+        run_app(context, start=target, catalog=catalog)
     from trainer.cli.reminding import close_after_session
 
     close_after_session(context, started)  # a session started from a reminder prompt takes it

@@ -6,11 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
+from trainer import __version__
 from trainer.cli.common import When, journal_errors, report_problems
 from trainer.cli.context import Context
 from trainer.cli.output import say, say_data
 from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
+from trainer.journal.limits import explain
 from trainer.journal.store import JournalStore
 from trainer.reports.markdown import markdown_report
 from trainer.reports.summary import summary_entries
@@ -40,7 +43,9 @@ YYYY-MM-DD ... A day without a time means from its start. Files written with
 """
 
 
-def _render(fmt: str, store: JournalStore, since: datetime | None, current: datetime) -> tuple[str, int]:
+def _render(
+    fmt: str, store: JournalStore, since: datetime | None, current: datetime, pseudonym: str | None
+) -> tuple[str, int]:
     """The export text and the number of entries in it."""
     if fmt == "md":
         start = since.date() if since is not None else None
@@ -54,7 +59,7 @@ def _render(fmt: str, store: JournalStore, since: datetime | None, current: date
     entries = list(reversed(store.entries(since=since)))  # oldest first
     if fmt == "csv":
         return to_csv(entries), len(entries)
-    return to_json(entries, current), len(entries)
+    return to_json(entries, current, app_version=__version__, pseudonym=pseudonym), len(entries)
 
 
 def _write_out(out: Path, payload: bytes, force: bool) -> None:
@@ -88,17 +93,31 @@ def _write_out(out: Path, payload: bytes, force: bool) -> None:
     help="Write to FILE instead of standard output; never replaces a file unless --force.",
 )
 @click.option("--force", is_flag=True, help="With --out: replace FILE if it exists.")
+@click.option(
+    "--pseudonym",
+    metavar="NAME",
+    help="With --format json: a name for the export's header instead of yours (for a physiotherapist who "
+    "reads several people's exports).",
+)
 @click.pass_obj
-def export(context: Context, fmt: str, since: datetime | None, out: Path | None, force: bool) -> None:
+def export(
+    context: Context, fmt: str, since: datetime | None, out: Path | None, force: bool, pseudonym: str | None
+) -> None:
     """Export the journal as CSV, JSON or a Markdown report.
 
     Writes to standard output unless --out is given; a note of how many
     entries went where goes to standard error.
     """
+    if pseudonym is not None and fmt != "json":
+        raise click.UsageError("--pseudonym goes with --format json (the header of a JSON export)")
     store = context.store()
     current = context.now()
     with journal_errors(store):
-        text, count = _render(fmt, store, since, current)
+        try:
+            text, count = _render(fmt, store, since, current, pseudonym)
+        except ValidationError as error:
+            reasons = "; ".join(explain(detail) for detail in error.errors())
+            raise click.BadParameter(reasons, param_hint="'--pseudonym'") from None
     report_problems(store)
     entries = plural(count, "entry", "entries")
     if out is None:

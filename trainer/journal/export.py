@@ -6,8 +6,10 @@
   would run as a formula (starting with = + - @, a tab or a carriage return)
   get a leading apostrophe.
 - JSON: ``{"format": "backtrainer-journal", "schema_version": 1,
-  "exported_at": ..., "entries": [...]}``, each entry exactly as the journal
-  stores it, so an export restores every field.
+  "exported_at": ..., "app_version": ..., "time_zone": ..., "pseudonym": ...,
+  "entries": [...]}``, each entry exactly as the journal stores it, so an
+  export restores every field (the format: ``export_format``, and its JSON
+  Schema in ``content/schema/journal-export.schema.json``).
 
 A file to import must be a regular file of at most ``MAX_FILE_BYTES``
 (64 MB) whose JSON nests at most ``MAX_JSON_DEPTH`` (64) levels (an export
@@ -30,6 +32,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from trainer.files import NESTED_TOO_DEEP, FileReadError, read_regular_file, too_deep
+from trainer.journal.export_format import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, JournalExport, time_zone_label
 from trainer.journal.limits import explain
 from trainer.journal.models import (
     JOURNAL_SCHEMA_VERSION,
@@ -47,8 +50,6 @@ from trainer.journal.storage import TEMP_SUFFIX, atomic_write, fsync_directory
 from trainer.journal.when import entry_time_problem
 from trainer.wording import plural
 
-EXPORT_FORMAT = "backtrainer-journal"
-EXPORT_SCHEMA_VERSION = 1
 LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_PROBLEMS_SHOWN = 5
@@ -226,13 +227,23 @@ def to_csv(entries: Iterable[AnyEntry]) -> str:
 # --- JSON --------------------------------------------------------------------------
 
 
-def to_json(entries: Iterable[AnyEntry], exported_at: datetime) -> str:
-    document = {
-        "format": EXPORT_FORMAT,
-        "schema_version": EXPORT_SCHEMA_VERSION,
-        "exported_at": exported_at.isoformat(),
-        "entries": [entry.model_dump(mode="json") for entry in entries],
-    }
+def to_json(
+    entries: Iterable[AnyEntry],
+    exported_at: datetime,
+    *,
+    app_version: str | None = None,
+    pseudonym: str | None = None,
+) -> str:
+    """The JSON export (``export_format.JournalExport``; a pseudonym that breaks its rules raises
+    ``ValidationError``)."""
+    header = JournalExport(
+        exported_at=exported_at,
+        app_version=app_version,
+        time_zone=time_zone_label(exported_at),
+        pseudonym=pseudonym,
+        entries=[],
+    ).model_dump(mode="json", exclude_none=True)
+    document = {**header, "entries": [entry.model_dump(mode="json") for entry in entries]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -107,6 +107,7 @@ SETTING_NAMES = {
     "disclaimer_seen": "whether the first-run notice was read",
     "sessions_per_week_goal": "the goal of sessions a week",
     "bell": "the bell",
+    "colours": "the colours",
     "get_ready_seconds": "the time to get ready",
     "dose_changes": "your own doses",
     "reminders": "the reminders",

@@ -55,6 +55,7 @@ Helper = Literal["heat", "cold", "movement", "walk", "rest", "medicine", "other"
 GlobalChange = Literal["much-worse", "worse", "a-little-worse", "no-change", "a-little-better", "better", "much-better"]
 SessionEnd = Literal["finished", "stopped-pain", "stopped-choice"]
 StopReason = Literal["pain", "tired", "out-of-time", "other"]
+Colours = Literal["calm", "high-contrast"]
 EntryKind = Literal["check-in", "weekly-check", "session", "reminder", "decision", "review"]
 
 LOCATIONS: tuple[Location, ...] = get_args(Location)
@@ -321,6 +322,7 @@ class Settings(JournalModel):
     disclaimer_seen: bool = False
     sessions_per_week_goal: int = Field(default=3, ge=1, le=14)
     bell: bool = True
+    colours: Colours = Field(default="calm", description="The app's colours: calm, or high contrast.")
     get_ready_seconds: int = Field(default=10, ge=5, le=60, description="Time to get into position before an exercise.")
     dose_changes: dict[ContentId, PersonalDose] = Field(default_factory=dict)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)

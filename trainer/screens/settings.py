@@ -210,6 +210,15 @@ CHOICES = (
         ),
     ),
     *REMINDER_CHOICES,
+    Choice(
+        "colours",
+        "Colours",
+        "calm, or high contrast: white on black, with bright yellow and cyan",
+        lambda settings: "high contrast" if settings.colours == "high-contrast" else "calm",
+        lambda service, settings, _: service.set_colours(
+            "calm" if settings.colours == "high-contrast" else "high-contrast"
+        ),
+    ),
 )
 
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from trainer.journal.coach_models import ProgrammeProgress
 from trainer.journal.errors import JournalError
 from trainer.journal.limits import SettingsError, settings_error_text
-from trainer.journal.models import PersonalDose, Settings
+from trainer.journal.models import Colours, PersonalDose, Settings
 from trainer.journal.reminders import WEEKDAYS, Weekday
 from trainer.journal.store import JournalStore
 
@@ -55,6 +55,9 @@ class SettingsService:
 
     def set_bell(self, on: bool) -> Settings:
         return self._change("the bell setting", bell=on)
+
+    def set_colours(self, colours: Colours) -> Settings:
+        return self._change("the colours", colours=colours)
 
     def set_weekly_goal(self, sessions: int) -> Settings:
         return self._change("your weekly goal", sessions_per_week_goal=sessions)

@@ -1,0 +1,31 @@
+"""``backtrainer --plain`` and ``backtrainer start ID --plain``: in lines on standard input and output
+(``trainer.plain``), for a screen reader, a braille display, a slow link or a pipe."""
+
+from __future__ import annotations
+
+import click
+
+from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.problems import ContentError
+from trainer.cli.context import Context
+from trainer.cli.output import say
+from trainer.plain.keys import TerminalKeys
+from trainer.plain.menu import run_menu
+from trainer.plain.run import play
+from trainer.services.core import make_services
+
+
+def play_plain(context: Context, target: str, catalog: Catalog) -> None:
+    services = make_services(context.paths, catalog=catalog, now=context.now)
+    with TerminalKeys() as keys:
+        play(services, target, keys, say)
+
+
+def plain_menu(context: Context) -> None:
+    try:
+        catalog = load_catalog(packs_dir=context.paths.content_packs_dir)
+    except ContentError as error:
+        raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
+    services = make_services(context.paths, catalog=catalog, now=context.now)
+    with TerminalKeys() as keys:
+        run_menu(services, keys, say)
