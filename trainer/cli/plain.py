@@ -13,15 +13,18 @@ from trainer.plain.keys import TerminalKeys
 from trainer.plain.menu import run_menu
 from trainer.plain.run import play
 from trainer.services.core import make_services
+from trainer.start_up import resume_collection
 
 
 def play_plain(context: Context, target: str, catalog: Catalog) -> None:
+    resume_collection()  # no first paint to wait for (trainer.start_up): a session may run for 20 minutes
     services = make_services(context.paths, catalog=catalog, now=context.now)
     with TerminalKeys() as keys:
         play(services, target, keys, say)
 
 
 def plain_menu(context: Context) -> None:
+    resume_collection()
     try:
         catalog = load_catalog(packs_dir=context.paths.content_packs_dir)
     except ContentError as error:
