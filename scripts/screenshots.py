@@ -48,7 +48,10 @@ PROGRAMME_SHOTS: dict[str, tuple[str, ...]] = {
 SESSION_SHOTS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "session": ("back-basics", 25.3, ()),
     "session-hold": ("desk-break", 150.0, ()),
+    "session-high-contrast": ("back-basics", 25.3, ()),
 }
+HIGH_CONTRAST_SHOTS = ("session-high-contrast",)
+"""Shots with the high-contrast colours chosen in Settings."""
 
 # The coach, on the demo journal with its programme started two weeks before NOW: the proposal after a
 # session of its first routine whose highest pain was 9 (red), and the week 2 review, due now.
@@ -85,6 +88,8 @@ async def shoot(
             store = JournalStore(resolve_paths().journal_dir)
             store.update_settings(disclaimer_seen=True)
             store.import_entries(generate(3, seed=7, today=NOW.date(), catalog=load_catalog(), zone=NOW.tzinfo))
+            if name in HIGH_CONTRAST_SHOTS:
+                store.update_settings(colours="high-contrast")
         clock = StoppedClock(1000.0)
         start = session[0] if session else None
         app = make_app(resolve_paths(), now=lambda: NOW, session_clock=clock, start=start)
