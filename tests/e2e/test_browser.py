@@ -116,6 +116,7 @@ def test_a_check_in_typed_in_the_browser_is_in_the_journal(
 ) -> None:
     from selenium.webdriver.common.keys import Keys
 
+    assert f"backtrainer is at {served.url} " in served.log()  # on 127.0.0.1: no --host given
     browser.open(served.url)
     browser.wait_until(lambda lines: on_screen("— Home", lines) and on_screen("Start a session", lines), "Home")
     browser.press("c")

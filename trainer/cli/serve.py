@@ -92,8 +92,30 @@ def make_server(command: str, host: str, port: int) -> Any:
                 logger.propagate = False
 
         async def on_startup(self, app: Any) -> None:
+            pass  # (textual-serve prints its banner here, before it listens: we say where once it does)
+
+        def serve(self, debug: bool = False) -> None:
+            import asyncio
+            import signal
+
+            from aiohttp import web
+
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            for number in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(number, self.request_exit)
             shown_host = f"[{host}]" if ":" in host else host
-            say(f"backtrainer is at http://{shown_host}:{port}/ (each browser tab is its own app). Ctrl+C stops.")
+            web.run_app(
+                self._make_app(),
+                host=host,
+                port=port,
+                handle_signals=False,
+                loop=loop,
+                print=lambda *_: say(
+                    f"backtrainer is at http://{shown_host}:{port}/ (each browser tab is its own app). Ctrl+C stops."
+                ),
+            )
 
     return BacktrainerServer(command, host=host, port=port, title="backtrainer", templates_path=PAGE_FOLDER)
 
