@@ -82,7 +82,7 @@ def make_server(command: str, host: str, port: int) -> Any:
     """A textual-serve ``Server`` for ``command`` with our page and our way of printing."""
     from textual_serve.server import Server
 
-    class BacktrainerServer(Server):  # type: ignore[misc]  # (textual-serve has no type information)
+    class BacktrainerServer(Server):
         def initialize_logging(self) -> None:
             handler = _SayHandler()
             for name in ("textual-serve", "aiohttp"):

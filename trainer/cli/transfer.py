@@ -10,13 +10,9 @@ import click
 from trainer.cli.common import When, journal_errors, report_problems
 from trainer.cli.context import Context
 from trainer.cli.output import say, say_data
-from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
-from trainer.journal.store import JournalStore
-from trainer.reports.markdown import markdown_report
+from trainer.journal.export import ExportFileError, read_json_export, write_private_file
+from trainer.services.exports import FORMATS, render_export
 from trainer.wording import plural
-
-FORMATS = ("csv", "json", "md")
-
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -37,22 +33,6 @@ WHEN is as for 'backtrainer journal': today, yesterday, 3 days ago, monday,
 YYYY-MM-DD ... A day without a time means from its start. Files written with
 --out are readable by you only (mode 0600).
 """
-
-
-def _render(fmt: str, store: JournalStore, since: datetime | None, current: datetime) -> tuple[str, int]:
-    """The export text and the number of entries in it."""
-    if fmt == "md":
-        everything = store.entries()  # the report compares with the first week, even before --since
-        settings = store.load_settings()
-        goals = settings.programme.answers.goals if settings.programme is not None else []
-        in_period = [entry for entry in everything if since is None or entry.at >= since]
-        start = since.date() if since is not None else None
-        text = markdown_report(everything, current.date(), start, settings.sessions_per_week_goal, current, goals)
-        return text, len(in_period)
-    entries = list(reversed(store.entries(since=since)))  # oldest first
-    if fmt == "csv":
-        return to_csv(entries), len(entries)
-    return to_json(entries, current), len(entries)
 
 
 def _write_out(out: Path, payload: bytes, force: bool) -> None:
@@ -96,7 +76,7 @@ def export(context: Context, fmt: str, since: datetime | None, out: Path | None,
     store = context.store()
     current = context.now()
     with journal_errors(store):
-        text, count = _render(fmt, store, since, current)
+        text, count = render_export(fmt, store, since, current)
     report_problems(store)
     entries = plural(count, "entry", "entries")
     if out is None:
