@@ -76,3 +76,9 @@ def test_ci_run_fails_when_it_cannot_install_ssh_and_exports_ci() -> None:
     assert "exit 1" in script.split("# The test command")[0]  # an install it cannot do stops CI
     assert script.index("export CI=true") < script.index('bash -euo pipefail -c "$test_command"')
     assert subprocess.run(["bash", "-n", str(CI_RUN)]).returncode == 0
+
+
+def test_ci_run_installs_chromium_and_its_driver_for_the_browser_tests() -> None:
+    installs = CI_RUN.read_text().split("# The test command")[0]
+    assert "need+=(chromium)" in installs and "need+=(chromium-driver)" in installs
+    assert "have_chromium || ! have_chromedriver" in installs  # still missing after the install: CI fails

@@ -57,3 +57,11 @@ SCHEMAS = {**schema_documents(), SCHEMA_FILE: export_schema()}
 def test_schema_files_match_the_models(name: str) -> None:
     on_disk = (ROOT / "content" / "schema" / name).read_text(encoding="utf-8")
     assert on_disk == SCHEMAS[name], f"content/schema/{name} is stale: run python scripts/export_schema.py"
+
+
+def test_wheel_carries_the_browser_page_and_the_web_extra(wheel: zipfile.ZipFile) -> None:
+    assert "trainer/cli/web/app_index.html" in wheel.namelist()
+    (metadata,) = [name for name in wheel.namelist() if name.endswith(".dist-info/METADATA")]
+    text = wheel.read(metadata).decode()
+    assert "Provides-Extra: web" in text
+    assert "textual-serve" in text and "selenium" in text

@@ -38,7 +38,8 @@ from trainer.widgets.literal import shown
 from trainer.wording import format_moment
 
 MIN_SIZE = Size(76, 22)
-"""Below this the layout cannot be read; a notice asks to enlarge the terminal."""
+"""Below this the layout cannot be read; a notice asks to enlarge the terminal (or in a browser, the window,
+or to make the text smaller)."""
 
 
 def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
@@ -58,10 +59,12 @@ def make_app(
     session_clock: Callable[[], float] = monotonic,
     timings: Timings | None = None,
     start: str | None = None,
+    web: bool | None = None,
 ) -> TrainerApp:
-    """The app on ``paths``; ``start`` is a routine or exercise id to play as soon as it opens."""
+    """The app on ``paths``; ``start`` is a routine or exercise id to play as soon as it opens; ``web`` says
+    whether it shows in a browser (None: as Textual's driver says, ``backtrainer serve``; tests pass True)."""
     services = make_services(paths, catalog=catalog, now=now, session_clock=session_clock, timings=timings)
-    return TrainerApp(services, start=start)
+    return TrainerApp(services, start=start, web=web)
 
 
 class TrainerApp(App[None]):
@@ -77,9 +80,10 @@ class TrainerApp(App[None]):
     settings: var[Settings] = var(Settings, init=False)
     """The person's settings as they change (screens may watch it); change them through the services."""
 
-    def __init__(self, services: Services, *, start: str | None = None) -> None:
+    def __init__(self, services: Services, *, start: str | None = None, web: bool | None = None) -> None:
         super().__init__()
         self.services = services
+        self._web = web
         self.start_id = start
         """A routine or exercise id to start as soon as the app opens (``backtrainer start ID``)."""
         self._unfinished: list[OrphanedSession] = []
@@ -92,6 +96,28 @@ class TrainerApp(App[None]):
         self.settings = settings
         if self.theme in (theme.name for theme in THEMES.values()):  # the themes are registered: mounted
             self._show_colours(settings)
+
+    @property
+    def in_browser(self) -> bool:
+        """Whether the app shows in a web browser (``backtrainer serve``) rather than a terminal."""
+        return self.is_web if self._web is None else self._web
+
+    def bell(self) -> None:
+        """In a terminal, the terminal's bell; in a browser (whose terminal ignores the bell) a flash of the
+        screen's edge instead, shorter than the gap between the bells of a pattern."""
+        if not self.in_browser:
+            super().bell()
+            return
+        if not self.screen_stack:
+            return  # (Textual rings for a fatal error, after the screens have gone)
+        screen = self.screen
+        screen.add_class("-bell-flash")
+        seconds = self.services.timings.bell_flash
+        done = lambda: screen.remove_class("-bell-flash")  # noqa: E731
+        if seconds > 0:
+            self.set_timer(seconds, done)
+        else:  # (Textual's timers need a time; a test sets none)
+            self.call_after_refresh(done)
 
     def notify(
         self,
@@ -245,6 +271,6 @@ class TrainerApp(App[None]):
         too_small = size.width < MIN_SIZE.width or size.height < MIN_SIZE.height
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
-            self.push_screen(TooSmallScreen(MIN_SIZE))
+            self.push_screen(TooSmallScreen(MIN_SIZE, in_browser=self.in_browser))
         elif not too_small and showing:
             self.pop_screen()

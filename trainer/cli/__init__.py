@@ -8,6 +8,7 @@ for the report or the content checks):
 - ``listing``: ``journal``, ``stats``
 - ``transfer``: ``export``, ``import``, ``merge``
 - ``reminders``: ``status`` (light: no journal store, no pydantic), ``remind`` (its journal part in ``reminding``)
+- ``serve``: ``serve`` (the app in a browser, through textual-serve; its page in ``web/``)
 
 Everything a command prints goes through ``trainer.cli.output``; what they share (the context with the
 paths and the clock, WHEN values, journal errors) is in ``trainer.cli.common``.
@@ -41,6 +42,7 @@ COMMANDS = {
     "start": "trainer.cli.content:start",
     "status": "trainer.cli.reminders:status",
     "remind": "trainer.cli.reminders:remind",
+    "serve": "trainer.cli.serve:serve",
 }
 """Command name -> where it lives ("module:attribute"), imported the first time it is asked for."""
 
@@ -58,6 +60,7 @@ SUMMARIES = {
     "start": "Open the app straight into a session of a routine or a single exercise.",
     "status": "What is due now (a desk break, today's session, the morning check-in) and when the next thing is.",
     "remind": "Show one reminder prompt if something is due, through the best channel there is, and record it.",
+    "serve": "Open the app in a web browser: serve it on http://127.0.0.1:8000/.",
 }
 """The first paragraph of each command's help, for ``backtrainer --help`` to list the commands without importing
 them (every module would cost about 300 ms); a test checks that they are the commands' own."""

@@ -17,9 +17,16 @@ from trainer.cli.output import say
 from trainer.wording import format_minutes, plural
 
 
+def _served_to_a_browser() -> bool:
+    """textual-serve runs the app with pipes and Textual's web driver (``backtrainer serve``)."""
+    from trainer.cli.serve import asks_for_browser
+
+    return asks_for_browser()
+
+
 def run_app(context: Context, start: str | None = None, catalog: Catalog | None = None) -> None:
     """Open the full-screen app (straight into a session of ``start``), with the content already loaded."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not _served_to_a_browser():
         raise click.ClickException(
             "backtrainer needs a terminal to draw in. Over SSH, ask for one: ssh -t HOST backtrainer "
             "(the shell commands log, journal, stats and export work without one)."

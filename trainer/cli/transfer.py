@@ -8,19 +8,13 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from trainer import __version__
 from trainer.cli.common import When, journal_errors, report_problems
 from trainer.cli.context import Context
 from trainer.cli.output import say, say_data
-from trainer.journal.export import ExportFileError, read_json_export, to_csv, to_json, write_private_file
+from trainer.journal.export import ExportFileError, read_json_export, write_private_file
 from trainer.journal.limits import explain
-from trainer.journal.store import JournalStore
-from trainer.reports.markdown import markdown_report
-from trainer.reports.summary import summary_entries
+from trainer.services.exports import FORMATS, render_export
 from trainer.wording import plural
-
-FORMATS = ("csv", "json", "md")
-
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -41,25 +35,6 @@ WHEN is as for 'backtrainer journal': today, yesterday, 3 days ago, monday,
 YYYY-MM-DD ... A day without a time means from its start. Files written with
 --out are readable by you only (mode 0600).
 """
-
-
-def _render(
-    fmt: str, store: JournalStore, since: datetime | None, current: datetime, pseudonym: str | None
-) -> tuple[str, int]:
-    """The export text and the number of entries in it."""
-    if fmt == "md":
-        start = since.date() if since is not None else None
-        # the report compares with the first week, even before --since: the period and the first weeks
-        everything = store.entries() if start is None else summary_entries(store, current.date(), start=start)
-        settings = store.load_settings()
-        goals = settings.programme.answers.goals if settings.programme is not None else []
-        in_period = [entry for entry in everything if since is None or entry.at >= since]
-        text = markdown_report(everything, current.date(), start, settings.sessions_per_week_goal, current, goals)
-        return text, len(in_period)
-    entries = list(reversed(store.entries(since=since)))  # oldest first
-    if fmt == "csv":
-        return to_csv(entries), len(entries)
-    return to_json(entries, current, app_version=__version__, pseudonym=pseudonym), len(entries)
 
 
 def _write_out(out: Path, payload: bytes, force: bool) -> None:
@@ -114,7 +89,7 @@ def export(
     current = context.now()
     with journal_errors(store):
         try:
-            text, count = _render(fmt, store, since, current, pseudonym)
+            text, count = render_export(fmt, store, since, current, pseudonym)
         except ValidationError as error:
             reasons = "; ".join(explain(detail) for detail in error.errors())
             raise click.BadParameter(reasons, param_hint="'--pseudonym'") from None

@@ -17,6 +17,7 @@ from trainer.screens.coach_steps import after_morning_answer, offer_review
 from trainer.screens.dialogs import ConfirmScreen, HelpNoticeScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.journal_entries import EntriesPane, EntryChoice, EntryScreen, NeedsDays
+from trainer.screens.journal_export import offer_export, shown_in_browser
 from trainer.screens.journal_form import CheckInForm, MorningQuestion
 from trainer.screens.journal_problems import SET_ASIDE_KEY, ProblemsBox
 from trainer.screens.journal_trends import GoalChosen, TrendsPane
@@ -46,6 +47,9 @@ class JournalScreen(TrainerScreen):
         Binding("u", "undo_delete", "Undo delete"),
         Binding(SET_ASIDE_KEY, "set_aside", "Set damaged file aside"),
         Binding("ctrl+s", "save", "Save", show=False),
+        # x exports; in a browser the footer says so (a download is the only way a file reaches the person)
+        Binding("x", "export('download')", "Export"),
+        Binding("x", "export('file')", "Export", show=False),
     ]
 
     def __init__(self, tab: str = "check-in") -> None:
@@ -331,12 +335,18 @@ class JournalScreen(TrainerScreen):
                 pane.select(entry.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo is offered (in the footer, on u) only after a delete; setting aside, while a damaged file shows."""
+        """Undo is offered (in the footer, on u) only after a delete; setting aside, while a damaged file shows;
+        export (x) in the footer only in a browser."""
         if action == "undo_delete":
             return self.deleted is not None
         if action == "set_aside":
             return any(box.damaged for box in self.query(ProblemsBox))
+        if action == "export":  # one x for each: the download (shown in the footer) or the file
+            return (parameters == ("download",)) == shown_in_browser(self)
         return True
+
+    def action_export(self, how: str) -> None:
+        offer_export(self)
 
     @on(GoalChosen)
     def _goal_chosen(self, event: GoalChosen) -> None:

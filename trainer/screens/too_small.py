@@ -1,4 +1,4 @@
-"""Replaces the layout when the terminal is too small to show it properly."""
+"""Replaces the layout when the terminal (or the browser window, at its text size) is too small to show it."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ class TooSmallScreen(Screen[None]):
     }
     """
 
-    def __init__(self, minimum: Size) -> None:
+    def __init__(self, minimum: Size, *, in_browser: bool = False) -> None:
         super().__init__()
         self.minimum = minimum
+        self.in_browser = in_browser
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small")
@@ -36,11 +37,20 @@ class TooSmallScreen(Screen[None]):
         self._describe()
 
     def _describe(self) -> None:
-        size = self.app.size
         self.query_one("#too-small", Static).update(
-            Content(
-                f"Please enlarge the terminal.\n\nbacktrainer needs at least "
-                f"{self.minimum.width} x {self.minimum.height}; this one is {size.width} x {size.height}.\n\n"
-                "Ctrl+Q quits."
-            )
+            Content(too_small_text(self.minimum, self.app.size, self.in_browser))
         )
+
+
+def too_small_text(minimum: Size, size: Size, in_browser: bool) -> str:
+    if in_browser:
+        return (
+            "Please make the window larger or the text smaller (Ctrl and minus).\n\n"
+            f"backtrainer needs room for at least {minimum.width} x {minimum.height} letters; "
+            f"this window has {size.width} x {size.height}.\n\nCtrl+Q closes the app."
+        )
+    return (
+        f"Please enlarge the terminal.\n\nbacktrainer needs at least "
+        f"{minimum.width} x {minimum.height}; this one is {size.width} x {size.height}.\n\n"
+        "Ctrl+Q quits."
+    )

@@ -42,6 +42,8 @@ class Timings:
     """Seconds the end of a session shows before the 'how did it go' questions."""
     journal_scan_delay: float = 0.5
     """Seconds after the Journal opens before the whole journal is checked in the background."""
+    bell_flash: float = 0.15
+    """Seconds the screen's edge flashes for a bell in a browser (where the terminal bell is silent)."""
 
 
 @dataclass
