@@ -9,10 +9,13 @@ with its own data folder, all spawned back to back. One loop reads every termina
 Steps are seen in the output stream by the footer: each step's kind has its own skip label (``Start now``,
 ``Skip set``, ``Skip rest``, ``Skip hold``: ``SKIP_LABELS`` of ``trainer.engine.session_view``), the routine
 is made so that no two steps in a row share one, and Textual rewrites the footer only when it changes. The
-*first frame* is the first read holding ``Start now`` after ``s``; each later step's moment is the read that
-brought its label (the next one after the previous step's), the end is the read that brought ``Well done:
-that is`` (the DONE view). Lateness = that moment minus (first frame + the step's planned start,
-``trainer.engine.plan.plan_routine``): the plan counted from the moment the person first sees the session.
+*first frame* is the first read holding the session screen's exercise line (``Exercise 1 of 2``, near its
+top: the footer of the first frame comes a few hundred ms later, more in a launch storm, so ``Start now`` would
+not do); each later step's moment is the read that brought its label (the next one after the previous
+step's), the end is the read that brought ``Well done: that is`` (the DONE view). Lateness = that moment minus
+(first frame + the step's planned start, ``trainer.engine.plan.plan_routine``): the plan counted from the
+moment the person first sees the session. The bell the app rings as each step's view changes (``\a``, written
+at once, ahead of the frame) is timed too: the last one before the step's label.
 
 CPU: utime + stime (``/proc/PID/stat``, all threads) of every instance over the steady window (from 1 s after
 the last first frame to 2 s before the first instance's planned end), summed, as a share of one core.
@@ -50,12 +53,13 @@ CPU_TARGET_PERCENT = 100.0
 RSS_TARGET_MIB = 50.0
 ASKS = b"Before you start"
 FIRST = b"Start now"
+BELL = b"\x07"
 DONE = b"Well done: that is"
 MIB = 1024 * 1024
 
 
-def plan_of(routine: str) -> tuple[list[float], float, list[str]]:
-    """(planned starts, total seconds, each step's skip label) of ``routine`` in the bench pack."""
+def plan_of(routine: str) -> tuple[list[float], float, list[str], bytes]:
+    """(planned starts, total seconds, each step's skip label, what the first frame shows) of ``routine``."""
     from trainer.catalog.loader import load_catalog, pack_files
     from trainer.engine.plan import StepKind, plan_routine
     from trainer.engine.session_view import SKIP_LABELS
@@ -72,13 +76,17 @@ def plan_of(routine: str) -> tuple[list[float], float, list[str]]:
     ]
     assert labels[0] == FIRST.decode(), "the first step must be a get-ready"
     assert all(a != b for a, b in zip(labels, labels[1:], strict=False)), f"two steps in a row share a label: {labels}"
-    return list(plan.starts), plan.total_seconds, labels
+    exercises = len(plan.exercises)
+    first = f"Exercise 1 of {exercises}" if exercises > 1 else plan.steps[0].exercise.name
+    return list(plan.starts), plan.total_seconds, labels, first.encode()
 
 
 @dataclass
 class Instance:
     child: PtyProcess
     home: Path
+    first_marker: bytes
+    """Text in the session screen's first frame (its exercise line, near the top, in the frame's first read)."""
     reads: list[tuple[float, int]] = field(default_factory=list)
     """(perf_counter when read, length of the output after that read)."""
     asked_at: int | None = None
@@ -99,9 +107,9 @@ class Instance:
 
     def first_frame(self) -> float | None:
         if self.first is None and self.asked_at is not None:
-            found = self.child.output.find(FIRST, self.asked_at)
+            found = self.child.output.find(self.first_marker, self.asked_at)
             if found >= 0:
-                self.first = self.moment(found + len(FIRST) - 1)
+                self.first = self.moment(found + len(self.first_marker) - 1)
         return self.first
 
     def scan(self) -> None:
@@ -114,14 +122,19 @@ class Instance:
             self.done = output.find(DONE, max(self.asked_at, self.scanned - len(DONE))) >= 0
             self.scanned = len(output)
 
-    def moments(self, labels: list[str]) -> list[float | None]:
-        """When each step's label (then the end's) first arrived, each searched after the one before."""
+    def moments(self, labels: list[str]) -> list[tuple[float, float | None] | None]:
+        """For each step (then the end): when its label first arrived, each searched after the one before, and
+        when the last bell before it did (the app rings it as the view changes, ahead of the frame)."""
         output = bytes(self.child.output)
-        found: list[float | None] = []
+        found: list[tuple[float, float | None] | None] = []
         offset = self.asked_at or 0
         for needle in [label.encode() for label in labels] + [DONE]:
             at = output.find(needle, offset) if offset >= 0 else -1
-            found.append(None if at < 0 else self.moment(at + len(needle) - 1))
+            if at < 0:
+                found.append(None)
+            else:
+                bell = output.rfind(BELL, offset, at)
+                found.append((self.moment(at + len(needle) - 1), self.moment(bell) if bell >= 0 else None))
             offset = at + len(needle) if at >= 0 else -1
         return found
 
@@ -142,6 +155,9 @@ class Fleet:
     """Every step's (after the first) and every end's lateness, seconds, all instances."""
     by_step: dict[int, list[float]] = field(default_factory=dict)
     """Lateness of each step (1 = the second step; the last key is the end), all instances."""
+    bells: list[float] = field(default_factory=list)
+    """The same for the bell rung as each step's view changed (it reaches the terminal ahead of the frame)."""
+    by_step_bell: dict[int, list[float]] = field(default_factory=dict)
     worst_per_instance: list[float] = field(default_factory=list)
     missing: int = 0
     """Steps not seen at all (counted as failures, not in ``late``)."""
@@ -178,7 +194,9 @@ def read_all(instances: list[Instance], timeout: float) -> None:
         instance.reads.append((now, len(instance.child.output)))
 
 
-def run_fleet(count: int, routine: str, starts: list[float], total: float, labels: list[str]) -> Fleet:
+def run_fleet(
+    count: int, routine: str, starts: list[float], total: float, labels: list[str], first_marker: bytes
+) -> Fleet:
     fleet = Fleet(count, load=os.getloadavg()[0])
     executable = shutil.which("backtrainer") or str(Path(sys.executable).with_name("backtrainer"))
     homes = [make_home() for _ in range(count)]
@@ -188,7 +206,7 @@ def run_fleet(count: int, routine: str, starts: list[float], total: float, label
         for home in homes:
             env = environment("truecolor", SIZE)
             env["BACKTRAINER_HOME"] = str(home)
-            instances.append(Instance(PtyProcess([executable, "start", routine], env, SIZE), home))
+            instances.append(Instance(PtyProcess([executable, "start", routine], env, SIZE), home, first_marker))
         fleet.spawned = time.perf_counter() - started
         cpu_at_start = {instance.pid: 0.0 for instance in instances}
         window: tuple[float, float] | None = None
@@ -229,8 +247,12 @@ def run_fleet(count: int, routine: str, starts: list[float], total: float, label
             lateness = []
             for index, (moment, plan) in enumerate(zip(seen, planned, strict=True), start=1):
                 if moment is not None:
-                    lateness.append(moment - plan)
-                    fleet.by_step.setdefault(index, []).append(moment - plan)
+                    shown, bell = moment
+                    lateness.append(shown - plan)
+                    fleet.by_step.setdefault(index, []).append(shown - plan)
+                    if bell is not None:
+                        fleet.bells.append(bell - plan)
+                        fleet.by_step_bell.setdefault(index, []).append(bell - plan)
             fleet.missing += sum(1 for moment in seen if moment is None)
             fleet.late.extend(lateness)
             if lateness:
@@ -262,14 +284,14 @@ def main() -> None:
     parser.add_argument("--routine", default=FLEET_ROUTINE, help=f"routine of the bench pack (default {FLEET_ROUTINE})")
     args = parser.parse_args()
     counts = [int(count) for count in args.counts.split(",")]
-    starts, total, labels = plan_of(args.routine)
+    starts, total, labels, first_marker = plan_of(args.routine)
     load_before = os.getloadavg()[0]
     fleets = []
     for count in counts:
         print(
             f"{count} sessions of {args.routine} ({total:g} s) at once (load {os.getloadavg()[0]:.2f}) ...", flush=True
         )
-        fleet = run_fleet(count, args.routine, starts, total, labels)
+        fleet = run_fleet(count, args.routine, starts, total, labels, first_marker)
         fleets.append(fleet)
         if fleet.late:
             print(
@@ -286,26 +308,29 @@ def main() -> None:
         f"{SIZE[0]}x{SIZE[1]} with its own data folder, spawned back to back; one loop reads all the terminals "
         "and sends each `s` when it asks about pain, then no key. A step is seen when its footer label arrives "
         "in the output stream (each step's kind has its own, no two in a row share one); the first frame is "
-        "the first `Start now` after `s`. *Late* = when a step (every step after the first, and the DONE "
+        f"the first read after `s` with the session screen's exercise line (`{first_marker.decode()}`; the "
+        "first frame's footer arrives later). *Late* = when a step (every step after the first, and the DONE "
         "view) arrived minus (that instance's first frame + its planned start from `plan_routine`), over all "
         "instances. *CPU* = utime + stime of all the instances over the steady window (1 s after the last "
         "first frame to 2 s before the first planned end), as a share of one core; *launch* = from spawning "
         "to the last first frame, with the CPU all the instances used by then. RSS = `VmRSS` / `VmHWM` of "
         "each at the end of the window.\n\n"
         "| sessions | first frames after spawn (median / max) | launch: s, CPU s | late: median | p95 | max | "
-        f"instances all within {LATE_TARGET_MS} ms | steps not seen | steady window | CPU, share of one core | "
-        "RSS median / max | VmHWM median / max | load at start |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        f"bell late: median / max | instances all within {LATE_TARGET_MS} ms | steps not seen | steady window | "
+        "CPU, share of one core | RSS median / max | VmHWM median / max | load at start |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     verdicts = []
     for fleet in fleets:
         within = sum(1 for worst in fleet.worst_per_instance if worst <= LATE_TARGET_MS / 1000)
         late = fleet.late or [float("nan")]
+        bells = fleet.bells or [float("nan")]
         body += (
             f"| {fleet.count} | {statistics.median(fleet.first_frames or [0]):.2f} / "
             f"{max(fleet.first_frames or [0]):.2f} s | {fleet.launch_seconds:.1f} s, {fleet.launch_cpu:.0f} s | "
             f"{ms(statistics.median(late))} ms | {ms(p95(late))} ms | {ms(max(late))} ms | "
-            f"{within} of {fleet.count} | {fleet.missing} | {fleet.window:.0f} s | {fleet.cpu_percent:.0f}% | "
+            f"{ms(statistics.median(bells))} / {ms(max(bells))} ms | {within} of {fleet.count} | {fleet.missing} | "
+            f"{fleet.window:.0f} s | {fleet.cpu_percent:.0f}% | "
             f"{statistics.median(fleet.rss or [0]):.1f} / {max(fleet.rss or [0]):.1f} MiB | "
             f"{statistics.median(fleet.hwm or [0]):.1f} / {max(fleet.hwm or [0]):.1f} MiB | {fleet.load:.2f} |\n"
         )
@@ -320,11 +345,15 @@ def main() -> None:
                 f"{'met' if fleet.rss and max(fleet.rss) <= RSS_TARGET_MIB else '**missed**'} "
                 f"(max VmRSS {max(fleet.rss or [0]):.1f} MiB, VmHWM {max(fleet.hwm or [0]):.1f} MiB).",
             ]
-    body += "\nPer step, ms late (median / max over the instances):\n\n| step | planned | "
+    body += (
+        "\nPer step, ms late when shown, median / max over the instances (the bell in brackets):\n\n| step | planned | "
+    )
     body += " | ".join(f"{fleet.count} sessions" for fleet in fleets) + " |\n|---|---|" + "---|" * len(fleets) + "\n"
     for index, (label, start) in enumerate([*zip(labels, starts, strict=True), ("DONE", total)][1:], start=1):
         cells = " | ".join(
-            f"{ms(statistics.median(late))} / {ms(max(late))}" if (late := fleet.by_step.get(index)) else "-"
+            f"{ms(statistics.median(late))} / {ms(max(late))} ({ms(statistics.median(bells))} / {ms(max(bells))})"
+            if (late := fleet.by_step.get(index)) and (bells := fleet.by_step_bell.get(index))
+            else "-"
             for fleet in fleets
         )
         body += f"| {index + 1}: {label} | {start:g} s | {cells} |\n"
