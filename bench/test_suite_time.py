@@ -89,7 +89,7 @@ def main() -> None:
         run = run_suite(workers.strip(), args.paths, args.durations, args.x)
         runs.append(run)
         print(f"  {run.wall:.0f} s wall, {run.cpu:.0f} s CPU ({run.cores_busy:.2f} cores busy): {run.outcome}")
-    what = f"`{' '.join(args.paths)}`" if args.paths else "the whole suite"
+    what = f"`{' '.join(args.paths)}`" if args.paths else "The whole suite"
     body = (
         f"{what} with `python -m pytest -n N -q -p no:cacheprovider` (`bench/test_suite_time.py`), once per N, "
         "one after the other. CPU = user + system time of pytest and every process it waited for (workers, "
