@@ -177,30 +177,48 @@ class JournalReader(JournalFolder):
 
     def count_month(self, parts: list[Path], kinds: Iterable[EntryKind] | None = None) -> int:
         """How many entries (of ``kinds``) the files of one month hold once merged (``versions``), from
-        their bytes; a file written otherwise than the store writes is read and validated instead."""
+        their bytes; a file written otherwise than the store writes is read and validated instead. Times are
+        parsed only for an id met more than once (another device's version, or a deletion)."""
         wanted = None if kinds is None else {kind.encode("ascii") for kind in kinds}
-        merge: Merge[bytes] = Merge(repr)
+        if len(parts) == 1:
+            try:
+                single = read_regular_file(parts[0], follow_symlinks=False)
+            except FileReadError:
+                return 0
+            if DELETED_TABLE.encode() not in single:
+                return self.count_in(parts[0], kinds)  # one file, nothing deleted: the plain count
+        seen: dict[bytes, list[tuple[bytes, str, bytes | None]]] = {}
         for path in parts:
             try:
                 raw = read_regular_file(path, follow_symlinks=False)
             except FileReadError:
                 continue
-            if len(parts) == 1 and DELETED_TABLE.encode() not in raw:
-                return self.count_in(path, kinds)  # one file, nothing deleted: the plain count
             device = device_of(path)
             versions = _VERSION.findall(raw)
-            if len(versions) != len(_KIND.findall(raw)):
+            if len(versions) != raw.count(b'"kind":'):  # not as the store writes: read it properly
                 entries, deletions = self._try_read_versions(path)
-                found = [(e.id.encode(), e.recorded, e.kind.encode()) for e in entries]
-                gone = [(i.encode(), when) for i, when in deletions.items()]
+                found = [(e.id.encode(), e.recorded.isoformat().encode(), e.kind.encode()) for e in entries]
+                gone = [(i.encode(), when.isoformat().encode()) for i, when in deletions.items()]
             else:
-                found = [(i, _stamp(when), kind) for i, when, kind in versions]
-                gone = [(i, _stamp(when)) for i, when in _DELETION.findall(raw)]
-            for entry_id, when, kind in found:
-                merge.offer(entry_id.decode(), version_key(when, device), kind)
+                found = versions
+                gone = _DELETION.findall(raw) if DELETED_TABLE.encode() in raw else []
+            for entry_id, when, written in found:
+                seen.setdefault(entry_id, []).append((when, device, written))
             for entry_id, when in gone:
-                merge.offer(entry_id.decode(), deletion_key(when, device), None)
-        return sum(wanted is None or kind in wanted for _, kind in merge.winners())
+                seen.setdefault(entry_id, []).append((when, device, None))
+        count = 0
+        kind: bytes | None
+        for offers in seen.values():
+            if len(offers) == 1:
+                kind = offers[0][2]
+            else:
+                merge: Merge[bytes] = Merge(repr)
+                for when, device, offered in offers:
+                    key = (version_key if offered is not None else deletion_key)(_stamp(when), device)
+                    merge.offer("", key, offered)
+                kind = next((value for _, value in merge.winners()), None)
+            count += kind is not None and (wanted is None or kind in wanted)
+        return count
 
     def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]:
         """Entries (of every kind) in the ``days`` days from the first entry of the journal.
