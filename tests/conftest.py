@@ -12,6 +12,7 @@ import pytest
 
 from tests import ci_guard
 from trainer.catalog.loader import Catalog, load_catalog
+from trainer.journal.device import DEVICE_ENV
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths
 
@@ -36,6 +37,17 @@ def pytest_configure(config: pytest.Config) -> None:
 def catalog() -> Catalog:
     """The bundled content, loaded once."""
     return load_catalog()
+
+
+TEST_DEVICE = "testdevice01"
+"""The device every test's journal writes as (``journal.device``), unless a test names another."""
+
+
+@pytest.fixture(autouse=True)
+def device(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test is one device of a fixed id, and never touches the real state folder."""
+    monkeypatch.setenv(DEVICE_ENV, TEST_DEVICE)
+    return TEST_DEVICE
 
 
 @pytest.fixture
