@@ -15,7 +15,6 @@ import getpass
 import json
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -106,18 +105,6 @@ def backtrainer_home(tmp_path: Path) -> Path:
     assert not catalog.pack_problems, catalog.pack_problems
     assert ROUTINE_ID in catalog.routines
     return home
-
-
-@pytest.fixture
-def backtrainer() -> str:
-    """The installed backtrainer command, as an absolute path (no PATH needed on the SSH side)."""
-    beside_python = Path(sys.executable).with_name("backtrainer")
-    if beside_python.is_file():
-        return str(beside_python.absolute())
-    found = shutil.which("backtrainer")
-    if found is None:
-        pytest.fail("the backtrainer command is not installed: pip install -e '.[test]'")
-    return str(Path(found).absolute())
 
 
 # --- reading the session screen ---------------------------------------------------------------
