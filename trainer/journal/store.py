@@ -37,9 +37,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from tinydb import Query, TinyDB
-from tinydb.table import Document
 
 from trainer.files import FileReadError, read_regular_file
 from trainer.journal import checkpoints, conflicts, migration
@@ -53,11 +51,10 @@ from trainer.journal.errors import (
     JournalUnreadableError,
     JournalWriteError,
 )
-from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE, _NewerFile, month_key
-from trainer.journal.layout import DELETED_TABLE, LAYOUT_DOCUMENT, LAYOUT_MARK, part_key, part_path
-from trainer.journal.limits import SettingsError, explain, settings_error_text
-from trainer.journal.models import AnyEntry, Settings, utc_now
-from trainer.journal.reading import JournalReader
+from trainer.journal.folder import ENTRIES_TABLE, _NewerFile, month_key
+from trainer.journal.layout import DELETED_TABLE, LAYOUT_MARK, part_key, part_path
+from trainer.journal.models import AnyEntry, utc_now
+from trainer.journal.settings_file import SettingsFile
 from trainer.journal.storage import JournalFileError
 
 __all__ = [
@@ -73,7 +70,7 @@ __all__ = [
 ]
 
 
-class JournalStore(JournalReader):
+class JournalStore(SettingsFile):
     """The journal: entries, settings, sessions in progress, and copies left by sync tools."""
 
     # --- problems ------------------------------------------------------------
@@ -358,63 +355,6 @@ class JournalStore(JournalReader):
             kept = self._rename_aside(path, "unreadable", now)
             self._problems.pop(path, None)
         return kept
-
-    # --- settings ------------------------------------------------------------
-
-    def load_settings(self) -> Settings:
-        """The settings; defaults when there are none or they cannot be read."""
-        try:
-            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-            own = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
-            settings = Settings.model_validate(own)
-        except JournalFileError as error:
-            self._note(JournalProblem(error.path, error.reason))
-            return Settings()
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            self._note(JournalProblem(self.settings_file, f"settings do not match the format ({explain(first)})"))
-            return Settings()
-        except _NewerFile:
-            return Settings()
-        self._problems.pop(self.settings_file, None)
-        return settings
-
-    def save_settings(self, settings: Settings) -> Settings:
-        with self._locked():
-            self.load_settings()
-            problem = self._problems.get(self.settings_file)
-            if problem is not None and not problem.newer:
-                raise JournalUnreadableError(problem)
-            self._refuse_if_newer()
-            database = TinyDB(self.settings_file, storage=self._storage)
-            try:
-                # one document with a fixed id, replaced in a single write
-                database.table(SETTINGS_TABLE).upsert(Document(settings.model_dump(mode="json"), doc_id=1))
-            except OSError as error:
-                raise JournalWriteError(
-                    f"could not save settings to {self.settings_file} ({error.strerror or error})"
-                ) from error
-            finally:
-                database.close()
-        return settings
-
-    def update_settings(self, **changes: Any) -> Settings:
-        """Change some settings, re-reading the others under the lock.
-
-        The changed settings are validated before anything is written: an unknown name or a value out of
-        range raises ``SettingsError`` and the file is left as it was (a file the next start would refuse
-        would bring back the defaults: the first-run screen, and no personal doses).
-        """
-        unknown = sorted(set(changes) - set(Settings.model_fields))
-        if unknown:
-            raise SettingsError(f"there is no setting called {', '.join(map(repr, unknown))}")
-        with self._locked():
-            current = self.load_settings()
-            try:
-                updated = Settings.model_validate({**current.model_dump(), **changes})
-            except ValidationError as error:
-                raise SettingsError(settings_error_text(error)) from None
-            return self.save_settings(updated)
 
     # --- sessions in progress (checkpoints) and copies left by sync tools (conflicts) ---------
 
