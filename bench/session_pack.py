@@ -34,6 +34,7 @@ from trainer.journal.store import JournalStore
 TIMING_ROUTINE = "bench-three-minutes"
 HOLD_ROUTINE = "bench-long-hold"
 REPS_ROUTINE = "bench-paced-reps"
+FLEET_ROUTINE = "bench-fleet"
 HOLD_EXERCISE = "double-knee-to-chest"
 REPS_EXERCISE = "glute-bridge"
 HOLD_SECONDS = 60
@@ -159,6 +160,14 @@ def make_pack() -> dict[str, object]:
                 [{"exercise": REPS_EXERCISE, "part": "warm-up", "sets": 1, "reps": REPS}],
                 level="beginner",
             ),
+            _routine(
+                FLEET_ROUTINE,
+                "Bench fleet",
+                [
+                    {"exercise": "bench-bridge", "part": "warm-up"},
+                    {"exercise": "bench-knee-hug", "part": "cool-down"},
+                ],
+            ),
         ],
     }
 
@@ -185,7 +194,7 @@ if __name__ == "__main__":
     home = make_home()
     catalog = load_catalog(packs=pack_files(home / "content"))
     assert not catalog.pack_problems, catalog.pack_problems
-    for routine_id in (TIMING_ROUTINE, HOLD_ROUTINE, REPS_ROUTINE):
+    for routine_id in (TIMING_ROUTINE, HOLD_ROUTINE, REPS_ROUTINE, FLEET_ROUTINE):
         plan = plan_routine(catalog.routines[routine_id], catalog.exercises, get_ready_seconds=GET_READY_SECONDS)
         print(f"{routine_id}: {len(plan.steps)} steps, {plan.total_seconds:g} s")
         for start, step in zip(plan.starts, plan.steps, strict=True):

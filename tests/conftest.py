@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from tests import ci_guard
 from trainer.catalog.loader import Catalog, load_catalog
+from trainer.journal.device import DEVICE_ENV
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths
 
@@ -18,14 +20,34 @@ FIXED_NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 """A Tuesday evening, in a zone that is not UTC, so time-zone slips show up."""
 
 
+GC_THRESHOLDS = (50_000, 20, 10)
+"""Python's default (2,000 allocations) runs the cycle collector thousands of times in a Textual test, over
+every object the modules made: about a fifth of the suite's CPU. Everything imported so far is frozen (never
+scanned again) and the collector waits for 50,000 allocations: each worker holds ~175 MiB rather than ~110
+(bench/RESULTS.md, "Test suite time")."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     ci_guard.install(config)  # with CI=true, a skipped test fails the run
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The bundled content, loaded once."""
     return load_catalog()
+
+
+TEST_DEVICE = "testdevice01"
+"""The device every test's journal writes as (``journal.device``), unless a test names another."""
+
+
+@pytest.fixture(autouse=True)
+def device(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test is one device of a fixed id, and never touches the real state folder."""
+    monkeypatch.setenv(DEVICE_ENV, TEST_DEVICE)
+    return TEST_DEVICE
 
 
 @pytest.fixture

@@ -93,6 +93,19 @@ def resolve_paths(profile: str | None = None, environ: Mapping[str, str] | None 
     return Paths(data_dir=data_dir, config_dir=config_dir, profile=profile, cache_dir=cache_dir)
 
 
+def state_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """This machine's own state, never in a folder a sync tool shares: ``$BACKTRAINER_HOME/state``, or the
+    platform's user state folder (platformdirs). Holds which device this is for each journal
+    (``journal.device``)."""
+    env = os.environ if environ is None else environ
+    home = env.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser() / "state"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def _limit(path: Path, name: str, default: int) -> int:
     """``os.pathconf`` of the nearest folder that exists (the limits belong to its file system)."""
     for folder in (path, *path.parents):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,17 +60,6 @@ def programs() -> tuple[str, str]:
     pytest.importorskip("selenium", reason="selenium is part of the test extra: pip install -e '.[test]'")
     pytest.importorskip("textual_serve", reason="textual-serve is part of the test extra: pip install -e '.[test]'")
     return chromium, chromedriver
-
-
-@pytest.fixture
-def backtrainer() -> str:
-    beside_python = Path(sys.executable).with_name("backtrainer")
-    if beside_python.is_file():
-        return str(beside_python.absolute())
-    found = shutil.which("backtrainer")
-    if found is None:
-        pytest.fail("the backtrainer command is not installed: pip install -e '.[test]'")
-    return str(Path(found).absolute())
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,15 +11,6 @@ import pytest
 from bench.pty_launch import PtyProcess
 from trainer.journal.models import SessionRecord
 from trainer.journal.store import JournalStore
-
-
-@pytest.fixture
-def backtrainer() -> str:
-    beside_python = Path(sys.executable).with_name("backtrainer")
-    found = str(beside_python) if beside_python.is_file() else shutil.which("backtrainer")
-    if found is None:
-        pytest.fail("the backtrainer command is not installed: pip install -e '.[test]'")
-    return found
 
 
 @pytest.fixture

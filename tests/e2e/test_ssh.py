@@ -15,7 +15,6 @@ import getpass
 import json
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -108,18 +107,6 @@ def backtrainer_home(tmp_path: Path) -> Path:
     return home
 
 
-@pytest.fixture
-def backtrainer() -> str:
-    """The installed backtrainer command, as an absolute path (no PATH needed on the SSH side)."""
-    beside_python = Path(sys.executable).with_name("backtrainer")
-    if beside_python.is_file():
-        return str(beside_python.absolute())
-    found = shutil.which("backtrainer")
-    if found is None:
-        pytest.fail("the backtrainer command is not installed: pip install -e '.[test]'")
-    return str(Path(found).absolute())
-
-
 # --- reading the session screen ---------------------------------------------------------------
 
 
@@ -184,9 +171,9 @@ def test_session_over_ssh_pauses_stops_saves_and_restores_the_terminal(
             # Space again carries on (after a 3-2-1), and the clock moves again into the first hold.
             term.send(b" ")
             term.wait_until(lambda lines: not on_screen("Press space to carry on", lines), "the pause to end")
-            term.wait_for_text(
-                "Set 1 of 2", timeout=30
-            )  # after the 3-2-1 and the rest of getting ready (down to the floor)
+            term.wait_until(lambda lines: not on_screen("Carrying on", lines), "the 3-2-1 to end")
+            term.send(b"n")  # Start now: the ~10 s left of getting ready (down to the floor) need not be waited out
+            term.wait_for_text("Set 1 of 2", timeout=30)
             hold_started = term.wait_until(session_left, "the session's time left in the hold")
             term.wait_until(
                 lambda lines: (left := session_left(lines)) is not None and left < hold_started,

@@ -32,7 +32,7 @@ def raw_ids(directory: Path) -> Counter[str]:
     Files that are not a readable journal are skipped: the store reports those as problems.
     """
     counts: Counter[str] = Counter()
-    for path in sorted(directory.glob("entries-*.json")):
+    for path in month_files(directory):
         try:
             documents = json.loads(path.read_bytes())["entries"].values()
             counts.update(document["id"] for document in documents)
@@ -41,14 +41,24 @@ def raw_ids(directory: Path) -> Counter[str]:
     return counts
 
 
+def month_files(directory: Path) -> list[Path]:
+    """The month files of the folder itself (an older layout's) and of every device's folder, not the
+    backups."""
+    return sorted([*directory.glob("entries-*.json"), *directory.glob("devices/*/entries-*.json")])
+
+
 def duplicates(directory: Path) -> list[str]:
     return sorted(entry_id for entry_id, count in raw_ids(directory).items() if count > 1)
 
 
 def temporaries(directory: Path) -> list[str]:
-    return sorted(path.name for path in directory.glob(f".*{TEMP_SUFFIX}"))
+    return sorted(path.name for path in directory.rglob(f".*{TEMP_SUFFIX}"))
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file's bytes except the lock file."""
-    return {path.name: path.read_bytes() for path in sorted(directory.iterdir()) if path.name != ".lock"}
+    """Every file's bytes except the lock file, by its path in the folder (the device folders included)."""
+    return {
+        str(path.relative_to(directory)): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.name != ".lock" and path.is_file() and not path.is_symlink()
+    }

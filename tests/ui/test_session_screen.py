@@ -476,3 +476,19 @@ async def test_minus_says_so_when_an_exercise_has_no_easier_choice(make_app, clo
         await pilot.pause()
         assert app.screen.runner.step.exercise.id == "walking"
         assert any("no easier choice" in notification.message for notification in app._notifications)
+
+
+async def test_a_session_keeps_the_app_s_objects_out_of_collections_while_it_runs(make_app, clock) -> None:
+    import gc
+
+    app = make_app(session_clock=clock, start="cat-cow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and gc.get_freeze_count() > 0
+        await pilot.press("p", "q")  # a pain stop ends it: the stop rules, then the questions
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert gc.get_freeze_count() == 0

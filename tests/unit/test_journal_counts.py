@@ -74,3 +74,13 @@ def test_the_journal_command_count_is_the_same_with_kept_counts(tmp_path: Path) 
     again = JournalStore(store.directory, counts_cache=cache).newest(5)
     assert fresh[1] == kept[1] == again[1] == 29
     assert os.listdir(cache / "journal-counts")
+
+
+def test_a_file_that_may_record_deletions_is_left_to_the_merged_count(tmp_path: Path) -> None:
+    store, path = a_month(tmp_path)
+    counts = EntryCounts(store.directory, tmp_path / "cache")
+    assert counts.plain_count(path) == 2
+    device_file = tmp_path / "device-month.json"
+    device_file.write_bytes(path.read_bytes().rstrip(b"}") + b', "deleted": {}}')
+    assert counts.plain_count(device_file) is None
+    assert counts.count(device_file) == 2

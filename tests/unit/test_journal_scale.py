@@ -231,9 +231,9 @@ def test_a_journal_with_parts_is_read_only_for_an_older_app(tmp_path: Path) -> N
     assert data["1"]["schema_version"] == 1 and data["1"]["bell"] is False
     assert JournalStore(store.directory).load_settings().bell is False
     assert read_rules(store.directory) == (store.load_settings().reminders.rules(3), False)
-    # an app that knows journal version 1 only meets version 2 in settings.json and refuses to write
+    # an app meets a layout version newer than it knows in settings.json and refuses to write
     older = JournalStore(store.directory)
-    older_known = {**layout.LAYOUT_MARK, "schema_version": layout.PARTS_VERSION + 1}  # what this app knows is 2
+    older_known = {**layout.LAYOUT_MARK, "schema_version": layout.DEVICES_VERSION + 1}  # this app knows up to 3
     store.settings_file.write_text(json.dumps({"settings": {"1": data["1"], "2": older_known}}), encoding="utf-8")
     with pytest.raises(JournalReadOnlyError):
         older.add(check_in(datetime(2026, 11, 3, tzinfo=UTC)))

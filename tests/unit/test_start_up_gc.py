@@ -37,3 +37,12 @@ def test_commands_leave_the_collector_running(home) -> None:
         CliRunner().invoke(main, args)
         assert gc.isenabled(), args
     gc.unfreeze()
+
+
+def test_a_session_freezes_what_is_alive_and_gives_it_back_after() -> None:
+    from trainer.start_up import freeze_for_session, thaw_after_session
+
+    freeze_for_session()
+    assert gc.get_freeze_count() > 0
+    thaw_after_session()
+    assert gc.get_freeze_count() == 0

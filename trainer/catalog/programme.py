@@ -12,6 +12,8 @@ exercise). ``start`` is the rung a person begins on; the rungs below it are the 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import Field, model_validator
 
 from trainer.catalog.strict import Level, Sentence, ShortText, Slug, Strict
@@ -57,9 +59,10 @@ class Ladder(Strict):
         """The exercise played at ``rung``."""
         return self.rungs[rung].exercise or self.exercise
 
-    @property
+    @cached_property
     def exercises(self) -> tuple[str, ...]:
-        """Every exercise the ladder plays, in order of first appearance."""
+        """Every exercise the ladder plays, in order of first appearance (worked out once: the coach asks for
+        it on every ladder for every session it judges, millions of times in the property tests)."""
         return tuple(dict.fromkeys(self.exercise_at(index) for index in range(len(self.rungs))))
 
 

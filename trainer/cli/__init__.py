@@ -26,9 +26,9 @@ from typing import Any
 import click
 
 from trainer import __version__
-from trainer.cli.context import Context, local_now
+from trainer.cli.context import Context, local_now, profile_option
 from trainer.cli.output import say, show_error
-from trainer.paths import PathTooLongError, ProfileNameError, check_profile_name, resolve_paths
+from trainer.paths import PathTooLongError, resolve_paths
 from trainer.start_up import pause_collection, resume_collection
 
 COMMANDS = {
@@ -71,15 +71,6 @@ APP_COMMANDS = ("start",)
 QUIET_COMMANDS = ("merge", "status")
 """Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
 and ``status`` feeds a status bar several times a minute (and must not load the journal store to do so)."""
-
-
-def _profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_profile_name(value)
-    except ProfileNameError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 class BacktrainerGroup(click.Group):
@@ -153,7 +144,7 @@ def check_time_zone() -> None:
 @click.option(
     "--profile",
     metavar="NAME",
-    callback=_profile_option,
+    callback=profile_option,
     help="Keep a separate journal and settings for this person (letters, digits, - and _).",
 )
 @click.option(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trainer.paths import Paths
+from trainer.paths import Paths, ProfileNameError, check_profile_name
 
 if TYPE_CHECKING:  # the store is loaded only by the commands that use it
     from trainer.journal.store import JournalStore
@@ -38,3 +38,13 @@ def current_time() -> datetime:
     context = click.get_current_context(silent=True)
     found = context.find_object(Context) if context is not None else None
     return found.now() if found is not None else local_now()
+
+
+def profile_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--profile NAME``, checked as a profile name (letters, digits, - and _)."""
+    if value is None:
+        return None
+    try:
+        return check_profile_name(value)
+    except ProfileNameError as error:
+        raise click.BadParameter(str(error)) from None

@@ -18,9 +18,8 @@ from typing import Any
 
 import click
 
-from trainer.cli.context import Context
+from trainer.cli.context import Context, profile_option
 from trainer.cli.output import say
-from trainer.paths import ProfileNameError, check_profile_name
 
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 """What textual-serve puts in ``TEXTUAL_DRIVER`` for the command it runs."""
@@ -57,15 +56,6 @@ def app_command(profile: str | None, python: str = sys.executable) -> str:
     if profile is not None:
         argv += ["--profile", profile]
     return shlex.join(argv)
-
-
-def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_profile_name(value)
-    except ProfileNameError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 class _SayHandler(logging.Handler):
@@ -128,7 +118,7 @@ def make_server(command: str, host: str, port: int) -> Any:
 @click.option(
     "--profile",
     metavar="NAME",
-    callback=_profile,
+    callback=profile_option,
     help="Serve this person's journal and settings (as 'backtrainer --profile NAME').",
 )
 @click.option(

@@ -71,3 +71,11 @@ class EntryBase(JournalModel):
     id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
     at: AwareDatetime = Field(description="When it happened (a check-in may be back-dated; a session's start).")
     recorded: AwareDatetime = Field(default_factory=utc_now, description="When it was written.")
+
+
+class Deletion(JournalModel):
+    """An entry deleted (or moved to another month) on a device, as its month file records it (``versions``)."""
+
+    schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
+    id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    recorded: AwareDatetime

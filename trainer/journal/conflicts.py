@@ -23,13 +23,18 @@ The store reports them (``JournalStore.conflict_copies``); ``merge_copy``
   an entry that moves month is written to its new month before it leaves the
   old one, so a failure half-way loses nothing, and merging again finishes
   the job (what was done counts as "already the same");
+- the journal's files are those of every device; only this device's own are
+  written (``versions``: a newer version in this device's file wins over the
+  other devices' older ones). Copies beside a month file in a device's folder
+  are read as that device's files, with no merge needed; the older layout's
+  copies in the journal folder itself are merged at the first write
+  (``migration``);
 - last, the copy is renamed ``<name>.merged-<stamp>.bak``, so it is no longer
   reported (its bytes are kept).
 """
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,6 +47,7 @@ from pydantic import TypeAdapter, ValidationError
 from trainer.files import FileReadError, read_regular_file
 from trainer.journal.errors import JournalError
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_FILE, SETTINGS_TABLE
+from trainer.journal.layout import CONFLICT_COPY as CONFLICT_COPY
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
 from trainer.journal.storage import JournalFileError, parse_json_object
@@ -50,12 +56,6 @@ from trainer.wording import plural
 if TYPE_CHECKING:
     from trainer.journal.store import JournalStore
 
-CONFLICT_COPY = re.compile(
-    r"^(?P<original>entries-\d{4}-\d{2}(?:\.[1-9][0-9]{0,5})?|settings)"
-    r"(?:\.sync-conflict-[0-9A-Za-z-]+|\s\([^()/]*conflicted copy[^()/]*\))"
-    r"\.json$",
-    re.IGNORECASE,
-)
 MAX_PROBLEMS_SHOWN = 5
 _ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry)
 
@@ -175,7 +175,11 @@ def merge_copy(store: JournalStore, path: Path, now: Callable[[], datetime]) -> 
         if entry.id not in newest or entry.recorded > newest[entry.id].recorded:
             newest[entry.id] = entry
     with store._locked():
-        store._refuse_if_newer()
+        store._merging = path
+        try:
+            store._refuse_if_newer()
+        finally:
+            store._merging = None
         held: dict[str, list[tuple[AnyEntry, Path]]] = {}
         for month in store.month_files():  # every month must be readable: an id may be in any of them
             for entry in store._writable(month):
@@ -201,7 +205,7 @@ def merge_copy(store: JournalStore, path: Path, now: Callable[[], datetime]) -> 
             if keep is theirs:
                 put.setdefault(target, []).append(theirs)
             for _, month in copies:  # the old version's place, and any copy an interrupted move left
-                if month != target:
+                if month != target and month.parent == store.own_directory:
                     remove.setdefault(month, set()).add(entry_id)
         for month in put.keys() - {path for copies in held.values() for _, path in copies}:
             store._writable(month)  # a month not read above (a new one, or a link or folder in its place)

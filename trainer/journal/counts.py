@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from trainer.files import FileReadError, read_regular_file
+from trainer.journal.layout import DELETED_TABLE
 from trainer.journal.models import EntryKind
 
-FORMAT = 1
+FORMAT = 2
 _KIND = re.compile(rb'"kind"\s*:\s*"([a-z-]+)"')
 """An entry's kind as its file holds it. Text the person typed has its quotes escaped (``\\"``), and no
 part of an entry other than the entry itself has a ``kind``, so each match is one entry."""
@@ -30,9 +31,17 @@ Version = tuple[int, int, int, int]
 """Size, modification time, change time (ns) and inode: a file with the same four is the same file."""
 
 
+DELETIONS = "\0deletions"
+"""Kept beside the kinds: whether the file may record deletions (then only a merged read can count it)."""
+
+
 def kinds_in(raw: bytes) -> Counter[str]:
-    """Entries by kind in a month file's bytes, without validating them."""
-    return Counter(match[1].decode("ascii") for match in _KIND.finditer(raw))
+    """Entries by kind in a month file's bytes, without validating them; ``DELETIONS`` when the file may
+    hold the table of deletions of a device's file (any mention of its name counts, to be safe)."""
+    counts = Counter(match[1].decode("ascii") for match in _KIND.finditer(raw))
+    if DELETED_TABLE.encode() in raw:
+        counts[DELETIONS] = 1
+    return counts
 
 
 def _version(path: Path) -> Version | None:
@@ -54,10 +63,14 @@ class EntryCounts:
 
     def count(self, path: Path, kinds: Iterable[EntryKind] | None = None) -> int:
         """Entries (of ``kinds``) in ``path``; an unreadable file counts none (its reading reports it)."""
-        counts = self._counts(path)
+        counts = {kind: n for kind, n in self._counts(path).items() if kind != DELETIONS}
         if kinds is None:
             return sum(counts.values())
         return sum(counts.get(kind, 0) for kind in set(kinds))
+
+    def plain_count(self, path: Path, kinds: Iterable[EntryKind] | None = None) -> int | None:
+        """``count``, or None when the file may record deletions (a merged read must count it)."""
+        return None if DELETIONS in self._counts(path) else self.count(path, kinds)
 
     def _counts(self, path: Path) -> dict[str, int]:
         known = self._load()

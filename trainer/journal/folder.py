@@ -16,19 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
+from trainer.journal.base import Deletion
 from trainer.journal.counts import EntryCounts
 from trainer.journal.errors import JournalBusyError, JournalError, JournalProblem, JournalWriteError, lock_error
 from trainer.journal.layout import (
+    DELETED_TABLE,
+    DEVICE_ID,
+    DEVICES_DIR,
+    DEVICES_VERSION,
     LAYOUT_DOCUMENT,
     PART_BYTES,
-    PARTS_VERSION,
     month_parts,
     part_for_writing,
     part_path,
     parts_of,
+    source_key,
+    sources,
 )
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
@@ -52,8 +58,19 @@ SETTINGS_FILE = "settings.json"
 LOCK_TIMEOUT = 10.0
 
 ENTRY = TypeAdapter(Entry)
-MONTH_FILE_CONTENT = TypeAdapter(dict[str, dict[str, Entry]])
-"""A month file as TinyDB writes it: table name -> document id -> entry."""
+DELETION = TypeAdapter(Deletion)
+
+
+class MonthContent(BaseModel):
+    """A month file as TinyDB writes it: table name -> document id -> entry (or deletion)."""
+
+    model_config = ConfigDict(extra="forbid")
+    entries: dict[str, Entry] = {}
+    deleted: dict[str, Deletion] = {}
+
+
+Versions = tuple[list[AnyEntry], dict[str, datetime]]
+"""What a month file holds: its entries, and the ids it records as deleted, with when (``versions``)."""
 
 
 def month_key(moment: datetime) -> str:
@@ -70,9 +87,13 @@ class JournalFolder:
         lock_timeout: float = LOCK_TIMEOUT,
         write_file: WriteFile = atomic_write,
         part_bytes: int = PART_BYTES,
+        device: str | None = None,
+        devices: bool | None = None,
         counts_cache: Path | None = None,
     ) -> None:
         self.directory = directory
+        self._device = device
+        self._devices = devices
         self.counts = EntryCounts(directory, counts_cache)
         """How many entries each month file holds, kept in ``counts_cache`` between runs (``counts``)."""
         self.part_bytes = part_bytes
@@ -83,18 +104,63 @@ class JournalFolder:
         self._problems: dict[Path, JournalProblem] = {}
         self.every_file_checked = False
         """Whether ``check_every_file`` has run (here, or on another store whose problems were adopted)."""
+        self._marked = False
+        self._devices_marked = False
+        """Whether settings.json was seen to say the journal is in device files."""
+        """Whether settings.json is known to hold the layout document (``migration``)."""
+        self._merging: Path | None = None
+        """A conflict copy being merged by hand, which ``migration`` leaves to that merge."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
         self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
 
     # --- files and locking -------------------------------------------------
 
+    @property
+    def device(self) -> str:
+        """This device's id (``journal.device``), found on first use."""
+        if self._device is None:
+            from trainer.journal.device import device_id
+
+            self._device = device_id(self.directory)
+        return self._device
+
+    @property
+    def devices(self) -> bool:
+        """Whether the journal is kept in device files (``layout``): once its folder has a ``devices``
+        folder (made by hand, or come with a sync), or its layout document says so; or as the store was
+        told. A journal on one machine keeps the layout it has."""
+        if self._devices is None:
+            return (self.directory / DEVICES_DIR).is_dir() or self._devices_marked
+        return self._devices
+
+    @property
+    def own_directory(self) -> Path:
+        """The folder of this device's own files: the only month files it writes (``layout``); the journal
+        folder itself for a journal not in device files."""
+        return self.directory / DEVICES_DIR / self.device if self.devices else self.directory
+
     def month_file(self, moment: datetime) -> Path:
-        """The first (often the only) part of the month of ``moment`` (``layout``)."""
-        return part_path(self.directory, moment.year, moment.month)
+        """This device's first (often only) part of the month of ``moment`` (``layout``)."""
+        return part_path(self.own_directory, moment.year, moment.month)
 
     def month_parts(self, moment: datetime) -> list[Path]:
-        """The parts of the month of ``moment`` that exist, in order."""
-        return parts_of(self._listing(), moment.year, moment.month)
+        """This device's parts of the month of ``moment`` that exist, in order."""
+        return parts_of(self._own_listing(), moment.year, moment.month)
+
+    def own_files(self) -> list[Path]:
+        """This device's month files (each part), oldest first."""
+        return month_parts(self._own_listing())
+
+    def legacy_parts(self, moment: datetime) -> list[Path]:
+        """The parts of the month of ``moment`` still in the journal folder itself (an older layout's) in a
+        journal of device files."""
+        return parts_of(self._listing(), moment.year, moment.month) if self.devices else []
+
+    def sources_of(self, moment: datetime) -> list[Path]:
+        """Every file that holds entries of the month of ``moment``: each device's, and the older layout's."""
+        return [
+            path for path in self.month_files() if (source_key(path) or (0, 0, 0))[:2] == (moment.year, moment.month)
+        ]
 
     def part_for_writing(self, moment: datetime) -> Path:
         """The part a new entry dated ``moment`` goes to (call it under the lock): the month's last part,
@@ -104,15 +170,46 @@ class JournalFolder:
             size = parts[-1].lstat().st_size if parts else None
         except OSError:
             size = None  # gone meanwhile, or not reachable: its reading reports it
-        return part_for_writing(self.directory, moment.year, moment.month, parts, size, self.part_bytes)
+        return part_for_writing(self.own_directory, moment.year, moment.month, parts, size, self.part_bytes)
 
     @property
     def settings_file(self) -> Path:
         return self.directory / SETTINGS_FILE
 
     def month_files(self) -> list[Path]:
-        """Every month file (each part of a month), oldest first."""
-        return month_parts(self._listing())
+        """Every month file (each part of a month) of every device, and of the older layout in the journal
+        folder itself, oldest month first; a device's conflict copies count as its files (``layout``)."""
+        return sources([*month_parts(self._listing()), *self._device_files()])
+
+    def _device_files(self) -> list[Path]:
+        """The files in every device's folder (``layout``); a device folder that cannot be listed is noted."""
+        found: list[Path] = []
+        devices = self.directory / DEVICES_DIR
+        try:
+            folders = [folder for folder in devices.iterdir() if DEVICE_ID.fullmatch(folder.name)]
+        except FileNotFoundError:
+            return found
+        except OSError as error:
+            self._note(JournalProblem(devices, f"cannot be listed ({error.strerror or error})"))
+            return found
+        for folder in sorted(folders):
+            try:
+                if stat.S_ISDIR(folder.lstat().st_mode):
+                    found += folder.iterdir()
+            except OSError as error:
+                self._note(JournalProblem(folder, f"cannot be listed ({error.strerror or error})"))
+        return found
+
+    def _own_listing(self) -> list[Path]:
+        try:
+            return list(self.own_directory.iterdir())
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise JournalError(
+                f"cannot read this device's journal folder {self.own_directory} ({error.strerror or error}); "
+                "check that it is yours and that you may open it"
+            ) from None
 
     def _listing(self) -> list[Path]:
         """Everything in the journal folder (nothing if there is no folder yet)."""
@@ -153,7 +250,7 @@ class JournalFolder:
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary files left by a writer that was killed (only writers create them, under the lock)."""
-        for folder in (self.directory, self.directory / SESSIONS_DIR):
+        for folder in dict.fromkeys((self.directory, self.directory / SESSIONS_DIR, self.own_directory)):
             try:
                 leftovers = [path for path in folder.glob(f".*{TEMP_SUFFIX}") if stat.S_ISREG(path.lstat().st_mode)]
                 for leftover in leftovers:
@@ -194,7 +291,9 @@ class JournalFolder:
             if not isinstance(document, dict):
                 raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
             version = document.get("schema_version")
-            known = PARTS_VERSION if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
+            if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE and version == DEVICES_VERSION:
+                self._devices_marked = True
+            known = DEVICES_VERSION if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
             if isinstance(version, int) and version > known:
                 self._note(
                     JournalProblem(
@@ -209,20 +308,26 @@ class JournalFolder:
 
     def _read_month(self, path: Path) -> list[AnyEntry]:
         """Validated entries of one month file (raises JournalFileError or _NewerFile)."""
+        return self._read_versions(path)[0]
+
+    def _read_versions(self, path: Path) -> Versions:
+        """Validated entries and deletions of one month file (raises JournalFileError or _NewerFile)."""
         try:
             raw = read_regular_file(path, follow_symlinks=False)
         except MissingFileError:
-            return []
+            return [], {}
         except FileReadError as error:
             raise JournalFileError(path, f"cannot be read: {error.reason}") from None
         try:
             # Fast path: parse and validate in one go (pydantic-core); anything unusual
             # (bad JSON, a wrong or newer document) is looked at below for a precise message.
-            return list(MONTH_FILE_CONTENT.validate_json(raw).get(ENTRIES_TABLE, {}).values())
+            content = MonthContent.model_validate_json(raw)
+            return list(content.entries.values()), {gone.id: gone.recorded for gone in content.deleted.values()}
         except ValidationError:
             pass
+        data = parse_json_object(path, raw)
         entries = []
-        for doc_id, document in self._documents(path, parse_json_object(path, raw), ENTRIES_TABLE).items():
+        for doc_id, document in self._documents(path, data, ENTRIES_TABLE).items():
             try:
                 entries.append(ENTRY.validate_python(document))
             except ValidationError as error:
@@ -231,18 +336,31 @@ class JournalFolder:
                 raise JournalFileError(
                     path, f"entry {doc_id} does not match the journal format ({where}: {explain(first)})"
                 ) from error
-        return entries
+        deletions: dict[str, datetime] = {}
+        for doc_id, document in self._documents(path, data, DELETED_TABLE).items():
+            try:
+                gone = DELETION.validate_python(document)
+            except ValidationError as error:
+                first = error.errors(include_url=False)[0]
+                raise JournalFileError(
+                    path, f"deletion {doc_id} does not match the journal format ({explain(first)})"
+                ) from error
+            deletions[gone.id] = max(gone.recorded, deletions.get(gone.id, gone.recorded))
+        return entries, deletions
 
     def _try_read_month(self, path: Path) -> list[AnyEntry]:
+        return self._try_read_versions(path)[0]
+
+    def _try_read_versions(self, path: Path) -> Versions:
         try:
-            entries = self._read_month(path)
+            versions = self._read_versions(path)
         except JournalFileError as error:
             self._note(JournalProblem(error.path, error.reason))
-            return []
+            return [], {}
         except _NewerFile:
-            return []
+            return [], {}
         self._problems.pop(path, None)
-        return entries
+        return versions
 
     def _storage(self, path: Path) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, self.write_file)

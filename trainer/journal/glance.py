@@ -6,8 +6,8 @@ new one). It reads only the month files that can hold this week, through ``train
 other read (regular files only, never through a symbolic link, size and nesting limits), and keeps only
 the facts whose values pass (``reminders.fact_of``); a file that cannot be read is counted and left out.
 The store's rules are followed where they matter: settings from a newer version of the app, or that do
-not pass, read as the defaults (reminders off); two copies of an entry (an interrupted move): the one
-recorded last.
+not pass, read as the defaults (reminders off); every device's files are merged by the rule of
+``versions`` (the version or deletion recorded last wins).
 """
 
 from __future__ import annotations
@@ -15,12 +15,22 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
-from trainer.journal.layout import LAYOUT_DOCUMENT, month_parts, part_key, part_path
+from trainer.journal.layout import (
+    DELETED_TABLE,
+    DEVICE_ID,
+    DEVICES_DIR,
+    LAYOUT_DOCUMENT,
+    device_of,
+    month_parts,
+    part_path,
+    source_key,
+    sources,
+)
 from trainer.journal.reminders import (
     JOURNAL_VERSION,
     Fact,
@@ -30,6 +40,7 @@ from trainer.journal.reminders import (
     gather,
     rules_from_document,
 )
+from trainer.journal.versions import Merge, deletion_key, version_key
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_TABLE = "settings"
@@ -72,13 +83,33 @@ def month_file(directory: Path, year: int, month: int) -> Path:
 
 
 def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
-    """Every part of these months (``layout``); the first part of each when the folder cannot be listed."""
+    """Every file of these months, of every device (``layout``); the first part of each when the folder
+    cannot be listed."""
     try:
         listing = [directory / name for name in os.listdir(directory)]
     except OSError:
         return [month_file(directory, year, month) for year, month in months]
+    devices = directory / DEVICES_DIR
+    try:
+        folders = [devices / name for name in os.listdir(devices) if DEVICE_ID.fullmatch(name)]
+    except OSError:
+        folders = []
+    found = month_parts(listing)
+    for folder in folders:
+        try:
+            found += [folder / name for name in os.listdir(folder)]
+        except OSError:
+            continue
     wanted = set(months)
-    return [path for path in month_parts(listing) if (part_key(path) or (0, 0, 0))[:2] in wanted]
+    return [path for path in sources(found) if (source_key(path) or (0, 0, 0))[:2] in wanted]
+
+
+def _moment(stamp: object) -> datetime:
+    try:
+        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else datetime.min
+    except ValueError:
+        moment = datetime.min
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def months_between(first: datetime, last: datetime) -> list[tuple[int, int]]:
@@ -120,35 +151,33 @@ def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
 
 def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFacts:
     """Check-ins, sessions and prompts with ``since <= at <= until``, from the month files that can hold them."""
-    newest: dict[str, tuple[str, Fact]] = {}
+    merge: Merge[Fact | None] = Merge(repr)
     unreadable = 0
     for path in _month_parts(directory, months_between(since - ZONE_SLACK, until + ZONE_SLACK)):
         try:
-            documents = _documents(_read_json(path), ENTRIES_TABLE)
+            data = _read_json(path)
         except _Unreadable:
             unreadable += 1
             continue
-        for document in documents:
+        device = device_of(path)
+        for document in _documents(data, ENTRIES_TABLE):
             fact = fact_of(document)
-            if fact is None:
+            identifier = document.get("id") if isinstance(document, dict) else None
+            if fact is None and not isinstance(identifier, str):
                 continue
-            moment = fact if isinstance(fact, datetime) else fact.at
-            if not since <= moment <= until:
-                continue
-            identifier, recorded = document.get("id"), document.get("recorded")
-            key = identifier if isinstance(identifier, str) else f"#{len(newest)}"
-            stamp = recorded if isinstance(recorded, str) else ""
-            known = newest.get(key)
-            if known is None or _later(stamp, known[0]):
-                newest[key] = (stamp, fact)
-    return gather([fact for _, fact in newest.values()], unreadable)
-
-
-def _later(stamp: str, than: str) -> bool:
-    try:
-        return datetime.fromisoformat(stamp) > datetime.fromisoformat(than)
-    except (ValueError, TypeError):
-        return stamp > than
+            key = identifier if isinstance(identifier, str) else f"#{id(document)}"
+            merge.offer(key, version_key(_moment(document.get("recorded")), device), fact)
+        for document in _documents(data, DELETED_TABLE):
+            if isinstance(document, dict) and isinstance(document.get("id"), str):
+                merge.offer(document["id"], deletion_key(_moment(document.get("recorded")), device), None)
+    facts = []
+    for _, fact in merge.winners():
+        if fact is None:
+            continue
+        moment = fact if isinstance(fact, datetime) else fact.at
+        if since <= moment <= until:
+            facts.append(fact)
+    return gather(facts, unreadable)
 
 
 def week_start(now: datetime) -> datetime:

@@ -16,12 +16,19 @@ table beside the settings, ``{"schema_version": PARTS_VERSION, "layout": "month-
 ``LAYOUT_DOCUMENT``). An older app, which would not see the parts, checks every document of the files it
 reads, meets a newer version and only reads: the rule for every newer layout. The settings document and
 the entries keep version 1.
+
+Device files (version ``DEVICES_VERSION``, for a journal folder a sync tool shares between devices): each
+device writes only ``devices/<device id>/`` (the month files and parts above, each with an ``entries``
+table and a ``deleted`` table of deletions), so no file ever has two writers; the root's month files of
+the older layouts are moved into the device's folder on its first write (``migration``) and read, meanwhile,
+as a device of their own (id ``""``). Conflict copies a sync tool leaves beside any month file are read as
+one more file of that month (``source_key``). How the versions of an entry merge: ``versions``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 PARTS_VERSION = 2
@@ -30,12 +37,31 @@ LAYOUT_DOCUMENT = "2"
 """The id of the layout document in the settings table (the settings themselves are document 1)."""
 LAYOUT_MARK = {"schema_version": PARTS_VERSION, "layout": "month-parts"}
 
+DEVICES_VERSION = 3
+"""The journal's version once it is written in device files (the layout document then says so)."""
+DEVICES_MARK = {"schema_version": DEVICES_VERSION, "layout": "device-files"}
+DEVICES_DIR = "devices"
+"""The folder of the device folders, in the journal folder."""
+DELETED_TABLE = "deleted"
+"""The table of deletions in a device's month file: ``{"schema_version": 1, "id": ..., "recorded": ...}``."""
+LEGACY_DEVICE = ""
+"""The device of the root's month files (the older layouts): below every device id in a tie."""
+DEVICE_ID = re.compile(r"^[0-9a-z]{4,32}$")
+
 PART_BYTES = 64 * 1024
 """A part this size or larger gets no new entries: the next one starts a new part. About 140 check-ins, or a
 month of about 4 entries a day (about 60 KB), so a write costs at most what it costs at the end of an
 ordinary month."""
 
 MONTH_PART = re.compile(r"^entries-(\d{4})-(\d{2})(?:\.([2-9]|[1-9][0-9]{1,5}))?\.json$")
+
+CONFLICT_COPY = re.compile(
+    r"^(?P<original>entries-\d{4}-\d{2}(?:\.[1-9][0-9]{0,5})?|settings)"
+    r"(?:\.sync-conflict-[0-9A-Za-z-]+|\s\([^()/]*conflicted copy[^()/]*\))"
+    r"\.json$",
+    re.IGNORECASE,
+)
+"""A copy a sync tool left beside a month file or settings.json (``conflicts`` lists the names)."""
 
 PartKey = tuple[int, int, int]
 """(year, month, part): part 1 is ``entries-YYYY-MM.json``."""
@@ -79,3 +105,27 @@ def part_for_writing(
     if size is None or size < part_bytes:
         return last
     return part_path(directory, year, month, part_key(last)[2] + 1)  # type: ignore[index]
+
+
+def source_key(path: Path) -> PartKey | None:
+    """The (year, month, part) of a month file or of a sync tool's conflict copy of one; None otherwise."""
+    key = part_key(path)
+    if key is not None:
+        return key
+    match = CONFLICT_COPY.match(path.name)
+    if match is None or match["original"].lower() == "settings":
+        return None
+    return part_key(path.with_name(f"{match['original'].lower()}.json"))
+
+
+def device_of(path: Path) -> str:
+    """The device whose folder holds ``path`` (``LEGACY_DEVICE`` for the journal folder's own files)."""
+    parent = path.parent
+    return parent.name if parent.parent.name == DEVICES_DIR and DEVICE_ID.match(parent.name) else LEGACY_DEVICE
+
+
+def sources(listing: Iterable[Path], key: Callable[[Path], PartKey | None] = source_key) -> list[Path]:
+    """The month files and their conflict copies among ``listing``, oldest month first (each month's files
+    in part order, then by name)."""
+    keyed = [(found, path.name, path) for path in listing if (found := key(path)) is not None]
+    return [path for *_, path in sorted(keyed)]

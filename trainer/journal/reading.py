@@ -3,24 +3,43 @@
 ``JournalReader`` (the reading half of ``JournalStore``) reads only the month files that can hold what is
 asked for, so a command's cost follows what it shows rather than the length of the history. Unreadable
 files are skipped and listed in ``problems``. Two copies of an entry (an interrupted move): the one
-recorded last counts.
+recorded last counts. Every read merges every device's files by the rule of ``versions``: the last change
+recorded wins, deletions included.
 """
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
-from trainer.journal.folder import JournalFolder
-from trainer.journal.layout import part_key
+from trainer.files import FileReadError, read_regular_file
+from trainer.journal.folder import JournalFolder, Versions
+from trainer.journal.layout import DELETED_TABLE, device_of, source_key
 from trainer.journal.models import AnyEntry, EntryKind
+from trainer.journal.versions import Merge, deletion_key, version_key
 
 ZONE_SLACK = timedelta(days=2)
 """Files are named by the month of ``at`` in its own time zone: reads widen by this so an entry near a
 month's edge in another zone is not missed."""
+
+
+_VERSION = re.compile(
+    rb'\{"schema_version":\d+,"id":"([0-9a-f]{32})","at":"[^"\\]*","recorded":"([^"\\]*)","kind":"([a-z-]+)"'
+)
+_DELETION = re.compile(rb'\{"schema_version":\d+,"id":"([0-9a-f]{32})","recorded":"([^"\\]*)"\}')
+"""A version's and a deletion's start as the store writes them (counted from bytes, without validating)."""
+
+
+def _text(entry: AnyEntry) -> str:
+    return entry.model_dump_json()
+
+
+def _month_key(path: Path) -> tuple[int, int]:
+    return (source_key(path) or (0, 0, 0))[:2]
 
 
 def _month_of(moment: datetime) -> tuple[int, int]:
@@ -32,7 +51,7 @@ def _month_start(year: int, month: int) -> datetime:
 
 
 class JournalReader(JournalFolder):
-    """Entries read back from the month files."""
+    """Entries read back from the month files of every device, merged (``versions``)."""
 
     def entries(
         self,
@@ -53,14 +72,41 @@ class JournalReader(JournalFolder):
         since: datetime | None,
         until: datetime | None,
         kinds: Iterable[EntryKind] | None = None,
-        already_read: dict[Path, list[AnyEntry]] | None = None,
+        already_read: dict[Path, Versions] | None = None,
     ) -> list[AnyEntry]:
         """``entries`` from these month files; ``already_read`` spares reading a file twice."""
-        found: dict[str, AnyEntry] = {}
+        merge: Merge[AnyEntry] = Merge(_text)
         for path in self._months_between(paths, since, until):
             read = (already_read or {}).get(path)
-            self._gather(found, read if read is not None else self._try_read_month(path), since, until, kinds)
-        return sorted(found.values(), key=lambda entry: entry.at, reverse=True)
+            self._offer(merge, path, read if read is not None else self._try_read_versions(path))
+        return self._select(merge, since, until, kinds)
+
+    @staticmethod
+    def _offer(merge: Merge[AnyEntry], path: Path, versions: Versions) -> None:
+        device = device_of(path)
+        entries, deletions = versions
+        for entry in entries:
+            merge.offer(entry.id, version_key(entry.recorded, device), entry)
+        for entry_id, when in deletions.items():
+            merge.offer(entry_id, deletion_key(when, device), None)
+
+    @staticmethod
+    def _select(
+        merge: Merge[AnyEntry],
+        since: datetime | None,
+        until: datetime | None,
+        kinds: Iterable[EntryKind] | None,
+    ) -> list[AnyEntry]:
+        """The winners with ``since <= at <= until`` (of ``kinds``), newest first."""
+        wanted = set(kinds) if kinds is not None else None
+        found = [
+            entry
+            for _, entry in merge.winners()
+            if (since is None or entry.at >= since)
+            and (until is None or entry.at <= until)
+            and (wanted is None or entry.kind in wanted)
+        ]
+        return sorted(found, key=lambda entry: entry.at, reverse=True)
 
     @staticmethod
     def _months_between(paths: Iterable[Path], since: datetime | None, until: datetime | None) -> list[Path]:
@@ -68,31 +114,11 @@ class JournalReader(JournalFolder):
         last = _month_of(until + ZONE_SLACK) if until is not None and until.year < 9999 else None
         kept = []
         for path in paths:
-            year, month, _ = part_key(path) or (0, 0, 0)
+            year, month = _month_key(path)
             if (first is not None and (year, month) < first) or (last is not None and (year, month) > last):
                 continue
             kept.append(path)
         return kept
-
-    @staticmethod
-    def _gather(
-        found: dict[str, AnyEntry],
-        entries: Iterable[AnyEntry],
-        since: datetime | None,
-        until: datetime | None,
-        kinds: Iterable[EntryKind] | None,
-    ) -> None:
-        wanted = set(kinds) if kinds is not None else None
-        for entry in entries:
-            if since is not None and entry.at < since:
-                continue
-            if until is not None and entry.at > until:
-                continue
-            if wanted is not None and entry.kind not in wanted:
-                continue
-            known = found.get(entry.id)  # two copies: a move was interrupted; the newer one counts
-            if known is None or entry.recorded > known.recorded:
-                found[entry.id] = entry
 
     def newest(
         self, limit: int, since: datetime | None = None, kinds: Iterable[EntryKind] | None = None
@@ -102,40 +128,80 @@ class JournalReader(JournalFolder):
 
         Month files are read newest first, and only until ``limit`` entries are certainly the newest
         (no older month can hold a later one, whatever its time zone); the older files are only counted
-        (``counts``: from their bytes, or the counts kept while they are unchanged), unless they reach back
-        to ``since``. Their problems are not looked for here (``check_every_file`` does).
+        (``count_month``: from their bytes, or the counts kept while a file is unchanged), unless they reach
+        back to ``since``. Their problems are not looked for here (``check_every_file`` does).
         """
         self.note_odd_files()
         wanted = list(kinds) if kinds is not None else None
         months = [
             (key, list(parts))
-            for key, parts in groupby(
-                reversed(self._months_between(self.month_files(), since, None)),
-                key=lambda path: (part_key(path) or (0, 0, 0))[:2],
-            )
+            for key, parts in groupby(reversed(self._months_between(self.month_files(), since, None)), key=_month_key)
         ]
-        found: dict[str, AnyEntry] = {}
+        merge: Merge[AnyEntry] = Merge(_text)
         read = 0
+        newest: list[AnyEntry] = []
         for (year, month), parts in months:
             for path in parts:
-                self._gather(found, self._try_read_month(path), since, None, wanted)
+                self._offer(merge, path, self._try_read_versions(path))
             read += 1
+            newest = self._select(merge, since, None, wanted)
             safe = _month_start(year, month) + ZONE_SLACK  # nothing in an older month is later than this
-            if sum(entry.at >= safe for entry in found.values()) >= limit:
+            if sum(entry.at >= safe for entry in newest) >= limit:
                 break
-        newest = sorted(found.values(), key=lambda entry: entry.at, reverse=True)
         total = len(newest)
         for (year, month), parts in months[read:]:
-            whole = since is None or _month_start(year, month) - ZONE_SLACK >= since
-            for path in parts:
-                if whole:
-                    total += self.counts.count(path, wanted)
-                else:  # the month of ``since``: only some of its entries count
-                    edge: dict[str, AnyEntry] = {}
-                    self._gather(edge, self._try_read_month(path), since, None, wanted)
-                    total += len(edge.keys() - found.keys())
+            if since is None or _month_start(year, month) - ZONE_SLACK >= since:
+                total += self.count_month(parts, wanted)
+            else:  # the month of ``since``: only some of its entries count
+                edge: Merge[AnyEntry] = Merge(_text)
+                for path in parts:
+                    self._offer(edge, path, self._try_read_versions(path))
+                shown = {entry.id for entry in newest}
+                total += sum(entry.id not in shown for entry in self._select(edge, since, None, wanted))
         self.counts.save()
         return newest[:limit], total
+
+    def count_month(self, parts: list[Path], kinds: Iterable[EntryKind] | None = None) -> int:
+        """How many entries (of ``kinds``) the files of one month hold once merged (``versions``), from
+        their bytes; a file written otherwise than the store writes is read and validated instead. Times are
+        parsed only for an id met more than once (another device's version, or a deletion)."""
+        wanted = None if kinds is None else {kind.encode("ascii") for kind in kinds}
+        if len(parts) == 1:
+            plain = self.counts.plain_count(parts[0], kinds)  # one file, nothing deleted: the plain count
+            if plain is not None:
+                return plain
+        seen: dict[bytes, list[tuple[bytes, str, bytes | None]]] = {}
+        for path in parts:
+            try:
+                raw = read_regular_file(path, follow_symlinks=False)
+            except FileReadError:
+                continue
+            device = device_of(path)
+            versions = _VERSION.findall(raw)
+            if len(versions) != raw.count(b'"kind":'):  # not as the store writes: read it properly
+                entries, deletions = self._try_read_versions(path)
+                found = [(e.id.encode(), e.recorded.isoformat().encode(), e.kind.encode()) for e in entries]
+                gone = [(i.encode(), when.isoformat().encode()) for i, when in deletions.items()]
+            else:
+                found = versions
+                gone = _DELETION.findall(raw) if DELETED_TABLE.encode() in raw else []
+            for entry_id, when, written in found:
+                seen.setdefault(entry_id, []).append((when, device, written))
+            for entry_id, when in gone:
+                seen.setdefault(entry_id, []).append((when, device, None))
+        count = 0
+        kind: bytes | None
+        for offers in seen.values():
+            if len(offers) == 1:
+                kind = offers[0][2]
+            else:
+                merge: Merge[bytes] = Merge(repr)
+                for when, device, offered in offers:
+                    key = (version_key if offered is not None else deletion_key)(_stamp(when), device)
+                    merge.offer("", key, offered)
+                kind = next((value for _, value in merge.winners()), None)
+            count += kind is not None and (wanted is None or kind in wanted)
+        return count
 
     def first_entries(self, days: int = 14, starting_with: EntryKind | None = None) -> list[AnyEntry]:
         """Entries (of every kind) in the ``days`` days from the first entry of the journal.
@@ -145,12 +211,13 @@ class JournalReader(JournalFolder):
         which may begin after a session or a weekly check.
         """
         paths = self.month_files()
-        read: dict[Path, list[AnyEntry]] = {}
-        for _, parts in groupby(paths, key=lambda path: (part_key(path) or (0, 0, 0))[:2]):
-            starts = []
+        read: dict[Path, Versions] = {}
+        for _, parts in groupby(paths, key=_month_key):
+            merge: Merge[AnyEntry] = Merge(_text)
             for path in parts:
-                read[path] = self._try_read_month(path)
-                starts += [entry.at for entry in read[path] if starting_with in (None, entry.kind)]
+                read[path] = self._try_read_versions(path)
+                self._offer(merge, path, read[path])
+            starts = [entry.at for _, entry in merge.winners() if starting_with in (None, entry.kind)]
             if starts:
                 first = min(starts)
                 return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
@@ -168,8 +235,19 @@ class JournalReader(JournalFolder):
                 self._try_read_month(path)  # opened without blocking or following links: notes what it is
 
     def month_entries(self, moment: datetime) -> list[AnyEntry]:
-        """Every entry in the files of the month of ``moment`` (all its parts)."""
-        return [entry for path in self.month_parts(moment) for entry in self._try_read_month(path)]
+        """Every entry of the month of ``moment``, from every device's files (merged)."""
+        merge: Merge[AnyEntry] = Merge(_text)
+        for path in self.sources_of(moment):
+            self._offer(merge, path, self._try_read_versions(path))
+        return self._select(merge, None, None, None)
 
     def get(self, entry_id: str) -> AnyEntry | None:
         return next((entry for entry in self.entries() if entry.id == entry_id), None)
+
+
+def _stamp(text: bytes) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -2,11 +2,17 @@
 
 Layout of the journal folder (private, 0700):
 
-- ``entries-YYYY-MM.json``: one TinyDB file per calendar month of ``at``,
-  so a write costs the same with ten years of history as with one month; a
-  month past ``layout.PART_BYTES`` goes on in parts (``layout``), so a write
-  costs the same in a month of thousands of entries;
-- ``settings.json``: a TinyDB file with the settings document;
+- ``devices/<device id>/entries-YYYY-MM.json``: one TinyDB file per calendar
+  month of ``at`` and device (``device``), so a write costs the same with ten
+  years of history as with one month, and a sync tool never sees two writers
+  of one file; a month past ``layout.PART_BYTES`` goes on in parts
+  (``layout``), so a write costs the same in a month of thousands of entries.
+  An edit writes a new version in this device's files, a delete a deletion;
+  reads merge every device's files (``versions``). The month files of the
+  older layouts, in the folder itself, move into this device's folder at its
+  first write, a copy kept (``migration``);
+- ``settings.json``: a TinyDB file with the settings document (shared by
+  every device) and the layout document;
 - ``.lock``: the cross-process lock held around every read-modify-write;
 - ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
 
@@ -27,16 +33,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from tinydb import Query, TinyDB
-from tinydb.table import Document
 
 from trainer.files import FileReadError, read_regular_file
-from trainer.journal import checkpoints, conflicts
+from trainer.journal import checkpoints, conflicts, migration
+from trainer.journal.base import Deletion
 from trainer.journal.errors import (
     JournalBusyError,
     JournalError,
@@ -46,11 +51,10 @@ from trainer.journal.errors import (
     JournalUnreadableError,
     JournalWriteError,
 )
-from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE, _NewerFile, month_key
-from trainer.journal.layout import LAYOUT_DOCUMENT, LAYOUT_MARK, PARTS_VERSION, part_key, part_path
-from trainer.journal.limits import SettingsError, explain, settings_error_text
-from trainer.journal.models import AnyEntry, Settings, utc_now
-from trainer.journal.reading import JournalReader
+from trainer.journal.folder import ENTRIES_TABLE, _NewerFile, month_key
+from trainer.journal.layout import DELETED_TABLE, LAYOUT_MARK, part_key, part_path
+from trainer.journal.models import AnyEntry, utc_now
+from trainer.journal.settings_file import SettingsFile
 from trainer.journal.storage import JournalFileError
 
 __all__ = [
@@ -66,7 +70,7 @@ __all__ = [
 ]
 
 
-class JournalStore(JournalReader):
+class JournalStore(SettingsFile):
     """The journal: entries, settings, sessions in progress, and copies left by sync tools."""
 
     # --- problems ------------------------------------------------------------
@@ -117,6 +121,7 @@ class JournalStore(JournalReader):
                 "this journal was written by a newer version of backtrainer, so this version only reads it: "
                 + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
             )
+        migration.prepare(self)
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
@@ -135,11 +140,14 @@ class JournalStore(JournalReader):
         return entry.model_dump(mode="json")
 
     def _target_part(self, moment: datetime) -> Path:
-        """Under the lock: the part a new entry dated ``moment`` goes to (``layout``). Before the first
-        second part of any month, settings.json is marked with the layout's version, so an older app only
-        reads; if the settings cannot be written, the entry joins the month's last part, as it always did."""
+        """Under the lock: this device's part a new entry dated ``moment`` goes to (``layout``). A month
+        file of the older layout that is still in the journal folder (it could not be moved: damaged, or
+        not a regular file) refuses the write, as it always did."""
+        self._refuse_if_newer()
+        for legacy in self.legacy_parts(moment):
+            self._writable(legacy)
         target = self.part_for_writing(moment)
-        if (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
+        if not self.devices and (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
             last = self.month_parts(moment)[-1]
             self._writable(last)  # a damaged month is refused, as it always was (this once a part)
             if not self._mark_parts():
@@ -147,32 +155,33 @@ class JournalStore(JournalReader):
         return target
 
     def _mark_parts(self) -> bool:
-        """Make sure settings.json holds the layout document (``layout``); False if it cannot be written."""
-        try:
-            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-        except (JournalFileError, _NewerFile):
-            return False
-        if documents.get(LAYOUT_DOCUMENT, {}).get("schema_version") == PARTS_VERSION:
-            return True
-        database = TinyDB(self.settings_file, storage=self._storage)
-        try:
-            database.table(SETTINGS_TABLE).upsert(Document(LAYOUT_MARK, doc_id=int(LAYOUT_DOCUMENT)))
-        except OSError:
-            return False
-        finally:
-            database.close()
-        return True
+        """Before a month's second part: settings.json says so (``layout``); False if it cannot be written.
+        A journal in device files is already marked with a later version."""
+        return self.devices or migration.mark(self, LAYOUT_MARK)
 
     def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
-        """Under the lock: the part of the month of ``moment`` that holds the entry (every part is checked
-        to be writable, as the month's one file always was)."""
+        """Under the lock: this device's part of the month of ``moment`` that holds the entry (every part
+        is checked to be writable, as the month's one file always was)."""
+        self._refuse_if_newer()
         holder = None
-        for path in self.month_parts(moment):
+        for path in [*self.legacy_parts(moment), *self.month_parts(moment)]:
             if any(entry.id == entry_id for entry in self._writable(path)) and holder is None:
-                holder = path
-        if holder is None:
-            self._refuse_if_newer()
+                holder = path if path.parent == self.own_directory else None
         return holder
+
+    def _visible(self, entry: AnyEntry) -> AnyEntry | None:
+        """The version of ``entry`` the journal shows now (any device's), or None if it is gone."""
+        return next((known for known in self.month_entries(entry.at) if known.id == entry.id), None)
+
+    def _later_than(self, shown: AnyEntry | None) -> datetime:
+        """Now, or just after the version changed if this device's clock is behind the one that wrote it:
+        a change always wins over the version it changes (``versions``)."""
+        now = utc_now()
+        return (
+            now
+            if shown is None or not self.devices or now > shown.recorded
+            else shown.recorded + timedelta(microseconds=1)
+        )
 
     def add(self, entry: AnyEntry) -> AnyEntry:
         """Write a new entry; adding an entry whose id is already there changes nothing.
@@ -184,7 +193,7 @@ class JournalStore(JournalReader):
             existing = self._writable(path)
             if any(known.id == entry.id for known in existing):
                 return entry
-            mentioning = self._files_mentioning(entry.id, [part for part in self.month_parts(entry.at) if part != path])
+            mentioning = self._files_mentioning(entry.id, [part for part in self.sources_of(entry.at) if part != path])
             if any(known.id == entry.id for part in mentioning for known in self._try_read_month(part)):
                 return entry
             with self._table(path) as table:
@@ -195,23 +204,44 @@ class JournalStore(JournalReader):
         """Replace ``old`` by ``new`` (same id); moves it if its month changed."""
         if old.id != new.id or old.kind != new.kind:
             raise ValueError("an edit keeps the entry's id and kind")
-        new = new.model_copy(update={"recorded": utc_now()})
         same_id = Query().id == old.id
         with self._locked():
             source = self._part_holding(old.id, old.at)
-            if source is None:
+            shown = self._visible(old)
+            if shown is None:
                 raise JournalError(
                     "this entry is no longer in the journal (was it deleted in another window?); nothing was changed"
                 )
-            if (old.at.year, old.at.month) == (new.at.year, new.at.month):
+            new = new.model_copy(update={"recorded": self._later_than(shown)})
+            same_month = (old.at.year, old.at.month) == (new.at.year, new.at.month)
+            if source is not None and same_month:
                 target = source
                 with self._table(source) as table:
                     table.update(self._document(new), same_id)
-            else:
+            elif source is not None:
                 target = self._target_part(new.at)
                 self._move(source, target, new)
+            else:  # another device's entry: this device's version of it, in its own file
+                target = self._target_part(new.at)
+                self._writable(target)
+                self._rewrite_month(target, [new])
+                if not same_month:  # the old month, read alone, no longer shows it
+                    self._record_deletion(old.at, new.id, new.recorded)
             self._remove_stray_copies(new.id, keep=target)
         return new
+
+    def _record_deletion(self, moment: datetime, entry_id: str, when: datetime) -> None:
+        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment`` (a journal not
+        in device files only removes the entry)."""
+        holder = self._part_holding(entry_id, moment)
+        if not self.devices:
+            if holder is not None:
+                with self._table(holder) as table:
+                    table.remove(Query().id == entry_id)
+            return
+        path = holder or self._target_part(moment)
+        self._writable(path)
+        self._rewrite_month(path, [], {entry_id}, {entry_id: when})
 
     def _move(self, source: Path, target: Path, new: AnyEntry) -> None:
         """Write the new copy first (a crash leaves two copies, never none), then remove the old."""
@@ -223,8 +253,11 @@ class JournalStore(JournalReader):
             else:
                 table.insert(self._document(new))
         try:
-            with self._table(source) as table:
-                table.remove(same_id)
+            if self.devices:
+                self._rewrite_month(source, [], {new.id}, {new.id: new.recorded})  # the old month, read alone
+            else:
+                with self._table(source) as table:
+                    table.remove(same_id)
         except JournalWriteError:
             try:
                 with self._table(target) as table:
@@ -241,7 +274,7 @@ class JournalStore(JournalReader):
         for years of history."""
         needle = entry_id.encode("ascii")
         found = set()
-        for path in self.month_files() if paths is None else paths:
+        for path in self.own_files() if paths is None else paths:
             try:
                 if needle in read_regular_file(path, follow_symlinks=False):
                     found.add(path)
@@ -262,12 +295,11 @@ class JournalStore(JournalReader):
                 table.remove(Query().id == entry_id)
 
     def delete(self, entry: AnyEntry) -> None:
-        """Remove the entry (and any copy an interrupted move left in another month)."""
+        """Remove the entry (and any copy an interrupted move left in another month), and record the
+        deletion so that it reaches the other devices (``versions``)."""
         with self._locked():
-            path = self._part_holding(entry.id, entry.at)
-            if path is not None:
-                with self._table(path) as table:
-                    table.remove(Query().id == entry.id)
+            self._part_holding(entry.id, entry.at)
+            self._record_deletion(entry.at, entry.id, self._later_than(self._visible(entry)))
             self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
@@ -311,7 +343,7 @@ class JournalStore(JournalReader):
         for document in documents:
             if size >= self.part_bytes and batches[-1][1] and self._mark_parts():
                 number += 1
-                path, size = part_path(self.directory, moment.year, moment.month, number), 0
+                path, size = part_path(self.own_directory, moment.year, moment.month, number), 0
                 batches.append((path, []))
             batches[-1][1].append(document)
             size += len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 8
@@ -323,63 +355,6 @@ class JournalStore(JournalReader):
             kept = self._rename_aside(path, "unreadable", now)
             self._problems.pop(path, None)
         return kept
-
-    # --- settings ------------------------------------------------------------
-
-    def load_settings(self) -> Settings:
-        """The settings; defaults when there are none or they cannot be read."""
-        try:
-            documents = self._read_documents(self.settings_file, SETTINGS_TABLE)
-            own = next((document for doc_id, document in documents.items() if doc_id != LAYOUT_DOCUMENT), {})
-            settings = Settings.model_validate(own)
-        except JournalFileError as error:
-            self._note(JournalProblem(error.path, error.reason))
-            return Settings()
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            self._note(JournalProblem(self.settings_file, f"settings do not match the format ({explain(first)})"))
-            return Settings()
-        except _NewerFile:
-            return Settings()
-        self._problems.pop(self.settings_file, None)
-        return settings
-
-    def save_settings(self, settings: Settings) -> Settings:
-        with self._locked():
-            self.load_settings()
-            problem = self._problems.get(self.settings_file)
-            if problem is not None and not problem.newer:
-                raise JournalUnreadableError(problem)
-            self._refuse_if_newer()
-            database = TinyDB(self.settings_file, storage=self._storage)
-            try:
-                # one document with a fixed id, replaced in a single write
-                database.table(SETTINGS_TABLE).upsert(Document(settings.model_dump(mode="json"), doc_id=1))
-            except OSError as error:
-                raise JournalWriteError(
-                    f"could not save settings to {self.settings_file} ({error.strerror or error})"
-                ) from error
-            finally:
-                database.close()
-        return settings
-
-    def update_settings(self, **changes: Any) -> Settings:
-        """Change some settings, re-reading the others under the lock.
-
-        The changed settings are validated before anything is written: an unknown name or a value out of
-        range raises ``SettingsError`` and the file is left as it was (a file the next start would refuse
-        would bring back the defaults: the first-run screen, and no personal doses).
-        """
-        unknown = sorted(set(changes) - set(Settings.model_fields))
-        if unknown:
-            raise SettingsError(f"there is no setting called {', '.join(map(repr, unknown))}")
-        with self._locked():
-            current = self.load_settings()
-            try:
-                updated = Settings.model_validate({**current.model_dump(), **changes})
-            except ValidationError as error:
-                raise SettingsError(settings_error_text(error)) from None
-            return self.save_settings(updated)
 
     # --- sessions in progress (checkpoints) and copies left by sync tools (conflicts) ---------
 
@@ -399,8 +374,15 @@ class JournalStore(JournalReader):
         """Bring the entries of a copy of a month file into the journal (``conflicts.merge_copy``)."""
         return conflicts.merge_copy(self, path, now)
 
-    def _rewrite_month(self, path: Path, put: Sequence[AnyEntry], remove: Collection[str] = ()) -> None:
-        """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest."""
+    def _rewrite_month(
+        self,
+        path: Path,
+        put: Sequence[AnyEntry],
+        remove: Collection[str] = (),
+        deleted: dict[str, datetime] | None = None,
+    ) -> None:
+        """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest;
+        ``deleted`` are recorded as deletions (``versions``), one per id."""
         storage = self._storage(path)
         data = storage.read() or {}
         table = data.get(ENTRIES_TABLE, {})
@@ -409,8 +391,19 @@ class JournalStore(JournalReader):
         next_id = max((int(doc_id) for doc_id in table if doc_id.isdigit()), default=0) + 1
         for number, entry in enumerate(put, start=next_id):
             kept[str(number)] = self._document(entry)
+        tables = {**data, ENTRIES_TABLE: kept}
+        if deleted and self.devices:
+            deletions = {
+                doc_id: document
+                for doc_id, document in data.get(DELETED_TABLE, {}).items()
+                if document.get("id") not in deleted
+            }
+            next_id = max((int(doc_id) for doc_id in data.get(DELETED_TABLE, {}) if doc_id.isdigit()), default=0) + 1
+            for number, (entry_id, when) in enumerate(sorted(deleted.items()), start=next_id):
+                deletions[str(number)] = Deletion(id=entry_id, recorded=when).model_dump(mode="json")
+            tables[DELETED_TABLE] = deletions
         try:
-            storage.write({**data, ENTRIES_TABLE: kept})
+            storage.write(tables)
         except OSError as error:
             raise JournalWriteError(
                 f"could not save to {path} ({error.strerror or error}); that file is unchanged"

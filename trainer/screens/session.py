@@ -34,6 +34,7 @@ from trainer.screens.session_dialogs import ExerciseStepsScreen
 from trainer.screens.session_end import SessionEnding
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
+from trainer.start_up import freeze_for_session, thaw_after_session
 from trainer.widgets.big_text import BigClock, BigText
 from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
@@ -144,11 +145,13 @@ class SessionScreen(SessionEnding):
         """Start the clock from the first frame on screen: not before it (the first step is not cut short),
         and not from this callback, which a busy machine may run a while after that frame."""
         self.recorder.begin()
+        freeze_for_session()
         self.runner.start(at=self._first_frame_at)
         self._tick()
 
     def on_unmount(self) -> None:
         self._cancel_timer()
+        thaw_after_session()
         if self.recorder.record is None:
             self.recorder.close()  # closed mid-session: its checkpoint is offered at the next start
 
