@@ -130,6 +130,14 @@ def check_content(context: Context, targets: tuple[Path, ...]) -> None:
     say("\n".join(_summary(catalog, content_dir or bundled_content_dir(), replacements)))
 
 
+def load_content(context: Context) -> Catalog:
+    """The content with the installed packs, validated (or as last validated, while unchanged: the cache)."""
+    try:
+        return load_catalog_cached(context.paths.cache_dir, __version__, packs_dir=context.paths.content_packs_dir)
+    except ContentError as error:
+        raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
+
+
 @click.command("start")
 @click.argument("target", metavar="ROUTINE_OR_EXERCISE_ID")
 @click.option(
@@ -147,10 +155,7 @@ def start(context: Context, target: str, plain: bool) -> None:
     there are. With --plain the session is said in lines (one line at each
     change of cue, the time left on t) and works over SSH and in a pipe.
     """
-    try:
-        catalog = load_catalog_cached(context.paths.cache_dir, __version__, packs_dir=context.paths.content_packs_dir)
-    except ContentError as error:
-        raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
+    catalog = load_content(context)
     if target not in catalog.routines and target not in catalog.exercises:
         raise click.BadParameter(
             f"no routine or exercise has the id {target!r}.\nRoutines: {', '.join(catalog.routines)}.\n"

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import click
-
-from trainer.catalog.loader import Catalog, load_catalog
-from trainer.catalog.problems import ContentError
+from trainer.catalog.loader import Catalog
+from trainer.cli.content import load_content
 from trainer.cli.context import Context
 from trainer.cli.output import say
 from trainer.plain.keys import TerminalKeys
@@ -25,10 +23,6 @@ def play_plain(context: Context, target: str, catalog: Catalog) -> None:
 
 def plain_menu(context: Context) -> None:
     resume_collection()
-    try:
-        catalog = load_catalog(packs_dir=context.paths.content_packs_dir)
-    except ContentError as error:
-        raise click.ClickException(f"the content cannot be loaded:\n{error}") from None
-    services = make_services(context.paths, catalog=catalog, now=context.now)
+    services = make_services(context.paths, catalog=load_content(context), now=context.now)
     with TerminalKeys() as keys:
         run_menu(services, keys, say)
