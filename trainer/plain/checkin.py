@@ -7,9 +7,6 @@ saved by the same store as the form's; a new leg symptom gets the same safety wo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
-
 from pydantic import ValidationError
 
 from trainer.engine.leg_symptoms import LegNotice, leg_notice
@@ -26,38 +23,10 @@ from trainer.journal.models import (
     PAIN_NOW_QUESTION,
     CheckIn,
 )
-from trainer.plain.run import PAIN_SCALE, TRIES, LineKeys, ask_note, ask_number
+from trainer.plain.questions import LineKeys, Say, ask_choices, ask_minutes, ask_note, ask_number
+from trainer.plain.run import PAIN_SCALE
 from trainer.plain.session import SafetyLines
 from trainer.services.core import Services
-
-Choice = TypeVar("Choice", bound=str)
-Say = Callable[[str], None]
-
-
-def ask_choices(
-    keys: LineKeys, say: Say, question: str, choices: Sequence[Choice], labels: Sequence[str]
-) -> list[Choice]:
-    """Some of ``choices``, by their numbers ('1 3'); none on Enter."""
-    listed = "; ".join(f"{number}: {label}" for number, label in enumerate(labels, 1))
-    for _ in range(TRIES):
-        say(f"{question} Numbers separated by spaces ({listed}). Enter skips.")
-        answer = (keys.read_line() or "").replace(",", " ").split()
-        if all(part.isdigit() and 1 <= int(part) <= len(choices) for part in answer):
-            return list(dict.fromkeys(choices[int(part) - 1] for part in answer))
-        say(f"Please answer with numbers from 1 to {len(choices)}.")
-    return []
-
-
-def ask_minutes(keys: LineKeys, say: Say, question: str) -> int | None:
-    for _ in range(TRIES):
-        say(f"{question} Enter skips.")
-        answer = (keys.read_line() or "").strip()
-        if not answer:
-            return None
-        if answer.isdigit() and int(answer) <= 1440:
-            return int(answer)
-        say("Please answer with whole minutes, from 0 to 1440.")
-    return None
 
 
 def check_in(services: Services, keys: LineKeys, say: Say) -> CheckIn | None:

@@ -12,15 +12,14 @@ from collections.abc import Callable
 from trainer.journal.describe import entry_summary
 from trainer.journal.errors import JournalError
 from trainer.plain.checkin import check_in
-from trainer.plain.run import LineKeys, play
+from trainer.plain.questions import LineKeys, Say
+from trainer.plain.run import play
 from trainer.plain.session import SafetyLines
 from trainer.services.core import Services
 from trainer.wording import format_date, format_minutes
 
 MENU = "c: check in. s: start a session. j: the last entries. h: when to get help. q: quit. Then Enter."
 LAST_ENTRIES = 5
-
-Say = Callable[[str], None]
 
 
 def run_menu(services: Services, keys: LineKeys, say: Say) -> None:

@@ -7,7 +7,6 @@ a line (Enter skips it); the answers go to the same journal record.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -16,33 +15,12 @@ from trainer.engine.suggest import HIGH_PAIN
 from trainer.journal.errors import JournalError
 from trainer.journal.limits import explain
 from trainer.journal.models import PAIN_NOW_QUESTION, SessionRecord
-from trainer.plain.session import Keys, PlainSession, SafetyLines
+from trainer.plain.questions import LineKeys, ask_note, ask_number
+from trainer.plain.session import PlainSession, SafetyLines
 from trainer.services.core import Services
 from trainer.services.recorder import AfterAnswers
-from trainer.text_rules import forbidden_problem
 
 PAIN_SCALE = "0 is no pain, 10 the worst pain you can imagine"
-TRIES = 3
-"""Times a question is asked again after an answer that is not a number from 0 to 10."""
-
-
-class LineKeys(Keys, Protocol):
-    def read_line(self) -> str | None:
-        """A line typed, without its end; None once the input has ended."""
-        ...
-
-
-def ask_number(keys: LineKeys, say: Callable[[str], None], question: str) -> int | None:
-    """A number from 0 to 10, or None (Enter, the end of the input, or three answers that are not one)."""
-    for _ in range(TRIES):
-        say(f"{question} Enter skips.")
-        answer = keys.read_line()
-        if answer is None or not answer.strip():
-            return None
-        if answer.strip().isdigit() and 0 <= int(answer.strip()) <= 10:
-            return int(answer.strip())
-        say("Please answer with a whole number from 0 to 10.")
-    return None
 
 
 def play(services: Services, target: str, keys: LineKeys, say: Callable[[str], None]) -> SessionRecord:
@@ -73,18 +51,6 @@ def play(services: Services, target: str, keys: LineKeys, say: Callable[[str], N
         return record
     say("Saved in your journal." if saved is not None else "Saved in your journal, without answers.")
     return saved or record
-
-
-def ask_note(keys: LineKeys, say: Callable[[str], None]) -> str:
-    """A note (the journal's rule for text: no control characters), or empty."""
-    for _ in range(TRIES):
-        say("A note, if you like. Enter skips.")
-        note = (keys.read_line() or "").strip()
-        problem = forbidden_problem(note)
-        if problem is None:
-            return note
-        say(f"That note cannot be kept: {problem}.")
-    return ""
 
 
 def _reason(error: Exception) -> str:
