@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from tests.clock import FakeClock
+from tests.unit.coach_builders import session_of
 from trainer.app import TrainerApp, make_app
 from trainer.catalog.loader import Catalog
 from trainer.journal.coach_models import Decision, Goal, Review, StartAnswers
-from trainer.journal.models import CheckIn, ExerciseDone, SessionRecord, WeeklyCheck
+from trainer.journal.models import CheckIn, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.services.core import Services, Timings
@@ -59,28 +60,7 @@ def coach_app(
 def played(services: Services, routine_id: str, *, peak: int = 3, after: int = 3, before: int = 3) -> SessionRecord:
     """A session of the routine as the plan builder plans it now, every set done, saved to the journal."""
     plan = services.plans.for_routine(services.catalog.routines[routine_id])
-    start = services.now()
-    record = SessionRecord(
-        at=start,
-        ended=start + timedelta(minutes=round(plan.minutes)),
-        title=plan.title,
-        routine_id=routine_id,
-        exercises=[
-            ExerciseDone(
-                exercise_id=planned.exercise.id,
-                name=planned.exercise.name,
-                sets_planned=planned.prescription.sets,
-                sets_done=planned.prescription.sets,
-                seconds=60.0,
-            )
-            for planned in plan.exercises
-        ],
-        pain_before=before,
-        pain_peak=peak,
-        pain_after=after,
-        completion=1.0,
-        ended_how="finished",
-    )
+    record = session_of(plan, services.now(), before=before, peak=peak, after=after, recorded=None)
     services.journal.add(record)
     return record
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from trainer.catalog.loader import Catalog
 from trainer.engine.ladders import Standing
-from trainer.engine.plan import plan_routine
+from trainer.engine.plan import Plan, plan_routine
 from trainer.engine.tailoring import play_routine
 from trainer.journal.coach_models import Decision, GoalRating, ProgrammeProgress, Review, StartAnswers
 from trainer.journal.models import CheckIn, ExerciseDone, PersonalDose, SessionEnd, SessionRecord
@@ -92,26 +92,39 @@ def played_session(
     exercises in ``sets_short``, one set short)."""
     routine, _ = play_routine(catalog.routines[routine_id], where, where.progress.answers)
     plan = plan_routine(routine, catalog.exercises, where.personal, get_ready_seconds=10)
-    done = []
-    for planned in plan.exercises:
-        sets = planned.prescription.sets
-        short = planned.exercise.id in sets_short
-        done.append(
-            ExerciseDone(
-                exercise_id=planned.exercise.id,
-                name=planned.exercise.name,
-                sets_planned=sets,
-                sets_done=sets - 1 if short else sets,
-                seconds=60.0,
-            )
+    return session_of(
+        plan, at_hour(day, hour), before=before, peak=peak, after=after, ended_how=ended_how, sets_short=sets_short
+    )
+
+
+def session_of(
+    plan: Plan,
+    start: datetime,
+    *,
+    before: int | None = 3,
+    peak: int | None = 4,
+    after: int | None = 4,
+    ended_how: SessionEnd = "finished",
+    sets_short: tuple[str, ...] = (),
+    recorded: datetime | None = RECORDED,
+) -> SessionRecord:
+    """The record of ``plan`` played from ``start``: every set done (except the exercises in ``sets_short``,
+    one set short), a minute an exercise; recorded at ``recorded`` (None: now)."""
+    done = [
+        ExerciseDone(
+            exercise_id=planned.exercise.id,
+            name=planned.exercise.name,
+            sets_planned=planned.prescription.sets,
+            sets_done=planned.prescription.sets - (planned.exercise.id in sets_short),
+            seconds=60.0,
         )
-    start = at_hour(day, hour)
+        for planned in plan.exercises
+    ]
     return SessionRecord(
         at=start,
         ended=start + timedelta(minutes=max(1, round(plan.minutes))),
-        recorded=RECORDED,
         title=plan.title,
-        routine_id=routine_id,
+        routine_id=plan.routine_id,
         exercises=done,
         pain_before=before,
         pain_peak=peak,
@@ -119,6 +132,7 @@ def played_session(
         completion=1.0 if ended_how == "finished" else 0.6,
         ended_how=ended_how,
         stop_reason={"finished": None, "stopped-pain": "pain", "stopped-choice": "tired"}[ended_how],
+        **({"recorded": recorded} if recorded is not None else {}),
     )
 
 

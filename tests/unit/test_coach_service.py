@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.coach_builders import RECORDED
+from tests.unit.coach_builders import session_of
 from trainer.catalog.loader import Catalog
 from trainer.journal.coach_models import Decision, Goal, Review, StartAnswers
 from trainer.journal.limits import SettingsError
-from trainer.journal.models import CheckIn, ExerciseDone, PersonalDose, SessionRecord
+from trainer.journal.models import CheckIn, PersonalDose, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.services.core import Services, make_services
@@ -46,30 +46,7 @@ def services(tmp_path: Path, real_catalog: Catalog, clock: Clock) -> Services:
 def play(services: Services, routine_id: str, *, peak: int = 4, after: int = 4, how: str = "finished") -> SessionRecord:
     """A session of the routine as the plan builder plans it, every set done, saved to the journal."""
     plan = services.plans.for_routine(services.catalog.routines[routine_id])
-    start = services.now()
-    record = SessionRecord(
-        at=start,
-        ended=start + timedelta(minutes=round(plan.minutes)),
-        recorded=RECORDED,
-        title=plan.title,
-        routine_id=routine_id,
-        exercises=[
-            ExerciseDone(
-                exercise_id=planned.exercise.id,
-                name=planned.exercise.name,
-                sets_planned=planned.prescription.sets,
-                sets_done=planned.prescription.sets,
-                seconds=60.0,
-            )
-            for planned in plan.exercises
-        ],
-        pain_before=3,
-        pain_peak=peak,
-        pain_after=after,
-        completion=1.0 if how == "finished" else 0.6,
-        ended_how=how,  # type: ignore[arg-type]
-        stop_reason={"finished": None, "stopped-pain": "pain", "stopped-choice": "tired"}[how],  # type: ignore[arg-type]
-    )
+    record = session_of(plan, services.now(), peak=peak, after=after, ended_how=how)  # type: ignore[arg-type]
     services.journal.add(record)
     return record
 
