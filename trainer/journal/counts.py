@@ -15,7 +15,8 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from trainer.files import FileReadError, read_regular_file
@@ -104,14 +105,8 @@ class EntryCounts:
             os.replace(temporary, self._file)
             self._changed = False
         except OSError:
-            _forget(temporary.unlink)
-
-
-def _forget(action: Callable[[], None]) -> None:
-    try:
-        action()
-    except OSError:
-        pass
+            with suppress(OSError):
+                temporary.unlink()
 
 
 def _read(file: Path) -> dict[str, tuple[Version, dict[str, int]]]:
