@@ -63,7 +63,7 @@ def unique(values: list[str], what: str) -> list[str]:
 
 
 class JournalModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class EntryBase(JournalModel):

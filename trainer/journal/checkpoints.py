@@ -45,7 +45,7 @@ LEGACY_CHECKPOINT = "session-checkpoint.json"
 
 
 class _Checkpoint(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: Literal[1] = JOURNAL_SCHEMA_VERSION
     session: SessionRecord

@@ -42,7 +42,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, read_regular_file
 from trainer.journal.errors import JournalError
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from trainer.journal.store import JournalStore
 
 MAX_PROBLEMS_SHOWN = 5
-_ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry)
+_ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry, config=ConfigDict(defer_build=True))
 
 
 class MergeFileError(JournalError):

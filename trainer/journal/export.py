@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from trainer.files import NESTED_TOO_DEEP, FileReadError, read_regular_file, too_deep
 from trainer.journal.export_format import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, JournalExport, time_zone_label
@@ -105,7 +105,7 @@ CSV_COLUMNS = (
     "recorded",
 )
 
-_ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry)
+_ENTRY: TypeAdapter[AnyEntry] = TypeAdapter(Entry, config=ConfigDict(defer_build=True))
 
 
 class ExportFileError(ValueError):

@@ -57,14 +57,15 @@ SETTINGS_TABLE = "settings"
 SETTINGS_FILE = "settings.json"
 LOCK_TIMEOUT = 10.0
 
-ENTRY = TypeAdapter(Entry)
+ENTRY = TypeAdapter(Entry, config=ConfigDict(defer_build=True))
+"""Built at its first use (``defer_build``), so a command that reads no entry does not pay for it."""
 DELETION = TypeAdapter(Deletion)
 
 
 class MonthContent(BaseModel):
     """A month file as TinyDB writes it: table name -> document id -> entry (or deletion)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     entries: dict[str, Entry] = {}
     deleted: dict[str, Deletion] = {}
 

@@ -7,10 +7,13 @@ so a limit changed in ``trainer.journal.models`` changes everywhere it is checke
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from trainer.journal.coach_models import Goal, StartAnswers
 from trainer.journal.models import PersonalDose, ReminderSettings, Settings
@@ -32,19 +35,49 @@ class Limits:
 
 def field_limits(model: type[BaseModel], field: str) -> Limits:
     """The bounds of ``model.field`` as its annotation states them (``Field(ge=..., le=...)``, constraints),
-    also inside ``X | None`` and list items."""
-    schema = model.model_json_schema()["properties"][field]
+    also inside ``X | None`` and list items: a list's own length is ``max_items``, its items' ``max_length``.
+
+    Read from the field's declaration, not from the model's JSON schema, so that no model is built for it
+    (the models build at their first use: ``defer_build``); a test checks both ways agree."""
+    info = model.model_fields[field]
     found: dict[str, int] = {}
-    for part in [schema, *schema.get("anyOf", []), schema.get("items", {})]:
-        for key, name in (
-            ("minimum", "minimum"),
-            ("maximum", "maximum"),
-            ("maxLength", "max_length"),
-            ("maxItems", "max_items"),
-        ):
-            if key in part:
-                found.setdefault(name, part[key])
+    own_length = "max_items" if _is_list(info.annotation) else "max_length"
+    _collect(info.metadata, found, own_length)
+    _walk(info.annotation, found, own_length)
     return Limits(**found)
+
+
+def _is_list(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _is_list(get_args(annotation)[0])
+    if origin in (Union, UnionType):
+        return any(_is_list(part) for part in get_args(annotation) if part is not type(None))
+    return origin is list
+
+
+def _walk(annotation: Any, found: dict[str, int], length: str) -> None:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        _collect(metadata, found, "max_items" if _is_list(base) else length)
+        _walk(base, found, length)
+    elif origin in (Union, UnionType):
+        for part in get_args(annotation):
+            _walk(part, found, length)
+    elif origin is list:
+        _walk(get_args(annotation)[0], found, "max_length")
+
+
+def _collect(metadata: Iterable[Any], found: dict[str, int], length: str) -> None:
+    for item in metadata:
+        if isinstance(item, FieldInfo):
+            _collect(item.metadata, found, length)
+            continue
+        for attribute, name in (("ge", "minimum"), ("le", "maximum"), ("max_length", length)):
+            value = getattr(item, attribute, None)
+            if isinstance(value, int) and not isinstance(value, bool):
+                found.setdefault(name, value)
 
 
 WORDED = {
