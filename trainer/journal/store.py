@@ -52,7 +52,7 @@ from trainer.journal.errors import (
     JournalWriteError,
 )
 from trainer.journal.folder import ENTRIES_TABLE, _NewerFile, month_key
-from trainer.journal.layout import DELETED_TABLE, LAYOUT_MARK, part_key, part_path
+from trainer.journal.layout import DELETED_TABLE, part_key, part_path
 from trainer.journal.models import AnyEntry, utc_now
 from trainer.journal.settings_file import SettingsFile
 from trainer.journal.storage import JournalFileError
@@ -121,7 +121,7 @@ class JournalStore(SettingsFile):
                 "this journal was written by a newer version of backtrainer, so this version only reads it: "
                 + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
             )
-        migration.prepare(self)
+        migration.before_write(self)
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
@@ -146,18 +146,7 @@ class JournalStore(SettingsFile):
         self._refuse_if_newer()
         for legacy in self.legacy_parts(moment):
             self._writable(legacy)
-        target = self.part_for_writing(moment)
-        if not self.devices and (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
-            last = self.month_parts(moment)[-1]
-            self._writable(last)  # a damaged month is refused, as it always was (this once a part)
-            if not self._mark_parts():
-                return last
-        return target
-
-    def _mark_parts(self) -> bool:
-        """Before a month's second part: settings.json says so (``layout``); False if it cannot be written.
-        A journal in device files is already marked with a later version."""
-        return self.devices or migration.mark(self, LAYOUT_MARK)
+        return self.part_for_writing(moment)
 
     def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
         """Under the lock: this device's part of the month of ``moment`` that holds the entry (every part
@@ -177,11 +166,7 @@ class JournalStore(SettingsFile):
         """Now, or just after the version changed if this device's clock is behind the one that wrote it:
         a change always wins over the version it changes (``versions``)."""
         now = utc_now()
-        return (
-            now
-            if shown is None or not self.devices or now > shown.recorded
-            else shown.recorded + timedelta(microseconds=1)
-        )
+        return now if shown is None or now > shown.recorded else shown.recorded + timedelta(microseconds=1)
 
     def add(self, entry: AnyEntry) -> AnyEntry:
         """Write a new entry; adding an entry whose id is already there changes nothing.
@@ -231,14 +216,8 @@ class JournalStore(SettingsFile):
         return new
 
     def _record_deletion(self, moment: datetime, entry_id: str, when: datetime) -> None:
-        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment`` (a journal not
-        in device files only removes the entry)."""
+        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment``."""
         holder = self._part_holding(entry_id, moment)
-        if not self.devices:
-            if holder is not None:
-                with self._table(holder) as table:
-                    table.remove(Query().id == entry_id)
-            return
         path = holder or self._target_part(moment)
         self._writable(path)
         self._rewrite_month(path, [], {entry_id}, {entry_id: when})
@@ -253,11 +232,7 @@ class JournalStore(SettingsFile):
             else:
                 table.insert(self._document(new))
         try:
-            if self.devices:
-                self._rewrite_month(source, [], {new.id}, {new.id: new.recorded})  # the old month, read alone
-            else:
-                with self._table(source) as table:
-                    table.remove(same_id)
+            self._rewrite_month(source, [], {new.id}, {new.id: new.recorded})  # the old month, read alone
         except JournalWriteError:
             try:
                 with self._table(target) as table:
@@ -341,13 +316,20 @@ class JournalStore(SettingsFile):
         path, number = first, (part_key(first) or (0, 0, 1))[2]
         batches: list[tuple[Path, list[dict[str, Any]]]] = [(path, [])]
         for document in documents:
-            if size >= self.part_bytes and batches[-1][1] and self._mark_parts():
+            if size >= self.part_bytes and batches[-1][1]:
                 number += 1
                 path, size = part_path(self.own_directory, moment.year, moment.month, number), 0
                 batches.append((path, []))
             batches[-1][1].append(document)
             size += len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 8
         return [(path, batch) for path, batch in batches if batch]
+
+    def migrate(self) -> Path | None:
+        """Move the month files of an older version into this device's folder, a backup kept (``migration``:
+        the app calls this once it has started; every write does it first). Returns the backup folder, or
+        None if nothing moved; a journal that is read-only here is never moved. Raises JournalWriteError
+        (nothing lost) if the files cannot be moved."""
+        return migration.migrate(self)
 
     def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
         """Rename an unreadable file so a fresh one can start; returns the new name (never overwrites)."""
@@ -392,7 +374,7 @@ class JournalStore(SettingsFile):
         for number, entry in enumerate(put, start=next_id):
             kept[str(number)] = self._document(entry)
         tables = {**data, ENTRIES_TABLE: kept}
-        if deleted and self.devices:
+        if deleted:
             deletions = {
                 doc_id: document
                 for doc_id, document in data.get(DELETED_TABLE, {}).items()
