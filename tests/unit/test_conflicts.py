@@ -276,8 +276,9 @@ async def test_the_app_names_the_copies_in_a_notice(make_app, paths) -> None:
     damaged.write_text("{cut short")
     settings_copy = copy_of_month(paths.journal_dir, SETTINGS_COPY, [])
     app = make_app()
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
         await app.journal_moved.wait()
+        await pilot.pause()  # (the notices are messages)
         notes = [(note.title, note.message) for note in app._notifications]
     copies = JournalStore(paths.journal_dir).conflict_copies()
     assert sorted(copy.path for copy in copies) == sorted([damaged, settings_copy])

@@ -146,7 +146,11 @@ class JournalStore(SettingsFile):
         self._refuse_if_newer()
         for legacy in self.legacy_parts(moment):
             self._writable(legacy)
-        return self.part_for_writing(moment)
+        target = self.part_for_writing(moment)
+        parts = self.month_parts(moment)
+        if parts and target != parts[-1]:
+            self._writable(parts[-1])  # a damaged month is refused, as it always was (this once a full part)
+        return target
 
     def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
         """Under the lock: this device's part of the month of ``moment`` that holds the entry (every part
@@ -215,12 +219,13 @@ class JournalStore(SettingsFile):
             self._remove_stray_copies(new.id, keep=target)
         return new
 
-    def _record_deletion(self, moment: datetime, entry_id: str, when: datetime) -> None:
-        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment``."""
+    def _record_deletion(self, moment: datetime, entry_id: str, when: datetime, unchanged: str = "that file") -> None:
+        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment`` (``unchanged``:
+        what a failure leaves as it was)."""
         holder = self._part_holding(entry_id, moment)
         path = holder or self._target_part(moment)
         self._writable(path)
-        self._rewrite_month(path, [], {entry_id}, {entry_id: when})
+        self._rewrite_month(path, [], {entry_id}, {entry_id: when}, unchanged)
 
     def _move(self, source: Path, target: Path, new: AnyEntry) -> None:
         """Write the new copy first (a crash leaves two copies, never none), then remove the old."""
@@ -274,7 +279,7 @@ class JournalStore(SettingsFile):
         deletion so that it reaches the other devices (``versions``)."""
         with self._locked():
             self._part_holding(entry.id, entry.at)
-            self._record_deletion(entry.at, entry.id, self._later_than(self._visible(entry)))
+            self._record_deletion(entry.at, entry.id, self._later_than(self._visible(entry)), "the journal")
             self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
@@ -362,6 +367,7 @@ class JournalStore(SettingsFile):
         put: Sequence[AnyEntry],
         remove: Collection[str] = (),
         deleted: dict[str, datetime] | None = None,
+        unchanged: str = "that file",
     ) -> None:
         """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest;
         ``deleted`` are recorded as deletions (``versions``), one per id."""
@@ -388,5 +394,5 @@ class JournalStore(SettingsFile):
             storage.write(tables)
         except OSError as error:
             raise JournalWriteError(
-                f"could not save to {path} ({error.strerror or error}); that file is unchanged"
+                f"could not save to {path} ({error.strerror or error}); {unchanged} is unchanged"
             ) from error
