@@ -18,7 +18,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.reactive import var
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from trainer.catalog.loader import Catalog
 from trainer.journal.describe import duration_text, work_done

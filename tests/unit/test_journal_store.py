@@ -238,6 +238,19 @@ def test_delete(store: JournalStore) -> None:
     assert len(store.entries()) == 2
 
 
+def test_a_deleted_entry_added_again_comes_back_exactly_as_it_was(store: JournalStore) -> None:
+    """The Journal's undo: the deletion this device recorded is taken back (else, recorded later, it wins)."""
+    entry = store.add(check_in(at("2026-03-14"), 3, notes="keep me"))
+    store.delete(entry)
+    assert store.add(entry) == entry
+    assert store.entries() == [entry] and JournalStore(store.directory).entries() == [entry]
+    assert not json.loads(store.month_file(entry.at).read_bytes()).get("deleted")  # no deletion left behind
+    store.delete(entry)
+    assert store.import_entries([entry]) == (1, 0)  # an export read back after a delete brings it back too
+    assert JournalStore(store.directory).entries() == [entry]
+    assert raw_ids(store.directory) == [entry.id]
+
+
 def test_an_entry_copied_into_two_months_reads_once_as_the_newest(store: JournalStore, journal: Path) -> None:
     """What a crash between the two writes of a move leaves: both copies, the newer one wins."""
     old = check_in(at("2026-03-31", 22), 5)

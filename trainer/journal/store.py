@@ -30,7 +30,6 @@ and merged on request (``conflicts``). Every fault of the files is a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -40,7 +39,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from trainer.files import FileReadError, read_regular_file
-from trainer.journal import checkpoints, conflicts, migration
+from trainer.journal import checkpoints, conflicts, importing, migration
 from trainer.journal.base import Deletion
 from trainer.journal.errors import (
     JournalBusyError,
@@ -52,7 +51,7 @@ from trainer.journal.errors import (
     JournalWriteError,
 )
 from trainer.journal.folder import ENTRIES_TABLE, _NewerFile, month_key
-from trainer.journal.layout import DELETED_TABLE, part_key, part_path
+from trainer.journal.layout import DELETED_TABLE
 from trainer.journal.models import AnyEntry, utc_now
 from trainer.journal.settings_file import SettingsFile
 from trainer.journal.storage import JournalFileError
@@ -182,12 +181,22 @@ class JournalStore(SettingsFile):
             existing = self._writable(path)
             if any(known.id == entry.id for known in existing):
                 return entry
-            mentioning = self._files_mentioning(entry.id, [part for part in self.sources_of(entry.at) if part != path])
-            if any(known.id == entry.id for part in mentioning for known in self._try_read_month(part)):
+            mentioning = self._files_mentioning(entry.id, {path, *self.sources_of(entry.at)})
+            if any(known.id == entry.id for part in mentioning - {path} for known in self._try_read_month(part)):
+                return entry
+            deleted_here = {part for part in mentioning if self._deletes_here(part, entry.id)}
+            for part in sorted(deleted_here - {path}):  # this device deleted it: an undo, or an import
+                self._rewrite_month(part, [], undelete={entry.id})
+            if path in deleted_here:
+                self._rewrite_month(path, [entry], undelete={entry.id})
                 return entry
             with self._table(path) as table:
                 table.insert(self._document(entry))
         return entry
+
+    def _deletes_here(self, path: Path, entry_id: str) -> bool:
+        """Whether ``path`` is this device's and records ``entry_id`` as deleted."""
+        return path.parent == self.own_directory and entry_id in self._try_read_versions(path)[1]
 
     def update(self, old: AnyEntry, new: AnyEntry) -> AnyEntry:
         """Replace ``old`` by ``new`` (same id); moves it if its month changed."""
@@ -283,51 +292,8 @@ class JournalStore(SettingsFile):
             self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
-        """Add entries not already present (by id). Returns (added, already there).
-
-        Each month's new entries fill its last part, then new parts of ``part_bytes`` each."""
-        by_month: dict[tuple[int, int], list[AnyEntry]] = {}
-        for entry in entries:
-            by_month.setdefault((entry.at.year, entry.at.month), []).append(entry)
-        added = skipped = 0
-        with self._locked():
-            targets = {month: self._target_part(batch[0].at) for month, batch in by_month.items()}
-            for path in targets.values():
-                self._writable(path)
-            known = {entry.id for path in self.month_files() for entry in self._try_read_month(path)}
-            for month, batch in sorted(by_month.items()):
-                fresh = []
-                for entry in batch:
-                    if entry.id in known:
-                        skipped += 1
-                    else:
-                        known.add(entry.id)
-                        fresh.append(self._document(entry))
-                for path, documents in self._fill_parts(targets[month], batch[0].at, fresh):
-                    with self._table(path) as table:
-                        table.insert_multiple(documents)
-                added += len(fresh)
-        return added, skipped
-
-    def _fill_parts(
-        self, first: Path, moment: datetime, documents: list[dict[str, Any]]
-    ) -> list[tuple[Path, list[dict[str, Any]]]]:
-        """``documents`` shared out from the part ``first``: each part takes them until it holds
-        ``part_bytes`` (whole documents, so a part may go over by one), then the next part starts."""
-        try:
-            size = first.lstat().st_size
-        except OSError:
-            size = 0
-        path, number = first, (part_key(first) or (0, 0, 1))[2]
-        batches: list[tuple[Path, list[dict[str, Any]]]] = [(path, [])]
-        for document in documents:
-            if size >= self.part_bytes and batches[-1][1]:
-                number += 1
-                path, size = part_path(self.own_directory, moment.year, moment.month, number), 0
-                batches.append((path, []))
-            batches[-1][1].append(document)
-            size += len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 8
-        return [(path, batch) for path, batch in batches if batch]
+        """Add entries not already present (by id); returns (added, already there) (``importing``)."""
+        return importing.import_entries(self, entries)
 
     def migrate(self) -> Path | None:
         """Move the month files of an older version into this device's folder, a backup kept (``migration``:
@@ -368,9 +334,10 @@ class JournalStore(SettingsFile):
         remove: Collection[str] = (),
         deleted: dict[str, datetime] | None = None,
         unchanged: str = "that file",
+        undelete: Collection[str] = (),
     ) -> None:
         """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest;
-        ``deleted`` are recorded as deletions (``versions``), one per id."""
+        ``deleted`` are recorded as deletions (``versions``), one per id; those of ``undelete`` go."""
         storage = self._storage(path)
         data = storage.read() or {}
         table = data.get(ENTRIES_TABLE, {})
@@ -380,14 +347,14 @@ class JournalStore(SettingsFile):
         for number, entry in enumerate(put, start=next_id):
             kept[str(number)] = self._document(entry)
         tables = {**data, ENTRIES_TABLE: kept}
-        if deleted:
+        if deleted or undelete:
             deletions = {
                 doc_id: document
                 for doc_id, document in data.get(DELETED_TABLE, {}).items()
-                if document.get("id") not in deleted
+                if document.get("id") not in {*(deleted or ()), *undelete}
             }
             next_id = max((int(doc_id) for doc_id in data.get(DELETED_TABLE, {}) if doc_id.isdigit()), default=0) + 1
-            for number, (entry_id, when) in enumerate(sorted(deleted.items()), start=next_id):
+            for number, (entry_id, when) in enumerate(sorted((deleted or {}).items()), start=next_id):
                 deletions[str(number)] = Deletion(id=entry_id, recorded=when).model_dump(mode="json")
             tables[DELETED_TABLE] = deletions
         try:
