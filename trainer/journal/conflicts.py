@@ -27,8 +27,8 @@ The store reports them (``JournalStore.conflict_copies``); ``merge_copy``
   written (``versions``: a newer version in this device's file wins over the
   other devices' older ones). Copies beside a month file in a device's folder
   are read as that device's files, with no merge needed; the older layout's
-  copies in the journal folder itself are merged at the first write
-  (``migration``);
+  copies in the journal folder itself are merged when its files move into
+  device files (``migration``: on first open or write), or by hand here;
 - last, the copy is renamed ``<name>.merged-<stamp>.bak``, so it is no longer
   reported (its bytes are kept).
 """

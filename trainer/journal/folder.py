@@ -1,6 +1,8 @@
 """The journal folder: where each file lives, the cross-process lock, and reading the files.
 
-``JournalStore`` (store.py) builds the journal's API on this. Reading notes
+This device's month files are in ``devices/<device id>/`` (``own_directory``, the only ones it writes);
+the month files of every device, and an older version's in the folder itself (until ``migration`` moves
+them), are read (``month_files``). ``JournalStore`` (store.py) builds the journal's API on this. Reading notes
 each file found unusable as a ``JournalProblem`` rather than failing; only a
 folder that cannot be listed or a lock that cannot be taken is an error.
 """

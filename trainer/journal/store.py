@@ -2,17 +2,19 @@
 
 Layout of the journal folder (private, 0700):
 
-- ``devices/<device id>/entries-YYYY-MM.json``: one TinyDB file per calendar
-  month of ``at`` and device (``device``), so a write costs the same with ten
-  years of history as with one month, and a sync tool never sees two writers
-  of one file; a month past ``layout.PART_BYTES`` goes on in parts
-  (``layout``), so a write costs the same in a month of thousands of entries.
-  An edit writes a new version in this device's files, a delete a deletion;
-  reads merge every device's files (``versions``). The month files of the
-  older layouts, in the folder itself, move into this device's folder at its
-  first write, a copy kept (``migration``);
+- ``devices/<device id>/entries-YYYY-MM.json``: every journal's month files,
+  one TinyDB file per calendar month of ``at`` and device (``device``), so a
+  write costs the same with ten years of history as with one month, and a
+  sync tool never sees two writers of one file; a month past
+  ``layout.PART_BYTES`` goes on in parts (``layout``), so a write costs the
+  same in a month of thousands of entries. An edit writes a new version in
+  this device's files, a delete a deletion; reads merge every device's files
+  (``versions``). An older version's month files, in the folder itself, are
+  read where they are and move into this device's folder on first open
+  (``migrate``, which the app calls once it shows) or before the first write,
+  a copy kept in ``backups/`` (``migration``);
 - ``settings.json``: a TinyDB file with the settings document (shared by
-  every device) and the layout document;
+  every device) and the layout document (version 3: device files);
 - ``.lock``: the cross-process lock held around every read-modify-write;
 - ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
 
