@@ -47,7 +47,7 @@ WRITE_TARGET = 2.0
 
 def build(folder: Path, shares: dict[str, list[AnyEntry]]) -> Path:
     for device, entries in shares.items():
-        JournalStore(folder, device=device, devices=True).import_entries(entries)
+        JournalStore(folder, device=device).import_entries(entries)
     return folder
 
 
