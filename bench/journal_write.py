@@ -68,8 +68,9 @@ def squeezed(entries: list[AnyEntry], start: datetime, end: datetime) -> list[An
     return moved
 
 
-def time_writes(directory: Path, writes: int) -> list[float]:
-    store = JournalStore(directory, device=BENCH_DEVICE)
+def time_writes(directory: Path, writes: int, device: str = BENCH_DEVICE) -> list[float]:
+    """``writes`` adds of a check-in dated now by ``device``, after one warm-up; their times."""
+    store = JournalStore(directory, device=device)
     store.add(CheckIn(at=datetime.now().astimezone(), pain_now=3, notes="warm-up"))
     times = []
     for index in range(writes):
