@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.conftest import FIXED_NOW
+from tests.reliability.journal_files import settings_as_older_app, snapshot, write_as_older_app
 from trainer.app import make_app as build_app
 from trainer.catalog.loader import Catalog
-from tests.reliability.journal_files import settings_as_older_app, snapshot, write_as_older_app
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
@@ -58,7 +58,10 @@ async def test_an_older_journal_moves_when_the_app_opens_and_nothing_shown_chang
     store = JournalStore(paths.journal_dir)
     assert sorted(entry.id for entry in store.entries()) == sorted(entry.id for entry in ENTRIES)
     assert not list(paths.journal_dir.glob("entries-*.json"))
-    assert sorted(path.name for path in store.own_directory.iterdir()) == ["entries-2026-10.json", "entries-2026-11.json"]
+    assert sorted(path.name for path in store.own_directory.iterdir()) == [
+        "entries-2026-10.json",
+        "entries-2026-11.json",
+    ]
     (backup,) = (paths.journal_dir / "backups").iterdir()
     assert {path.name: path.read_bytes() for path in backup.iterdir()} == {
         name: content for name, content in before.items() if name.startswith("entries-")
@@ -91,4 +94,3 @@ async def test_a_move_that_fails_is_named_and_the_app_goes_on(make_app, paths: P
         name: content for name, content in before.items() if name.startswith("entries-")
     }
     assert len(JournalStore(paths.journal_dir).entries()) == len(ENTRIES) + 1
-

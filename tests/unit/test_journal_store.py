@@ -257,9 +257,7 @@ def test_an_entry_copied_into_two_months_reads_once_as_the_newest(store: Journal
     new = old.model_copy(update={"at": at("2026-04-01", 7), "pain_now": 2, "recorded": old.recorded + timedelta(1)})
     store.add(old)
     store.import_entries([old])  # a no-op: it is already there
-    store.month_file(new.at).write_text(
-        json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8"
-    )
+    store.month_file(new.at).write_text(json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8")
     assert store.entries() == [new]
     assert store.get(old.id) == new
     assert store.problems == []

@@ -102,7 +102,7 @@ class Services:
         on a store of its own (safe in a thread); the backup folder, or None if nothing moved."""
         journal = self.journal
         return JournalStore(
-            journal.directory, write_file=journal.write_file, lock_timeout=journal.lock_timeout, device=journal.device
+            journal.directory, write_file=journal.write_file, lock_timeout=journal.lock_timeout
         ).migrate()
 
     def new_recorder(self, pain_before: int | None) -> SessionRecorder:
