@@ -21,7 +21,6 @@ within 1.2x of one device with the same entries (issue 14); the write within 2x 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -36,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from journal_write import crammed, spread, time_writes  # noqa: E402
 from results import record  # noqa: E402
 
-from trainer.journal.device import DEVICE_ENV  # noqa: E402
 from trainer.journal.models import AnyEntry  # noqa: E402
 from trainer.journal.store import JournalStore  # noqa: E402
 
@@ -47,7 +45,7 @@ WRITE_TARGET = 2.0
 
 def build(folder: Path, shares: dict[str, list[AnyEntry]]) -> Path:
     for device, entries in shares.items():
-        JournalStore(folder, device=device, devices=True).import_entries(entries)
+        JournalStore(folder, device=device).import_entries(entries)
     return folder
 
 
@@ -87,12 +85,11 @@ def main() -> None:
                 parent / "write-5k" / "journal", {DEVICES[0]: crammed(history[-5000:], datetime.now().astimezone())}
             ),
         }
-        os.environ[DEVICE_ENV] = DEVICES[0]  # the writes are this device's (time_writes opens its own store)
         writes: dict[str, list[float]] = {label: [] for label in writers}
         for round_number in range(args.rounds):
             order = list(writers.items())
             for label, folder in order if round_number % 2 == 0 else reversed(order):
-                writes[label] += time_writes(folder, args.writes)
+                writes[label] += time_writes(folder, args.writes, DEVICES[0])  # the device of the month of 5k
     finally:
         shutil.rmtree(parent, ignore_errors=True)
     base = {read: statistics.median(reads["one device, 20k"][read]) for read in ("entries()", "newest(20)")}

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from journal_write import spread, squeezed  # noqa: E402
 from results import record  # noqa: E402
+from session_pack import home_store  # noqa: E402
 
 from trainer.catalog.loader import load_catalog  # noqa: E402
 from trainer.journal.models import AnyEntry  # noqa: E402
-from trainer.journal.store import JournalStore  # noqa: E402
 
 TARGET_MS = 300
 
@@ -85,7 +85,7 @@ def main() -> None:
             batch = entries if label.startswith("spread") else within_last_year(entries, now)
             del entries
             with tempfile.TemporaryDirectory() as home:
-                store = JournalStore(Path(home) / "journal")
+                store = home_store(Path(home))  # (this device's id in the home's state folder, as the app's)
                 store.update_settings(disclaimer_seen=True)
                 store.import_entries(batch)
                 del batch, store

@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from journal_open import time_opens  # noqa: E402
-from journal_write import crammed, spread, time_writes  # noqa: E402
+from journal_write import BENCH_DEVICE, crammed, spread, time_writes  # noqa: E402
 from results import record  # noqa: E402
 
 from trainer.journal.layout import PART_BYTES, month_parts  # noqa: E402
@@ -56,9 +56,7 @@ BASE = 1000
 def build(parent: Path, name: str, entries: list, *, part_bytes: int | None = None) -> Path:
     """A journal home holding ``entries``, written in bulk by the store."""
     home = parent / name
-    store = (
-        JournalStore(home / "journal") if part_bytes is None else JournalStore(home / "journal", part_bytes=part_bytes)
-    )
+    store = JournalStore(home / "journal", device=BENCH_DEVICE, part_bytes=part_bytes or PART_BYTES)
     store.update_settings(disclaimer_seen=True)
     store.import_entries(entries)
     return home
@@ -122,7 +120,8 @@ def main() -> None:
             for label in writes if round_number % 2 == 0 else reversed(list(writes)):
                 write_times[label] += time_writes(writes[label] / "journal", args.writes)
             print(f"round {round_number + 1} of {args.rounds} done", file=sys.stderr)
-        parts = len(month_parts((writes["5k entries in this month (parts)"] / "journal").iterdir()))
+        dense_store = JournalStore(writes["5k entries in this month (parts)"] / "journal", device=BENCH_DEVICE)
+        parts = len(month_parts(dense_store.own_directory.iterdir()))
     finally:
         shutil.rmtree(parent, ignore_errors=True)
 
@@ -173,8 +172,9 @@ def main() -> None:
             "",
             f"Writes: `JournalStore.add` of a check-in dated now, {args.writes} per journal per round "
             f"(alternating), fsync included, on {args.dir}. The month of 5k in parts was written as "
-            f"{parts} parts of about {PART_BYTES // 1024} KB (`journal/layout.py`); in the old-layout journal"
-            " the writes go to a new part beside its one 2.4 MB file.",
+            f"{parts} parts of about {PART_BYTES // 1024} KB (`journal/layout.py`); in the journal of one old"
+            " file (as an older version's big month file is after it moved into device files) the writes go to a"
+            " new part beside its one 2.4 MB file.",
             "",
             *write_lines,
             "",

@@ -36,6 +36,10 @@ from trainer.journal.store import JournalStore  # noqa: E402
 
 ENTRIES_PER_DAY = 4
 TARGET_RATIO = 1.5
+BENCH_DEVICE = "bench0000001"
+"""The device the benches' journals are written as (``JournalStore(device=...)``): every journal keeps its
+month files in ``devices/<id>/``, and a named id keeps this machine's state folder free of the ids of
+temporary journals."""
 
 
 def spread(count: int, today: date) -> list[AnyEntry]:
@@ -64,8 +68,9 @@ def squeezed(entries: list[AnyEntry], start: datetime, end: datetime) -> list[An
     return moved
 
 
-def time_writes(directory: Path, writes: int) -> list[float]:
-    store = JournalStore(directory)
+def time_writes(directory: Path, writes: int, device: str = BENCH_DEVICE) -> list[float]:
+    """``writes`` adds of a check-in dated now by ``device``, after one warm-up; their times."""
+    store = JournalStore(directory, device=device)
     store.add(CheckIn(at=datetime.now().astimezone(), pain_now=3, notes="warm-up"))
     times = []
     for index in range(writes):
@@ -79,7 +84,7 @@ def time_writes(directory: Path, writes: int) -> list[float]:
 def measure(parent: Path, label: str, entries: list[AnyEntry], writes: int) -> dict[str, float | int | str]:
     directory = Path(tempfile.mkdtemp(prefix=f"journal-{label}-", dir=parent))
     try:
-        store = JournalStore(directory)
+        store = JournalStore(directory, device=BENCH_DEVICE)
         started = time.perf_counter()
         store.import_entries(entries)
         build = time.perf_counter() - started
@@ -88,7 +93,7 @@ def measure(parent: Path, label: str, entries: list[AnyEntry], writes: int) -> d
         in_month = len(store.entries(since=now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)))
         times = time_writes(directory, writes)
         started = time.perf_counter()
-        total = len(JournalStore(directory).entries())
+        total = len(JournalStore(directory, device=BENCH_DEVICE).entries())
         read_all = time.perf_counter() - started
         return {
             "label": label,

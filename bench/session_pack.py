@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from trainer.catalog.loader import bundled_content_dir
+from trainer.journal.device import device_id
 from trainer.journal.store import JournalStore
+from trainer.paths import HOME_ENV, state_dir
 
 TIMING_ROUTINE = "bench-three-minutes"
 HOLD_ROUTINE = "bench-long-hold"
@@ -172,6 +174,14 @@ def make_pack() -> dict[str, object]:
     }
 
 
+def home_store(home: Path) -> JournalStore:
+    """The journal of a BACKTRAINER_HOME as the app run there opens it: this device's id is kept in the
+    home's own state folder (``journal.device``), so the app writes as the same device and this machine's
+    state folder never holds the ids of temporary homes."""
+    journal = home / "journal"
+    return JournalStore(journal, device=device_id(journal, folder=state_dir({HOME_ENV: str(home)})))
+
+
 def make_home() -> Path:
     """A fresh BACKTRAINER_HOME on disk (not tmpfs): the pack installed, the disclaimer already seen, 5 s to
     get ready."""
@@ -179,7 +189,7 @@ def make_home() -> Path:
     content = home / "content"
     content.mkdir()
     (content / "session-bench.json").write_text(json.dumps(make_pack(), indent=1), encoding="utf-8")
-    JournalStore(home / "journal").update_settings(disclaimer_seen=True, get_ready_seconds=GET_READY_SECONDS)
+    home_store(home).update_settings(disclaimer_seen=True, get_ready_seconds=GET_READY_SECONDS)
     return home
 
 

@@ -19,8 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pty_launch import PtyProcess  # noqa: E402
 from results import record  # noqa: E402
-
-from trainer.journal.store import JournalStore  # noqa: E402
+from session_pack import home_store  # noqa: E402
 
 HOME_MARKER = "step by step"  # in the Home menu
 MINIMAL_MARKER = "minimal app ready"
@@ -40,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     executable = shutil.which("backtrainer") or str(Path(sys.executable).with_name("backtrainer"))
     home = tempfile.mkdtemp()
-    JournalStore(Path(home) / "journal").update_settings(disclaimer_seen=True)
+    home_store(Path(home)).update_settings(disclaimer_seen=True)
     env = {**os.environ, "TERM": "xterm-256color", "BACKTRAINER_HOME": home, "COLUMNS": "80", "LINES": "24"}
     minimal = Path(__file__).with_name("minimal_app.py")
     # one warm-up run each so both read from a warm file cache

@@ -44,10 +44,10 @@ def executable() -> str:
 
 def returning_home() -> Path:
     """A data folder whose person has accepted the first-run notice (so the app opens on Home)."""
-    from trainer.journal.store import JournalStore
+    from session_pack import home_store
 
     home = Path(tempfile.mkdtemp(prefix="bt-bench-"))
-    JournalStore(home / "journal").update_settings(disclaimer_seen=True)
+    home_store(home).update_settings(disclaimer_seen=True)
     return home
 
 

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from demo_journal import generate  # noqa: E402
 from results import record  # noqa: E402
+from session_pack import home_store  # noqa: E402
 
 from trainer.catalog.loader import load_catalog  # noqa: E402
-from trainer.journal.store import JournalStore  # noqa: E402
 
 TARGET_MS = 100.0
 
@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     executable = shutil.which("backtrainer") or str(Path(sys.executable).with_name("backtrainer"))
     home = Path(tempfile.mkdtemp())
-    store = JournalStore(home / "journal")
+    store = home_store(home)
     now = datetime.now().astimezone()
     entries = generate(12, seed=7, today=now.date(), catalog=load_catalog(), zone=now.tzinfo)
     store.import_entries(entries)

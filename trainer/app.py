@@ -6,6 +6,7 @@ and the tests use the same factory, passing clocks and timings as arguments.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date, datetime
 from time import monotonic
@@ -17,10 +18,11 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.reactive import var
+from textual.worker import Worker
 
 from trainer.catalog.loader import Catalog
 from trainer.journal.describe import duration_text, work_done
-from trainer.journal.errors import JournalError
+from trainer.journal.errors import JournalError, JournalWriteError
 from trainer.journal.models import SessionRecord, Settings
 from trainer.paths import Paths
 from trainer.screens.base import TrainerScreen
@@ -36,6 +38,9 @@ from trainer.start_up import resume_collection
 from trainer.theme import THEMES
 from trainer.widgets.literal import shown
 from trainer.wording import format_moment
+
+JOURNAL_MOVE = "journal-move"
+"""The worker group of moving an older version's journal into device files, after the first paint."""
 
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal (or in a browser, the window,
@@ -86,6 +91,8 @@ class TrainerApp(App[None]):
         self._web = web
         self.start_id = start
         """A routine or exercise id to start as soon as the app opens (``backtrainer start ID``)."""
+        self.journal_moved = asyncio.Event()
+        """Set once the start's move of an older version's journal is over and its notices are out."""
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
         services.settings.report = lambda message: self.notify(message, severity="warning", timeout=15)
@@ -137,6 +144,7 @@ class TrainerApp(App[None]):
             self.register_theme(theme)
         self._show_colours(self.settings)
         self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
+        self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
         if catalog is None:
             self.push_screen(ContentErrorScreen(self.services.content_problems))
@@ -151,7 +159,6 @@ class TrainerApp(App[None]):
                 severity="warning",
                 timeout=20,
             )
-        self._notify_conflict_copies()
         self._start_up(first_run)
         self._fit_to(self.size)
 
@@ -169,6 +176,30 @@ class TrainerApp(App[None]):
         theme = THEMES[settings.colours].name
         if self.theme != theme:
             self.theme = theme
+
+    @work(thread=True, exclusive=True, group=JOURNAL_MOVE, exit_on_error=False)  # (never stops the app)
+    def _move_older_journal(self) -> str | None:
+        """A journal of an older version moves into device files once the app shows (``journal.migration``),
+        merging the copies a sync tool left of its month files; returns why it could not, if it could not."""
+        try:
+            self.services.migrate_journal()
+        except JournalWriteError as error:
+            return str(error)
+        except JournalError:
+            pass  # busy, or the folder cannot be read (Home says so): the next save moves the files
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """After the move (done or not): why it failed, if it did, and the sync tools' copies still left."""
+        if event.worker.group != JOURNAL_MOVE or not event.worker.is_finished:
+            return
+        failure = event.worker.result
+        if isinstance(failure, str):
+            title = "Journal files not moved"
+            self.notify(failure[:1].upper() + failure[1:], title=title, severity="warning", timeout=30)
+        if self.services.loaded is not None:  # (the content's error screen is about the content alone)
+            self._notify_conflict_copies()
+        self.journal_moved.set()
 
     def _notify_conflict_copies(self) -> None:
         try:

@@ -1,6 +1,7 @@
 """Damaged, foreign and newer journal files: reported, read around, never written, set aside on request.
 
-Each case damages the April file of a journal that also has March and May.
+Each case damages the April file (in this device's folder) of a journal that also has March and May; and
+an older version's journal, its April file damaged in the journal folder itself, moves all but April.
 The other months must still read; ``problems`` must name the file and say
 what is wrong in words; every write that would touch April must refuse with
 the right error; April's bytes must be exactly as they were.
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.reliability.journal_files import check_in, snapshot, temporaries
+from tests.reliability.journal_files import check_in, older_app_month, snapshot, temporaries, write_as_older_app
 from trainer.journal.models import AnyEntry, Settings
 from trainer.journal.store import (
     JournalProblem,
@@ -87,7 +88,9 @@ class Journal:
         self.may = [check_in("2026-05-02", 2)]
         store.import_entries(self.march + self.april + self.may)
         store.save_settings(Settings(disclaimer_seen=True, bell=False))
-        self.april_file = directory / APRIL
+        self.april_file = store.month_file(self.april[0].at)
+        self.april_name = str(self.april_file.relative_to(directory))
+        """The April file's name in ``snapshot``."""
 
     def others(self) -> set[str]:
         return {entry.id for entry in self.march + self.may}
@@ -152,8 +155,40 @@ def test_a_bad_month_file_is_reported_read_around_and_never_written(journal: Jou
     store.update(march_entry, march_entry.model_copy(update={"pain_now": 9}))
     store.update_settings(bell=False)
     assert ids(store.entries()) == journal.others() | {june.id}
-    assert journal.april_file.read_bytes() == before[APRIL]
+    assert journal.april_file.read_bytes() == before[journal.april_name]
     assert only_problem(store).path == journal.april_file
+
+
+@pytest.mark.parametrize("case", ["truncated", "pain-99"])
+def test_an_older_versions_damaged_month_file_stays_where_it_is_and_its_month_refuses_writes(
+    tmp_path: Path, case: str
+) -> None:
+    directory = tmp_path / "journal"
+    march, april, may = check_in("2026-03-10", 3), check_in("2026-04-05", 5), check_in("2026-05-02", 2)
+    write_as_older_app(directory, [march, april, may])
+    damaged = older_app_month(directory, april.at)
+    damage, reason = DAMAGE[case]
+    damaged.write_bytes(damage(damaged.read_bytes()))
+    bad = damaged.read_bytes()
+    store = JournalStore(directory)
+    assert ids(store.entries()) == {march.id, may.id}
+    assert only_problem(store).path == damaged and reason in only_problem(store).reason
+
+    june = store.add(check_in("2026-06-03", 2))  # the first write moves the others, a copy kept
+    assert sorted(path.name for path in store.own_directory.iterdir()) == [
+        "entries-2026-03.json",
+        "entries-2026-05.json",
+        "entries-2026-06.json",
+    ]
+    (backup,) = (directory / "backups").iterdir()
+    assert sorted(path.name for path in backup.iterdir()) == ["entries-2026-03.json", "entries-2026-05.json"]
+    assert damaged.read_bytes() == bad and older_app_month(directory, march.at) not in store.month_files()
+    assert_refused(lambda: store.add(check_in("2026-04-25", 1)), JournalUnreadableError, damaged)
+    assert_refused(lambda: store.delete(march.model_copy(update={"at": april.at})), JournalUnreadableError, damaged)
+    assert ids(JournalStore(directory).entries()) == {march.id, may.id, june.id}
+    assert damaged.read_bytes() == bad and only_problem(store).path == damaged
+    assert JournalStore(directory).migrate() is None  # nothing left it can move: April stays, as it is
+    assert damaged.read_bytes() == bad
 
 
 @pytest.mark.parametrize("case", ["truncated", "garbage-bytes", "pain-99"])
@@ -167,7 +202,7 @@ def test_setting_aside_keeps_the_old_bytes_and_a_fresh_file_starts(journal: Jour
 
     kept = store.set_aside(journal.april_file, now=lambda: when)
 
-    assert kept == journal.directory / "entries-2026-04.unreadable-20260601T081500.json.bak"
+    assert kept == journal.april_file.with_name("entries-2026-04.unreadable-20260601T081500.json.bak")
     assert kept.read_bytes() == bad
     assert not journal.april_file.exists()
     assert store.problems == []

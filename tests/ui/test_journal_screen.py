@@ -214,7 +214,7 @@ async def test_unreadable_file_is_reported_and_can_be_set_aside(make_app, paths)
         await pilot.press("y")
         await pilot.pause()
         assert not broken.exists()
-        kept = [path for path in paths.journal_dir.iterdir() if ".unreadable-" in path.name]
+        kept = [path for path in broken.parent.iterdir() if ".unreadable-" in path.name]
         assert len(kept) == 1 and kept[0].read_bytes() == before
         await pilot.press("c", "4", "enter")
         await pilot.pause()

@@ -12,8 +12,8 @@ NOT_SYNCED = {".lock", "sessions"}
 """What the README says not to sync: the lock, and the checkpoints of the sessions in progress."""
 
 
-def device_store(folder: Path, device: str, *, devices: bool | None = True) -> JournalStore:
-    return JournalStore(folder, device=device, devices=devices)
+def device_store(folder: Path, device: str) -> JournalStore:
+    return JournalStore(folder, device=device)
 
 
 def sync(source: Path, target: Path, stamp: str = "20261130-120000-ABCDEFG") -> None:

@@ -297,7 +297,7 @@ def test_journal_refuses_a_bad_since(run: Run) -> None:
 
 
 def damage_october(home: Path) -> Path:
-    damaged = home / "journal" / "entries-2026-10.json"
+    damaged = JournalStore(home / "journal").month_file(at(28, 19, month=10))
     damaged.write_text("{not json", encoding="utf-8")
     return damaged
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.reliability.journal_files import check_in, duplicates, snapshot
+from tests.reliability.journal_files import check_in, duplicates, snapshot, write_as_older_app
 from trainer.cli import main
 from trainer.journal.conflicts import MergeFileError
 from trainer.journal.models import AnyEntry, CheckIn
@@ -166,7 +166,7 @@ def test_merging_the_journals_own_file_is_refused(journal: Path) -> None:
     store = JournalStore(journal)
     store.add(day(3))
     with pytest.raises(MergeFileError, match="one of the journal's own files"):
-        store.merge(journal / "entries-2026-11.json")
+        store.merge(store.month_file(day(3).at))
 
 
 def test_merge_refuses_while_a_month_of_the_journal_cannot_be_read(journal: Path) -> None:
@@ -174,7 +174,7 @@ def test_merge_refuses_while_a_month_of_the_journal_cannot_be_read(journal: Path
     third = day(3)
     store.import_entries([third, check_in("2026-04-05", 2)])
     copy = copy_of_month(journal, DROPBOX, [day(4)])
-    (journal / "entries-2026-04.json").write_text("damaged")  # an id in it could be added twice
+    store.month_file(check_in("2026-04-05").at).write_text("damaged")  # an id in it could be added twice
     with pytest.raises(JournalUnreadableError, match="entries-2026-04.json"):
         store.merge(copy)
     assert copy.exists() and ids(store.entries()) == {third.id}
@@ -230,14 +230,20 @@ def run(tmp_path: Path) -> Callable[..., object]:
 
 
 def test_every_command_names_the_copies_on_standard_error(journal: Path, run) -> None:
-    JournalStore(journal).add(day(3))
+    """An older version's journal with a copy beside its month file: each command names the copy until the
+    first write moves the journal into device files, merging the copy (its bytes kept in the backup)."""
+    write_as_older_app(journal, [day(3)])
     copy = copy_of_month(journal, DROPBOX_NAMED, [day(4)])
-    for command in (["journal"], ["stats"], ["log", "3"], ["export", "--format", "csv"], ["check-content"]):
+    for command in (["journal"], ["stats"], ["export", "--format", "csv"], ["check-content"], ["log", "3"]):
         result = run(*command)
         assert result.exit_code == 0, (command, result.output)
         assert f"Note: {copy} is a copy of entries-2026-11.json that a sync tool left" in result.stderr, command
         assert f"backtrainer merge {shlex.quote(str(copy))}" in result.stderr
         assert str(copy) not in result.stdout
+    assert not copy.exists() and "Note:" not in run("journal").stderr
+    assert len(JournalStore(journal).entries()) == 3
+    (backup,) = (journal / "backups").iterdir()
+    assert sorted(path.name for path in backup.iterdir()) == sorted(["entries-2026-11.json", DROPBOX_NAMED])
 
 
 def test_the_merge_command_says_what_it_did_and_the_note_stops(journal: Path, run) -> None:
@@ -262,10 +268,21 @@ def test_the_merge_command_refuses_a_bad_copy_with_the_message(journal: Path, ru
 
 
 async def test_the_app_names_the_copies_in_a_notice(make_app, paths) -> None:
+    """Once the app has started: a copy it could not merge as it moved the journal (damaged), and the
+    settings' copy (a person's choice), are named; a good copy of a month file is merged, never named."""
     JournalStore(paths.journal_dir).add(day(3))
-    copy = copy_of_month(paths.journal_dir, NEXTCLOUD, [day(4)])
+    merged = copy_of_month(paths.journal_dir, SYNCTHING, [day(5)])
+    damaged = copy_of_month(paths.journal_dir, NEXTCLOUD, [day(4)])
+    damaged.write_text("{cut short")
+    settings_copy = copy_of_month(paths.journal_dir, SETTINGS_COPY, [])
     app = make_app()
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.journal_moved.wait()
+        await pilot.pause()  # (the notices are messages)
         notes = [(note.title, note.message) for note in app._notifications]
-    assert ("A copy left by a sync tool", JournalStore(paths.journal_dir).conflict_copies()[0].advice()) in notes
-    assert any(f"backtrainer merge '{copy}'" in message for _, message in notes)
+    copies = JournalStore(paths.journal_dir).conflict_copies()
+    assert sorted(copy.path for copy in copies) == sorted([damaged, settings_copy])
+    for copy in copies:
+        assert ("A copy left by a sync tool", copy.advice()) in notes
+    assert any(f"backtrainer merge '{damaged}'" in message for _, message in notes)
+    assert not merged.exists() and len(JournalStore(paths.journal_dir).entries()) == 2

@@ -49,8 +49,9 @@ def history(seed: int, count: int, first: datetime, days: int) -> list[AnyEntry]
     return made
 
 
-def parts_on_disk(directory: Path) -> list[str]:
-    return [path.name for path in layout.month_parts(directory.iterdir())]
+def parts_on_disk(store: JournalStore) -> list[str]:
+    """This device's month files (its folder: ``devices/<id>/``), in order."""
+    return [path.name for path in layout.month_parts(store.own_directory.iterdir())]
 
 
 # --- the newest few -------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def test_the_newest_read_only_the_months_they_need(tmp_path: Path) -> None:
     store = JournalStore(tmp_path / "journal")
     store.import_entries(check_in(datetime(2025, month, 10, 9, tzinfo=UTC), month % 11) for month in range(1, 13))
     store.import_entries([check_in(datetime(2025, 12, day, 9, tzinfo=UTC)) for day in range(11, 20)])
-    store.directory.joinpath("entries-2025-03.json").write_text("damaged", encoding="utf-8")
+    store.month_file(datetime(2025, 3, 10, tzinfo=UTC)).write_text("damaged", encoding="utf-8")
     reader = JournalStore(store.directory)
     newest, total = reader.newest(5)
     assert [entry.at.day for entry in newest] == [19, 18, 17, 16, 15]
@@ -156,14 +157,14 @@ def fill(store: JournalStore, count: int, day: int = 1) -> list[CheckIn]:
 def test_a_write_past_the_bound_starts_a_new_part_and_reads_merge_them(tmp_path: Path) -> None:
     store = small_store(tmp_path)
     added = fill(store, 40)
-    names = parts_on_disk(store.directory)
+    names = parts_on_disk(store)
     assert names[:3] == ["entries-2026-11.json", "entries-2026-11.2.json", "entries-2026-11.3.json"]
-    sizes = [store.directory.joinpath(name).stat().st_size for name in names]
+    sizes = [store.own_directory.joinpath(name).stat().st_size for name in names]
     assert all(size < SMALL_PART + 1024 for size in sizes)  # over the bound by one entry at most
     read = JournalStore(store.directory).entries()
     assert sorted(entry.id for entry in read) == sorted(entry.id for entry in added)
     assert JournalStore(store.directory).newest(3)[1] == 40
-    assert json.loads(store.settings_file.read_bytes())["settings"][layout.LAYOUT_DOCUMENT] == layout.LAYOUT_MARK
+    assert json.loads(store.settings_file.read_bytes())["settings"][layout.LAYOUT_DOCUMENT] == layout.DEVICES_MARK
 
 
 def test_ids_stay_unique_across_parts(tmp_path: Path) -> None:
@@ -173,8 +174,8 @@ def test_ids_stay_unique_across_parts(tmp_path: Path) -> None:
     store.import_entries(added)
     ids = [
         document["id"]
-        for name in parts_on_disk(store.directory)
-        for document in json.loads(store.directory.joinpath(name).read_bytes())["entries"].values()
+        for name in parts_on_disk(store)
+        for document in json.loads(store.own_directory.joinpath(name).read_bytes())["entries"].values()
     ]
     assert sorted(ids) == sorted(entry.id for entry in added)
 
@@ -199,7 +200,7 @@ def test_an_import_fills_parts_of_the_bound(tmp_path: Path) -> None:
     store = small_store(tmp_path)
     entries = [check_in(datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=index)) for index in range(50)]
     assert store.import_entries(entries) == (50, 0)
-    assert len(parts_on_disk(store.directory)) > 3
+    assert len(parts_on_disk(store)) > 3
     assert store.import_entries(entries) == (0, 50)
     assert len(JournalStore(store.directory).entries()) == 50
 
@@ -209,11 +210,11 @@ def test_an_existing_big_month_file_stays_readable_and_new_writes_go_beside_it(t
     old = [check_in(datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=index)) for index in range(60)]
     big.import_entries(old)
     before = big.month_file(old[0].at).read_bytes()
-    assert parts_on_disk(big.directory) == ["entries-2026-11.json"]
+    assert parts_on_disk(big) == ["entries-2026-11.json"]
     assert big.load_settings().schema_version == 1
     store = small_store(tmp_path)
     new = store.add(check_in(datetime(2026, 11, 20, tzinfo=UTC)))
-    assert parts_on_disk(store.directory) == ["entries-2026-11.json", "entries-2026-11.2.json"]
+    assert parts_on_disk(store) == ["entries-2026-11.json", "entries-2026-11.2.json"]
     assert store.month_file(old[0].at).read_bytes() == before
     assert len(JournalStore(store.directory).entries()) == 61
     store.delete(old[5])
@@ -227,7 +228,8 @@ def test_a_journal_with_parts_is_read_only_for_an_older_app(tmp_path: Path) -> N
     fill(store, 30)
     store.update_settings(bell=False)
     data = json.loads(store.settings_file.read_bytes())["settings"]
-    assert data[layout.LAYOUT_DOCUMENT] == layout.LAYOUT_MARK  # the mark survives a settings change
+    assert data[layout.LAYOUT_DOCUMENT] == layout.DEVICES_MARK  # the mark survives a settings change
+    assert layout.DEVICES_VERSION > layout.PARTS_VERSION  # (an app that knows parts but not device files refuses)
     assert data["1"]["schema_version"] == 1 and data["1"]["bell"] is False
     assert JournalStore(store.directory).load_settings().bell is False
     assert read_rules(store.directory) == (store.load_settings().reminders.rules(3), False)
@@ -252,7 +254,7 @@ def test_the_quick_glance_reads_every_part(tmp_path: Path) -> None:
     store = small_store(tmp_path)
     fill(store, 30)
     facts = read_facts(store.directory, datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 11, 2, tzinfo=UTC))
-    assert len(parts_on_disk(store.directory)) > 1
+    assert len(parts_on_disk(store)) > 1
     assert len(facts.check_ins) == 30
 
 

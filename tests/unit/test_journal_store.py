@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
+from tests.reliability.journal_files import month_files
+from trainer.journal.layout import LAYOUT_DOCUMENT
 from trainer.journal.limits import SettingsError
 from trainer.journal.models import AnyEntry, CheckIn, PersonalDose, SessionRecord, Settings, WeeklyCheck
 from trainer.journal.storage import atomic_write
@@ -55,9 +57,10 @@ def mode(path: Path) -> int:
 
 
 def raw_ids(directory: Path) -> list[str]:
-    """Every entry id in every month file, read straight from the JSON (duplicates kept)."""
+    """Every entry id in every month file (each device's, and an older layout's), read straight from the JSON
+    (duplicates kept)."""
     ids = []
-    for path in sorted(directory.glob("entries-*.json")):
+    for path in month_files(directory):
         ids += [document["id"] for document in json.loads(path.read_bytes())["entries"].values()]
     return ids
 
@@ -235,15 +238,26 @@ def test_delete(store: JournalStore) -> None:
     assert len(store.entries()) == 2
 
 
+def test_a_deleted_entry_added_again_comes_back_exactly_as_it_was(store: JournalStore) -> None:
+    """The Journal's undo: the deletion this device recorded is taken back (else, recorded later, it wins)."""
+    entry = store.add(check_in(at("2026-03-14"), 3, notes="keep me"))
+    store.delete(entry)
+    assert store.add(entry) == entry
+    assert store.entries() == [entry] and JournalStore(store.directory).entries() == [entry]
+    assert not json.loads(store.month_file(entry.at).read_bytes()).get("deleted")  # no deletion left behind
+    store.delete(entry)
+    assert store.import_entries([entry]) == (1, 0)  # an export read back after a delete brings it back too
+    assert JournalStore(store.directory).entries() == [entry]
+    assert raw_ids(store.directory) == [entry.id]
+
+
 def test_an_entry_copied_into_two_months_reads_once_as_the_newest(store: JournalStore, journal: Path) -> None:
     """What a crash between the two writes of a move leaves: both copies, the newer one wins."""
     old = check_in(at("2026-03-31", 22), 5)
     new = old.model_copy(update={"at": at("2026-04-01", 7), "pain_now": 2, "recorded": old.recorded + timedelta(1)})
     store.add(old)
     store.import_entries([old])  # a no-op: it is already there
-    journal.joinpath("entries-2026-04.json").write_text(
-        json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8"
-    )
+    store.month_file(new.at).write_text(json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8")
     assert store.entries() == [new]
     assert store.get(old.id) == new
     assert store.problems == []
@@ -257,9 +271,7 @@ def test_a_stray_copy_in_a_month_never_read_goes_with_a_delete_or_an_edit(
     old = check_in(at("2026-01-10"), 5, notes="old copy")
     new = old.model_copy(update={"at": at("2026-04-01"), "notes": "edited", "recorded": old.recorded + timedelta(1)})
     store.add(old)
-    journal.joinpath("entries-2026-04.json").write_text(
-        json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8"
-    )
+    store.month_file(new.at).write_text(json.dumps({"entries": {"1": new.model_dump(mode="json")}}), encoding="utf-8")
     fresh = JournalStore(journal)
     (shown,) = fresh.entries(since=at("2026-03-01"))
     if change == "delete":
@@ -306,7 +318,8 @@ def test_import_writes_each_month_once(journal: Path) -> None:
 
     store = JournalStore(journal, write_file=write)
     store.import_entries([check_in(at(f"2026-0{month}-{day:02d}")) for month in (1, 2, 3) for day in range(1, 29)])
-    assert sorted(written) == ["entries-2026-01.json", "entries-2026-02.json", "entries-2026-03.json"]
+    months = ["entries-2026-01.json", "entries-2026-02.json", "entries-2026-03.json"]
+    assert sorted(written) == [*months, "settings.json"]  # and the layout document, at the journal's first write
 
 
 def test_demo_data_imports_and_reads_back(store: JournalStore) -> None:
@@ -349,7 +362,8 @@ def test_settings_round_trip(store: JournalStore) -> None:
     store.save_settings(settings.model_copy(update={"sessions_per_week_goal": 6}))
     assert JournalStore(store.directory).load_settings().sessions_per_week_goal == 6
     document = json.loads(store.settings_file.read_bytes())
-    assert list(document["settings"]) == ["1"]  # one document, replaced in place
+    assert sorted(document["settings"]) == sorted(["1", LAYOUT_DOCUMENT])  # one document, replaced in place
+    assert document["settings"]["1"] == {**settings.model_dump(mode="json"), "sessions_per_week_goal": 6}
 
 
 def test_update_settings_keeps_the_other_fields(store: JournalStore) -> None:
@@ -378,15 +392,12 @@ def test_files_are_private_even_with_a_permissive_umask(store: JournalStore, jou
     store.update(store.entries()[0], store.entries()[0].model_copy(update={"at": at("2026-04-14")}))
     store.update_settings(disclaimer_seen=True)
     store.import_entries([check_in(at("2026-05-14"))])
-    assert mode(journal) == 0o700
-    files = sorted(journal.iterdir())
-    assert [path.name for path in files] == [
-        ".lock",
-        "entries-2026-03.json",
-        "entries-2026-04.json",
-        "entries-2026-05.json",
-        "settings.json",
-    ]
+    assert [path.name for path in sorted(journal.iterdir())] == [".lock", "devices", "settings.json"]
+    own = sorted(store.own_directory.iterdir())
+    assert [path.name for path in own] == ["entries-2026-03.json", "entries-2026-04.json", "entries-2026-05.json"]
+    folders = [journal, journal / "devices", store.own_directory]
+    assert {str(path): mode(path) for path in folders} == {str(path): 0o700 for path in folders}
+    files = [journal / ".lock", store.settings_file, *own]
     assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
 
 
@@ -405,7 +416,8 @@ def test_no_temporary_files_are_left_behind(store: JournalStore, journal: Path) 
     store.delete(entries[2])
     store.import_entries([check_in(at("2026-05-01"))])
     store.update_settings(bell=False)
-    leftovers = [path.name for path in journal.iterdir() if path.name not in {".lock", "settings.json"}]
+    assert sorted(path.name for path in journal.iterdir()) == [".lock", "devices", "settings.json"]
+    leftovers = [path.name for path in store.own_directory.iterdir()]
     assert all(name.startswith("entries-") and name.endswith(".json") for name in leftovers), leftovers
 
 

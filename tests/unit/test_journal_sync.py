@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.reliability.journal_files import check_in
+from tests.reliability.journal_files import check_in, settings_as_older_app, write_as_older_app
 from tests.unit.sync_builders import device_store, sync, sync_both_ways
 from trainer.journal import layout
 from trainer.journal.errors import JournalReadOnlyError
@@ -71,23 +71,21 @@ def test_two_devices_add_edit_and_delete_and_end_with_the_same_journal(laptop: P
 
 def test_older_journals_on_two_devices_with_a_conflict_copy_merge_into_one(laptop: Path, homebox: Path) -> None:
     """Both devices wrote the same month file before syncing (both as TinyDB document 1): the sync tool kept
-    one and left a conflict copy; turning on device files merges them, nothing lost."""
-    old_laptop, old_homebox = device_store(laptop, A, devices=False), device_store(homebox, B, devices=False)
-    first = old_laptop.add(check_in("2026-11-03", 2))
-    second = old_homebox.add(check_in("2026-11-05", 6))
-    old_homebox.update_settings(bell=False)
-    old_laptop.update_settings(disclaimer_seen=True)
+    one and left a conflict copy; this version's first write moves and merges them, nothing lost."""
+    first, second = check_in("2026-11-03", 2), check_in("2026-11-05", 6)
+    write_as_older_app(laptop, [first])
+    write_as_older_app(homebox, [second])
+    settings_as_older_app(homebox, bell=False)
+    settings_as_older_app(laptop, disclaimer_seen=True)
     sync(homebox, laptop)  # the laptop keeps its month file and gets the home box's as a conflict copy
-    assert len(old_laptop.conflict_copies()) == 2  # the month file's and the settings'
-    (laptop / layout.DEVICES_DIR).mkdir()  # device files turned on, on one device
-    one = device_store(laptop, A, devices=None)
-    assert pains(one) == {first.id: 2}  # the copy is not read until it is merged
+    one = device_store(laptop, A)  # this version, on one device
+    assert len(one.conflict_copies()) == 2  # the month file's and the settings'
+    assert pains(one) == {first.id: 2}  # the copy is not read until it is merged (or moved)
     third = one.add(check_in("2026-11-06", 1))
     assert pains(one) == {first.id: 2, second.id: 6, third.id: 1}
     assert [copy.original.name for copy in one.conflict_copies()] == ["settings.json"]  # a person's choice
     sync_both_ways(laptop, homebox)
-    two = device_store(homebox, B, devices=None)
-    assert two.devices  # the devices folder came with the sync
+    two = device_store(homebox, B)
     two.add(check_in("2026-11-07", 9))
     sync_both_ways(laptop, homebox)
     assert pains(one) == pains(two) and len(pains(two)) == 4
@@ -96,8 +94,8 @@ def test_older_journals_on_two_devices_with_a_conflict_copy_merge_into_one(lapto
 
 
 def test_migration_keeps_a_backup_and_moves_the_files(laptop: Path) -> None:
-    old = device_store(laptop, A, devices=False)
-    entries = [old.add(check_in(f"2026-{month:02d}-03")) for month in (9, 10, 11)]
+    entries = [check_in(f"2026-{month:02d}-03") for month in (9, 10, 11)]
+    write_as_older_app(laptop, entries)
     before = {path.name: path.read_bytes() for path in laptop.glob("entries-*.json")}
     store = device_store(laptop, A)
     store.update_settings(bell=False)  # any write moves the files first
@@ -110,8 +108,8 @@ def test_migration_keeps_a_backup_and_moves_the_files(laptop: Path) -> None:
 
 
 def test_an_unmovable_month_file_stays_and_refuses_writes_to_its_month(laptop: Path) -> None:
-    old = device_store(laptop, A, devices=False)
-    kept = old.add(check_in("2026-10-03"))
+    kept = check_in("2026-10-03")
+    write_as_older_app(laptop, [kept])
     damaged = laptop / "entries-2026-11.json"
     damaged.write_text("{cut short")
     store = device_store(laptop, A)
@@ -130,7 +128,7 @@ def test_an_older_app_meets_the_newer_layout_and_only_reads(laptop: Path) -> Non
     data = json.loads(store.settings_file.read_text())
     data["settings"][layout.LAYOUT_DOCUMENT] = newer
     store.settings_file.write_text(json.dumps(data))
-    older = device_store(laptop, A, devices=None)
+    older = device_store(laptop, A)
     with pytest.raises(JournalReadOnlyError):
         older.add(check_in("2026-11-04"))
     assert len(older.entries()) == 1

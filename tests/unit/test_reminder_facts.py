@@ -100,7 +100,7 @@ def test_an_edited_prompt_is_read_once_as_last_recorded(tmp_path: Path) -> None:
 
 def test_the_month_files_are_named_as_the_store_names_them(tmp_path: Path) -> None:
     store = JournalStore(tmp_path)
-    assert month_file(tmp_path, 2026, 11) == store.month_file(datetime(2026, 11, 30, tzinfo=UTC))
+    assert month_file(store.own_directory, 2026, 11) == store.month_file(datetime(2026, 11, 30, tzinfo=UTC))
 
 
 def test_settings_read_quickly_are_the_stores(tmp_path: Path) -> None:

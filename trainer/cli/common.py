@@ -75,9 +75,13 @@ class WholeNumber(click.ParamType):  # type: ignore[type-arg]  # (as When)
 
 @contextmanager
 def journal_errors(store: JournalStore) -> Iterator[None]:
-    """Turn store and disk errors into a one-line message with exit status 1."""
+    """Turn store and disk errors into a one-line message with exit status 1; after a write that could not
+    first move an older version's files (``journal.migration``), a note that says so."""
     try:
         yield
+        failure, store.migration_failure = store.migration_failure, None
+        if failure is not None:
+            say(f"Note: {failure}", err=True)
     except JournalError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:

@@ -27,8 +27,8 @@ The store reports them (``JournalStore.conflict_copies``); ``merge_copy``
   written (``versions``: a newer version in this device's file wins over the
   other devices' older ones). Copies beside a month file in a device's folder
   are read as that device's files, with no merge needed; the older layout's
-  copies in the journal folder itself are merged at the first write
-  (``migration``);
+  copies in the journal folder itself are merged when its files move into
+  device files (``migration``: on first open or write), or by hand here;
 - last, the copy is renamed ``<name>.merged-<stamp>.bak``, so it is no longer
   reported (its bytes are kept).
 """
@@ -174,44 +174,44 @@ def merge_copy(store: JournalStore, path: Path, now: Callable[[], datetime]) -> 
     for entry in copied:  # an id twice in the copy: the later version
         if entry.id not in newest or entry.recorded > newest[entry.id].recorded:
             newest[entry.id] = entry
-    with store._locked():
-        store._merging = path
-        try:
+    store._merging = path  # every write moves an older layout's files first (``migration``): all but this copy
+    try:
+        with store._locked():
             store._refuse_if_newer()
-        finally:
-            store._merging = None
-        held: dict[str, list[tuple[AnyEntry, Path]]] = {}
-        for month in store.month_files():  # every month must be readable: an id may be in any of them
-            for entry in store._writable(month):
-                held.setdefault(entry.id, []).append((entry, month))
-        put: dict[Path, list[AnyEntry]] = {}
-        remove: dict[Path, set[str]] = {}
-        counts = {"added": 0, "updated": 0, "same": 0, "older": 0}
-        for entry_id, theirs in newest.items():
-            copies = held.get(entry_id, [])
-            ours = max((known for known, _ in copies), key=lambda known: known.recorded, default=None)
-            outcome = (
-                "added"
-                if ours is None
-                else "same"
-                if ours == theirs
-                else "updated"
-                if theirs.recorded > ours.recorded
-                else "older"
-            )
-            counts[outcome] += 1
-            keep = theirs if ours is None or outcome == "updated" else ours
-            target = store._target_part(keep.at)
-            if keep is theirs:
-                put.setdefault(target, []).append(theirs)
-            for _, month in copies:  # the old version's place, and any copy an interrupted move left
-                if month != target and month.parent == store.own_directory:
-                    remove.setdefault(month, set()).add(entry_id)
-        for month in put.keys() - {path for copies in held.values() for _, path in copies}:
-            store._writable(month)  # a month not read above (a new one, or a link or folder in its place)
-        for month, entries in sorted(put.items()):  # every new version first: a failure leaves two, never none
-            store._rewrite_month(month, entries)
-        for month, ids in sorted(remove.items()):
-            store._rewrite_month(month, [], ids)
-        kept_as = store._rename_aside(path, "merged", now)
+            held: dict[str, list[tuple[AnyEntry, Path]]] = {}
+            for month in store.month_files():  # every month must be readable: an id may be in any of them
+                for entry in store._writable(month):
+                    held.setdefault(entry.id, []).append((entry, month))
+            put: dict[Path, list[AnyEntry]] = {}
+            remove: dict[Path, set[str]] = {}
+            counts = {"added": 0, "updated": 0, "same": 0, "older": 0}
+            for entry_id, theirs in newest.items():
+                copies = held.get(entry_id, [])
+                ours = max((known for known, _ in copies), key=lambda known: known.recorded, default=None)
+                outcome = (
+                    "added"
+                    if ours is None
+                    else "same"
+                    if ours == theirs
+                    else "updated"
+                    if theirs.recorded > ours.recorded
+                    else "older"
+                )
+                counts[outcome] += 1
+                keep = theirs if ours is None or outcome == "updated" else ours
+                target = store._target_part(keep.at)
+                if keep is theirs:
+                    put.setdefault(target, []).append(theirs)
+                for _, month in copies:  # the old version's place, and any copy an interrupted move left
+                    if month != target and month.parent == store.own_directory:
+                        remove.setdefault(month, set()).add(entry_id)
+            for month in put.keys() - {path for copies in held.values() for _, path in copies}:
+                store._writable(month)  # a month not read above (a new one, or a link or folder in its place)
+            for month, entries in sorted(put.items()):  # every new version first: a failure leaves two, never none
+                store._rewrite_month(month, entries)
+            for month, ids in sorted(remove.items()):
+                store._rewrite_month(month, [], ids)
+            kept_as = store._rename_aside(path, "merged", now)
+    finally:
+        store._merging = None
     return MergeResult(counts["added"], counts["updated"], counts["same"], counts["older"], kept_as)

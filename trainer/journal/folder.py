@@ -1,6 +1,8 @@
 """The journal folder: where each file lives, the cross-process lock, and reading the files.
 
-``JournalStore`` (store.py) builds the journal's API on this. Reading notes
+This device's month files are in ``devices/<device id>/`` (``own_directory``, the only ones it writes);
+the month files of every device, and an older version's in the folder itself (until ``migration`` moves
+them), are read (``month_files``). ``JournalStore`` (store.py) builds the journal's API on this. Reading notes
 each file found unusable as a ``JournalProblem`` rather than failing; only a
 folder that cannot be listed or a lock that cannot be taken is an error.
 """
@@ -89,12 +91,10 @@ class JournalFolder:
         write_file: WriteFile = atomic_write,
         part_bytes: int = PART_BYTES,
         device: str | None = None,
-        devices: bool | None = None,
         counts_cache: Path | None = None,
     ) -> None:
         self.directory = directory
         self._device = device
-        self._devices = devices
         self.counts = EntryCounts(directory, counts_cache)
         """How many entries each month file holds, kept in ``counts_cache`` between runs (``counts``)."""
         self.part_bytes = part_bytes
@@ -106,9 +106,9 @@ class JournalFolder:
         self.every_file_checked = False
         """Whether ``check_every_file`` has run (here, or on another store whose problems were adopted)."""
         self._marked = False
-        self._devices_marked = False
-        """Whether settings.json was seen to say the journal is in device files."""
-        """Whether settings.json is known to hold the layout document (``migration``)."""
+        """Whether settings.json is known to hold the layout document of device files (``migration``)."""
+        self.migration_failure: JournalWriteError | None = None
+        """Why the last write could not first move an older layout's files (``migration``), if it could not."""
         self._merging: Path | None = None
         """A conflict copy being merged by hand, which ``migration`` leaves to that merge."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
@@ -126,19 +126,10 @@ class JournalFolder:
         return self._device
 
     @property
-    def devices(self) -> bool:
-        """Whether the journal is kept in device files (``layout``): once its folder has a ``devices``
-        folder (made by hand, or come with a sync), or its layout document says so; or as the store was
-        told. A journal on one machine keeps the layout it has."""
-        if self._devices is None:
-            return (self.directory / DEVICES_DIR).is_dir() or self._devices_marked
-        return self._devices
-
-    @property
     def own_directory(self) -> Path:
-        """The folder of this device's own files: the only month files it writes (``layout``); the journal
-        folder itself for a journal not in device files."""
-        return self.directory / DEVICES_DIR / self.device if self.devices else self.directory
+        """The folder of this device's own files, ``devices/<device id>/``: the only month files it writes
+        (``layout``)."""
+        return self.directory / DEVICES_DIR / self.device
 
     def month_file(self, moment: datetime) -> Path:
         """This device's first (often only) part of the month of ``moment`` (``layout``)."""
@@ -153,9 +144,9 @@ class JournalFolder:
         return month_parts(self._own_listing())
 
     def legacy_parts(self, moment: datetime) -> list[Path]:
-        """The parts of the month of ``moment`` still in the journal folder itself (an older layout's) in a
-        journal of device files."""
-        return parts_of(self._listing(), moment.year, moment.month) if self.devices else []
+        """The parts of the month of ``moment`` still in the journal folder itself (an older layout's: not
+        moved yet, or not movable, ``migration``)."""
+        return parts_of(self._listing(), moment.year, moment.month)
 
     def sources_of(self, moment: datetime) -> list[Path]:
         """Every file that holds entries of the month of ``moment``: each device's, and the older layout's."""
@@ -292,8 +283,6 @@ class JournalFolder:
             if not isinstance(document, dict):
                 raise JournalFileError(path, f"document {doc_id} in {table!r} is not a JSON object")
             version = document.get("schema_version")
-            if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE and version == DEVICES_VERSION:
-                self._devices_marked = True
             known = DEVICES_VERSION if doc_id == LAYOUT_DOCUMENT and table == SETTINGS_TABLE else JOURNAL_SCHEMA_VERSION
             if isinstance(version, int) and version > known:
                 self._note(

@@ -11,18 +11,20 @@ conflict copies all ask here), standard library only:
   with thousands). A journal without parts is read and written as before; an existing big month file
   stays as it is and new writes go to a new part beside it.
 
-Layout version: once a month has a second part, the store first adds a document to ``settings.json``'s
-table beside the settings, ``{"schema_version": PARTS_VERSION, "layout": "month-parts"}`` (id
-``LAYOUT_DOCUMENT``). An older app, which would not see the parts, checks every document of the files it
-reads, meets a newer version and only reads: the rule for every newer layout. The settings document and
-the entries keep version 1.
+Layout version: ``settings.json``'s table holds a document beside the settings (id ``LAYOUT_DOCUMENT``)
+that says the journal's layout: ``{"schema_version": PARTS_VERSION, "layout": "month-parts"}`` was the
+first (a month with a second part), ``DEVICES_MARK`` (``DEVICES_VERSION``, device files) the one every
+journal gets at its first write now. An older app, which would not see the parts or the device files,
+checks every document of the files it reads, meets a newer version and only reads: the rule for every
+newer layout. The settings document and the entries keep version 1.
 
-Device files (version ``DEVICES_VERSION``, for a journal folder a sync tool shares between devices): each
-device writes only ``devices/<device id>/`` (the month files and parts above, each with an ``entries``
-table and a ``deleted`` table of deletions), so no file ever has two writers; the root's month files of
-the older layouts are moved into the device's folder on its first write (``migration``) and read, meanwhile,
-as a device of their own (id ``""``). Conflict copies a sync tool leaves beside any month file are read as
-one more file of that month (``source_key``). How the versions of an entry merge: ``versions``.
+Device files (version ``DEVICES_VERSION``, every journal's layout; a sync tool may share the folder
+between devices): each device writes only ``devices/<device id>/`` (the month files and parts above, each
+with an ``entries`` table and a ``deleted`` table of deletions), so no file ever has two writers; the
+root's month files of the older layouts are moved into the device's folder on first open or write
+(``migration``) and read, meanwhile, as a device of their own (id ``""``). Conflict copies a sync tool
+leaves beside any month file are read as one more file of that month (``source_key``). How the versions
+of an entry merge: ``versions``.
 """
 
 from __future__ import annotations

@@ -2,17 +2,19 @@
 
 Layout of the journal folder (private, 0700):
 
-- ``devices/<device id>/entries-YYYY-MM.json``: one TinyDB file per calendar
-  month of ``at`` and device (``device``), so a write costs the same with ten
-  years of history as with one month, and a sync tool never sees two writers
-  of one file; a month past ``layout.PART_BYTES`` goes on in parts
-  (``layout``), so a write costs the same in a month of thousands of entries.
-  An edit writes a new version in this device's files, a delete a deletion;
-  reads merge every device's files (``versions``). The month files of the
-  older layouts, in the folder itself, move into this device's folder at its
-  first write, a copy kept (``migration``);
+- ``devices/<device id>/entries-YYYY-MM.json``: every journal's month files,
+  one TinyDB file per calendar month of ``at`` and device (``device``), so a
+  write costs the same with ten years of history as with one month, and a
+  sync tool never sees two writers of one file; a month past
+  ``layout.PART_BYTES`` goes on in parts (``layout``), so a write costs the
+  same in a month of thousands of entries. An edit writes a new version in
+  this device's files, a delete a deletion; reads merge every device's files
+  (``versions``). An older version's month files, in the folder itself, are
+  read where they are and move into this device's folder on first open
+  (``migrate``, which the app calls once it shows) or before the first write,
+  a copy kept in ``backups/`` (``migration``);
 - ``settings.json``: a TinyDB file with the settings document (shared by
-  every device) and the layout document;
+  every device) and the layout document (version 3: device files);
 - ``.lock``: the cross-process lock held around every read-modify-write;
 - ``sessions/``: a checkpoint and a lock per running session (``checkpoints``).
 
@@ -30,7 +32,6 @@ and merged on request (``conflicts``). Every fault of the files is a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -40,7 +41,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from trainer.files import FileReadError, read_regular_file
-from trainer.journal import checkpoints, conflicts, migration
+from trainer.journal import checkpoints, conflicts, importing, migration
 from trainer.journal.base import Deletion
 from trainer.journal.errors import (
     JournalBusyError,
@@ -52,7 +53,7 @@ from trainer.journal.errors import (
     JournalWriteError,
 )
 from trainer.journal.folder import ENTRIES_TABLE, _NewerFile, month_key
-from trainer.journal.layout import DELETED_TABLE, LAYOUT_MARK, part_key, part_path
+from trainer.journal.layout import DELETED_TABLE
 from trainer.journal.models import AnyEntry, utc_now
 from trainer.journal.settings_file import SettingsFile
 from trainer.journal.storage import JournalFileError
@@ -121,7 +122,7 @@ class JournalStore(SettingsFile):
                 "this journal was written by a newer version of backtrainer, so this version only reads it: "
                 + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
             )
-        migration.prepare(self)
+        migration.before_write(self)
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
@@ -147,17 +148,10 @@ class JournalStore(SettingsFile):
         for legacy in self.legacy_parts(moment):
             self._writable(legacy)
         target = self.part_for_writing(moment)
-        if not self.devices and (part_key(target) or (0, 0, 1))[2] > 1 and not target.exists():
-            last = self.month_parts(moment)[-1]
-            self._writable(last)  # a damaged month is refused, as it always was (this once a part)
-            if not self._mark_parts():
-                return last
+        parts = self.month_parts(moment)
+        if parts and target != parts[-1]:
+            self._writable(parts[-1])  # a damaged month is refused, as it always was (this once a full part)
         return target
-
-    def _mark_parts(self) -> bool:
-        """Before a month's second part: settings.json says so (``layout``); False if it cannot be written.
-        A journal in device files is already marked with a later version."""
-        return self.devices or migration.mark(self, LAYOUT_MARK)
 
     def _part_holding(self, entry_id: str, moment: datetime) -> Path | None:
         """Under the lock: this device's part of the month of ``moment`` that holds the entry (every part
@@ -177,11 +171,7 @@ class JournalStore(SettingsFile):
         """Now, or just after the version changed if this device's clock is behind the one that wrote it:
         a change always wins over the version it changes (``versions``)."""
         now = utc_now()
-        return (
-            now
-            if shown is None or not self.devices or now > shown.recorded
-            else shown.recorded + timedelta(microseconds=1)
-        )
+        return now if shown is None or now > shown.recorded else shown.recorded + timedelta(microseconds=1)
 
     def add(self, entry: AnyEntry) -> AnyEntry:
         """Write a new entry; adding an entry whose id is already there changes nothing.
@@ -193,12 +183,22 @@ class JournalStore(SettingsFile):
             existing = self._writable(path)
             if any(known.id == entry.id for known in existing):
                 return entry
-            mentioning = self._files_mentioning(entry.id, [part for part in self.sources_of(entry.at) if part != path])
-            if any(known.id == entry.id for part in mentioning for known in self._try_read_month(part)):
+            mentioning = self._files_mentioning(entry.id, {path, *self.sources_of(entry.at)})
+            if any(known.id == entry.id for part in mentioning - {path} for known in self._try_read_month(part)):
+                return entry
+            deleted_here = {part for part in mentioning if self._deletes_here(part, entry.id)}
+            for part in sorted(deleted_here - {path}):  # this device deleted it: an undo, or an import
+                self._rewrite_month(part, [], undelete={entry.id})
+            if path in deleted_here:
+                self._rewrite_month(path, [entry], undelete={entry.id})
                 return entry
             with self._table(path) as table:
                 table.insert(self._document(entry))
         return entry
+
+    def _deletes_here(self, path: Path, entry_id: str) -> bool:
+        """Whether ``path`` is this device's and records ``entry_id`` as deleted."""
+        return path.parent == self.own_directory and entry_id in self._try_read_versions(path)[1]
 
     def update(self, old: AnyEntry, new: AnyEntry) -> AnyEntry:
         """Replace ``old`` by ``new`` (same id); moves it if its month changed."""
@@ -230,18 +230,13 @@ class JournalStore(SettingsFile):
             self._remove_stray_copies(new.id, keep=target)
         return new
 
-    def _record_deletion(self, moment: datetime, entry_id: str, when: datetime) -> None:
-        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment`` (a journal not
-        in device files only removes the entry)."""
+    def _record_deletion(self, moment: datetime, entry_id: str, when: datetime, unchanged: str = "that file") -> None:
+        """Write a deletion of ``entry_id`` into this device's part of the month of ``moment`` (``unchanged``:
+        what a failure leaves as it was)."""
         holder = self._part_holding(entry_id, moment)
-        if not self.devices:
-            if holder is not None:
-                with self._table(holder) as table:
-                    table.remove(Query().id == entry_id)
-            return
         path = holder or self._target_part(moment)
         self._writable(path)
-        self._rewrite_month(path, [], {entry_id}, {entry_id: when})
+        self._rewrite_month(path, [], {entry_id}, {entry_id: when}, unchanged)
 
     def _move(self, source: Path, target: Path, new: AnyEntry) -> None:
         """Write the new copy first (a crash leaves two copies, never none), then remove the old."""
@@ -253,11 +248,7 @@ class JournalStore(SettingsFile):
             else:
                 table.insert(self._document(new))
         try:
-            if self.devices:
-                self._rewrite_month(source, [], {new.id}, {new.id: new.recorded})  # the old month, read alone
-            else:
-                with self._table(source) as table:
-                    table.remove(same_id)
+            self._rewrite_month(source, [], {new.id}, {new.id: new.recorded})  # the old month, read alone
         except JournalWriteError:
             try:
                 with self._table(target) as table:
@@ -299,55 +290,19 @@ class JournalStore(SettingsFile):
         deletion so that it reaches the other devices (``versions``)."""
         with self._locked():
             self._part_holding(entry.id, entry.at)
-            self._record_deletion(entry.at, entry.id, self._later_than(self._visible(entry)))
+            self._record_deletion(entry.at, entry.id, self._later_than(self._visible(entry)), "the journal")
             self._remove_stray_copies(entry.id, keep=None)
 
     def import_entries(self, entries: Iterable[AnyEntry]) -> tuple[int, int]:
-        """Add entries not already present (by id). Returns (added, already there).
+        """Add entries not already present (by id); returns (added, already there) (``importing``)."""
+        return importing.import_entries(self, entries)
 
-        Each month's new entries fill its last part, then new parts of ``part_bytes`` each."""
-        by_month: dict[tuple[int, int], list[AnyEntry]] = {}
-        for entry in entries:
-            by_month.setdefault((entry.at.year, entry.at.month), []).append(entry)
-        added = skipped = 0
-        with self._locked():
-            targets = {month: self._target_part(batch[0].at) for month, batch in by_month.items()}
-            for path in targets.values():
-                self._writable(path)
-            known = {entry.id for path in self.month_files() for entry in self._try_read_month(path)}
-            for month, batch in sorted(by_month.items()):
-                fresh = []
-                for entry in batch:
-                    if entry.id in known:
-                        skipped += 1
-                    else:
-                        known.add(entry.id)
-                        fresh.append(self._document(entry))
-                for path, documents in self._fill_parts(targets[month], batch[0].at, fresh):
-                    with self._table(path) as table:
-                        table.insert_multiple(documents)
-                added += len(fresh)
-        return added, skipped
-
-    def _fill_parts(
-        self, first: Path, moment: datetime, documents: list[dict[str, Any]]
-    ) -> list[tuple[Path, list[dict[str, Any]]]]:
-        """``documents`` shared out from the part ``first``: each part takes them until it holds
-        ``part_bytes`` (whole documents, so a part may go over by one), then the next part starts."""
-        try:
-            size = first.lstat().st_size
-        except OSError:
-            size = 0
-        path, number = first, (part_key(first) or (0, 0, 1))[2]
-        batches: list[tuple[Path, list[dict[str, Any]]]] = [(path, [])]
-        for document in documents:
-            if size >= self.part_bytes and batches[-1][1] and self._mark_parts():
-                number += 1
-                path, size = part_path(self.own_directory, moment.year, moment.month, number), 0
-                batches.append((path, []))
-            batches[-1][1].append(document)
-            size += len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 8
-        return [(path, batch) for path, batch in batches if batch]
+    def migrate(self) -> Path | None:
+        """Move the month files of an older version into this device's folder, a backup kept (``migration``:
+        the app calls this once it has started; every write does it first). Returns the backup folder, or
+        None if nothing moved; a journal that is read-only here is never moved. Raises JournalWriteError
+        (nothing lost) if the files cannot be moved."""
+        return migration.migrate(self)
 
     def set_aside(self, path: Path, now: Callable[[], datetime] = utc_now) -> Path:
         """Rename an unreadable file so a fresh one can start; returns the new name (never overwrites)."""
@@ -380,9 +335,11 @@ class JournalStore(SettingsFile):
         put: Sequence[AnyEntry],
         remove: Collection[str] = (),
         deleted: dict[str, datetime] | None = None,
+        unchanged: str = "that file",
+        undelete: Collection[str] = (),
     ) -> None:
         """One write of a month file: entries with ids in ``remove`` go, ``put`` replaces or joins the rest;
-        ``deleted`` are recorded as deletions (``versions``), one per id."""
+        ``deleted`` are recorded as deletions (``versions``), one per id; those of ``undelete`` go."""
         storage = self._storage(path)
         data = storage.read() or {}
         table = data.get(ENTRIES_TABLE, {})
@@ -392,19 +349,19 @@ class JournalStore(SettingsFile):
         for number, entry in enumerate(put, start=next_id):
             kept[str(number)] = self._document(entry)
         tables = {**data, ENTRIES_TABLE: kept}
-        if deleted and self.devices:
+        if deleted or undelete:
             deletions = {
                 doc_id: document
                 for doc_id, document in data.get(DELETED_TABLE, {}).items()
-                if document.get("id") not in deleted
+                if document.get("id") not in {*(deleted or ()), *undelete}
             }
             next_id = max((int(doc_id) for doc_id in data.get(DELETED_TABLE, {}) if doc_id.isdigit()), default=0) + 1
-            for number, (entry_id, when) in enumerate(sorted(deleted.items()), start=next_id):
+            for number, (entry_id, when) in enumerate(sorted((deleted or {}).items()), start=next_id):
                 deletions[str(number)] = Deletion(id=entry_id, recorded=when).model_dump(mode="json")
             tables[DELETED_TABLE] = deletions
         try:
             storage.write(tables)
         except OSError as error:
             raise JournalWriteError(
-                f"could not save to {path} ({error.strerror or error}); that file is unchanged"
+                f"could not save to {path} ({error.strerror or error}); {unchanged} is unchanged"
             ) from error

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from time import monotonic
 
 from trainer import __version__
@@ -95,6 +96,14 @@ class Services:
     def check_every_file(self) -> list[JournalProblem]:
         """Read the whole journal for damaged or newer files, on a store of its own (safe in a thread)."""
         return JournalStore(self.journal.directory).check_every_file()
+
+    def migrate_journal(self) -> Path | None:
+        """Move the month files of an older version into this device's folder, a backup kept (``migration``),
+        on a store of its own (safe in a thread); the backup folder, or None if nothing moved."""
+        journal = self.journal
+        return JournalStore(
+            journal.directory, write_file=journal.write_file, lock_timeout=journal.lock_timeout
+        ).migrate()
 
     def new_recorder(self, pain_before: int | None) -> SessionRecorder:
         return SessionRecorder(self.journal, pain_before=pain_before, now=self.now)
