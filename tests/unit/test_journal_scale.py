@@ -99,6 +99,17 @@ def test_a_month_edge_in_another_time_zone_is_not_missed(tmp_path: Path) -> None
     assert [entry.id for entry in JournalStore(store.directory).newest(1)[0]] == [late.id]
 
 
+def test_the_first_entry_may_be_in_the_next_month_s_file(tmp_path: Path) -> None:
+    """Files go by the local month: 31 May 18:48 at -12:00 (1 June UTC) is in May's file, 1 June 11:56 at
+    +14:00 (31 May UTC) in June's, and is the earlier (a case Hypothesis found for the summary's period)."""
+    store = JournalStore(tmp_path / "journal")
+    may = check_in(datetime(2026, 5, 31, 18, 48, tzinfo=timezone(timedelta(hours=-12))))
+    june = check_in(datetime(2026, 6, 1, 11, 56, tzinfo=timezone(timedelta(hours=14))))
+    store.import_entries([may, june])
+    assert [entry.id for entry in JournalStore(store.directory).first_entries(0)] == [june.id]
+    assert [entry.id for entry in JournalStore(store.directory).first_entries(1, "check-in")] == [may.id, june.id]
+
+
 def test_counting_a_file_ignores_kinds_in_what_was_typed(tmp_path: Path) -> None:
     store = JournalStore(tmp_path / "journal")
     store.add(check_in(datetime(2025, 1, 2, tzinfo=UTC), notes='"kind":"session" and "kind": "check-in"'))

@@ -212,16 +212,21 @@ class JournalReader(JournalFolder):
         """
         paths = self.month_files()
         read: dict[Path, Versions] = {}
-        for _, parts in groupby(paths, key=_month_key):
-            merge: Merge[AnyEntry] = Merge(_text)
+        merge: Merge[AnyEntry] = Merge(_text)
+        first: datetime | None = None
+        for (year, month), parts in groupby(paths, key=_month_key):
+            if first is not None and _month_start(year, month) - ZONE_SLACK > first:
+                break  # no entry of this month or later can be earlier
             for path in parts:
                 read[path] = self._try_read_versions(path)
                 self._offer(merge, path, read[path])
             starts = [entry.at for _, entry in merge.winners() if starting_with in (None, entry.kind)]
             if starts:
+                # the next month's file may still hold an earlier moment: one written in a zone ahead
                 first = min(starts)
-                return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
-        return []
+        if first is None:
+            return []
+        return self._entries_of(paths, first, first + timedelta(days=days), already_read=read)
 
     def note_odd_files(self) -> None:
         """Note every month file that is not a regular file (a FIFO, a folder, a link ...) as a problem,
