@@ -9,6 +9,7 @@ month files in the journal folder itself, which this version moves into
 
 from __future__ import annotations
 
+import errno
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from typing import Any
 from trainer.journal.folder import ENTRIES_TABLE, SETTINGS_TABLE
 from trainer.journal.layout import part_path
 from trainer.journal.models import AnyEntry, CheckIn, Settings
-from trainer.journal.storage import TEMP_SUFFIX, AtomicJSONStorage
+from trainer.journal.storage import TEMP_SUFFIX, AtomicJSONStorage, atomic_write
 from trainer.paths import ensure_private_dir
 
 
@@ -101,3 +102,16 @@ def settings_as_older_app(directory: Path, **changes: Any) -> None:
     current = (storage.read() or {}).get(SETTINGS_TABLE, {}).get("1", {})
     settings = Settings.model_validate({**current, **changes})
     storage.write({SETTINGS_TABLE: {"1": settings.model_dump(mode="json")}})
+
+
+class FailingDisk:
+    """Writes the first ``allowed`` files, then reports the disk full (the store's ``write_file`` seam)."""
+
+    def __init__(self, allowed: int) -> None:
+        self.allowed = allowed
+
+    def __call__(self, path: Path, payload: bytes) -> None:
+        if self.allowed == 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.allowed -= 1
+        atomic_write(path, payload)

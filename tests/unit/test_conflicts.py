@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import shlex
 from collections.abc import Callable
@@ -12,11 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.reliability.journal_files import check_in, duplicates, snapshot, write_as_older_app
+from tests.reliability.journal_files import FailingDisk, check_in, duplicates, snapshot, write_as_older_app
 from trainer.cli import main
 from trainer.journal.conflicts import MergeFileError
 from trainer.journal.models import AnyEntry, CheckIn
-from trainer.journal.storage import atomic_write
 from trainer.journal.store import JournalStore, JournalUnreadableError, JournalWriteError
 from trainer.paths import HOME_ENV
 
@@ -178,19 +176,6 @@ def test_merge_refuses_while_a_month_of_the_journal_cannot_be_read(journal: Path
     with pytest.raises(JournalUnreadableError, match="entries-2026-04.json"):
         store.merge(copy)
     assert copy.exists() and ids(store.entries()) == {third.id}
-
-
-class FailingDisk:
-    """Writes the first ``allowed`` files, then reports the disk full (the store's ``write_file`` seam)."""
-
-    def __init__(self, allowed: int) -> None:
-        self.allowed = allowed
-
-    def __call__(self, path: Path, payload: bytes) -> None:
-        if self.allowed == 0:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        self.allowed -= 1
-        atomic_write(path, payload)
 
 
 @pytest.mark.parametrize("allowed", [0, 1, 2])

@@ -3,7 +3,6 @@ there on first open (``JournalStore.migrate``) or first write, a copy kept; read
 
 from __future__ import annotations
 
-import errno
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from click.testing import CliRunner
 
 from tests.conftest import TEST_DEVICE
 from tests.reliability.journal_files import (
+    FailingDisk,
     check_in,
     duplicates,
     older_app_month,
@@ -22,7 +22,6 @@ from tests.reliability.journal_files import (
 from trainer.cli import main
 from trainer.journal import layout
 from trainer.journal.models import AnyEntry
-from trainer.journal.storage import atomic_write
 from trainer.journal.store import JournalStore, JournalWriteError
 from trainer.paths import HOME_ENV
 
@@ -104,19 +103,6 @@ def test_a_journal_a_newer_version_has_used_is_never_moved(journal: Path, newer:
     before = snapshot(journal)
     assert JournalStore(journal).migrate() is None
     assert snapshot(journal) == before
-
-
-class FailingDisk:
-    """Writes the first ``allowed`` files, then reports the disk full (the store's ``write_file`` seam)."""
-
-    def __init__(self, allowed: int) -> None:
-        self.allowed = allowed
-
-    def __call__(self, path: Path, payload: bytes) -> None:
-        if self.allowed == 0:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        self.allowed -= 1
-        atomic_write(path, payload)
 
 
 @pytest.mark.parametrize("allowed", [0, 1, 2, 3])
