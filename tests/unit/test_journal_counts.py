@@ -19,6 +19,13 @@ def a_month(tmp_path: Path) -> tuple[JournalStore, Path]:
     return store, store.month_file(datetime(2025, 1, 2, tzinfo=UTC))
 
 
+def counted_and_kept(store: JournalStore, path: Path, cache: Path) -> None:
+    """Count ``path`` once and keep the count in ``cache``, as a ``journal`` command does at its end."""
+    counts = EntryCounts(store.directory, cache)
+    counts.count(path)
+    counts.save()
+
+
 def test_kept_counts_are_used_while_the_file_is_unchanged(tmp_path: Path) -> None:
     store, path = a_month(tmp_path)
     cache = tmp_path / "cache"
@@ -35,9 +42,7 @@ def test_kept_counts_are_used_while_the_file_is_unchanged(tmp_path: Path) -> Non
 def test_a_changed_file_is_counted_again(tmp_path: Path) -> None:
     store, path = a_month(tmp_path)
     cache = tmp_path / "cache"
-    first = EntryCounts(store.directory, cache)
-    first.count(path)
-    first.save()
+    counted_and_kept(store, path, cache)
     store.add(check_in(datetime(2025, 1, 4, tzinfo=UTC)))
     assert EntryCounts(store.directory, cache).count(path) == 3
 
@@ -45,9 +50,7 @@ def test_a_changed_file_is_counted_again(tmp_path: Path) -> None:
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path: Path) -> None:
     store, path = a_month(tmp_path)
     cache = tmp_path / "cache"
-    first = EntryCounts(store.directory, cache)
-    first.count(path)
-    first.save()
+    counted_and_kept(store, path, cache)
     [kept] = (cache / "journal-counts").iterdir()
     for text in ("not json", '{"format": 9, "files": {}}', '{"format": 1, "files": {"x": [[1], {}]}}', "[]"):
         kept.write_text(text)
