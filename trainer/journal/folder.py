@@ -109,6 +109,10 @@ class JournalFolder:
         """Whether settings.json is known to hold the layout document of device files (``migration``)."""
         self.migration_failure: JournalWriteError | None = None
         """Why the last write could not first move an older layout's files (``migration``), if it could not."""
+        self._write_checked = False
+        """Whether this hold of the lock has checked that the journal may be written (``_refuse_if_newer``):
+        nothing else writes while it is held, so the check (settings.json read, older files moved) is done
+        once per hold, not once per file a write touches."""
         self._merging: Path | None = None
         """A conflict copy being merged by hand, which ``migration`` leaves to that merge."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
@@ -235,7 +239,9 @@ class JournalFolder:
         except OSError as error:  # a lock file left by another user, a folder in its place ...
             raise lock_error(Path(self._lock.lock_file), error) from None
         try:
-            self._remove_stale_temporaries()
+            if self._lock.lock_counter == 1:  # the outermost hold (a locked method may call another)
+                self._write_checked = False
+                self._remove_stale_temporaries()
             yield
         finally:
             self._lock.release()

@@ -114,8 +114,11 @@ class JournalStore(SettingsFile):
         """Refuse writes to a journal a newer backtrainer has used.
 
         settings.json carries the journal's version, so this holds even for a
-        store that has not read the other files yet (a shell ``log``).
+        store that has not read the other files yet (a shell ``log``). Under the lock it is done once per
+        hold (``_write_checked``), however many files the write touches.
         """
+        if self._write_checked and self._lock.is_locked:
+            return
         self.load_settings()
         if self.read_only:
             raise JournalReadOnlyError(
@@ -123,6 +126,7 @@ class JournalStore(SettingsFile):
                 + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
             )
         migration.before_write(self)
+        self._write_checked = self._lock.is_locked
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
