@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from trainer.journal.reminders import (
     gather,
     rules_from_document,
 )
-from trainer.journal.versions import Merge, deletion_key, version_key
+from trainer.journal.versions import Merge, deletion_key, recorded_at, version_key
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_TABLE = "settings"
@@ -104,14 +104,6 @@ def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
     return [path for path in sources(found) if (source_key(path) or (0, 0, 0))[:2] in wanted]
 
 
-def _moment(stamp: object) -> datetime:
-    try:
-        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else datetime.min
-    except ValueError:
-        moment = datetime.min
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def months_between(first: datetime, last: datetime) -> list[tuple[int, int]]:
     months = []
     year, month = first.year, first.month
@@ -166,10 +158,10 @@ def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFact
             if fact is None and not isinstance(identifier, str):
                 continue
             key = identifier if isinstance(identifier, str) else f"#{id(document)}"
-            merge.offer(key, version_key(_moment(document.get("recorded")), device), fact)
+            merge.offer(key, version_key(recorded_at(document.get("recorded")), device), fact)
         for document in _documents(data, DELETED_TABLE):
             if isinstance(document, dict) and isinstance(document.get("id"), str):
-                merge.offer(document["id"], deletion_key(_moment(document.get("recorded")), device), None)
+                merge.offer(document["id"], deletion_key(recorded_at(document.get("recorded")), device), None)
     facts = []
     for _, fact in merge.winners():
         if fact is None:

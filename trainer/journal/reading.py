@@ -20,7 +20,7 @@ from trainer.files import FileReadError, read_regular_file
 from trainer.journal.folder import JournalFolder, Versions
 from trainer.journal.layout import DELETED_TABLE, device_of, source_key
 from trainer.journal.models import AnyEntry, EntryKind
-from trainer.journal.versions import Merge, deletion_key, version_key
+from trainer.journal.versions import Merge, deletion_key, recorded_at, version_key
 
 ZONE_SLACK = timedelta(days=2)
 """Files are named by the month of ``at`` in its own time zone: reads widen by this so an entry near a
@@ -197,7 +197,7 @@ class JournalReader(JournalFolder):
             else:
                 merge: Merge[bytes] = Merge(repr)
                 for when, device, offered in offers:
-                    key = (version_key if offered is not None else deletion_key)(_stamp(when), device)
+                    key = (version_key if offered is not None else deletion_key)(recorded_at(when), device)
                     merge.offer("", key, offered)
                 kind = next((value for _, value in merge.winners()), None)
             count += kind is not None and (wanted is None or kind in wanted)
@@ -248,11 +248,3 @@ class JournalReader(JournalFolder):
 
     def get(self, entry_id: str) -> AnyEntry | None:
         return next((entry for entry in self.entries() if entry.id == entry_id), None)
-
-
-def _stamp(text: bytes) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text.decode("ascii"))
-    except (UnicodeDecodeError, ValueError):
-        return datetime.min.replace(tzinfo=UTC)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

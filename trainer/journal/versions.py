@@ -22,13 +22,26 @@ person did last is lost). Standard library only: the reminders' quick glance mer
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Generic, TypeVar
 
 Value = TypeVar("Value")
 
 Key = tuple[datetime, str, int]
 """(recorded, device, 1 for a version / 0 for a deletion); the JSON text breaks a tie of the whole key."""
+
+
+def recorded_at(stamp: object) -> datetime:
+    """A ``recorded`` time as a file holds it (text or its bytes), aware; the earliest time there is when it
+    cannot be read, so that every readable version wins over it (the reads of raw files: the counts, the
+    reminders' glance)."""
+    if isinstance(stamp, bytes):
+        stamp = stamp.decode("ascii", errors="replace")
+    try:
+        moment = datetime.fromisoformat(stamp) if isinstance(stamp, str) else datetime.min
+    except ValueError:
+        moment = datetime.min
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def version_key(recorded: datetime, device: str) -> Key:
