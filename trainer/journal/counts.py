@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import suppress
 from pathlib import Path
 
 from trainer.files import FileReadError, read_regular_file
 from trainer.journal.layout import DELETED_TABLE
 from trainer.journal.models import EntryKind
+from trainer.journal.storage import atomic_write
+from trainer.paths import ensure_private_dir
 
 FORMAT = 2
 _KIND = re.compile(rb'"kind"\s*:\s*"([a-z-]+)"')
@@ -98,15 +98,12 @@ class EntryCounts:
         if self._file is None or not self._changed or self._known is None:
             return
         document = {"format": FORMAT, "files": {name: [list(v), c] for name, (v, c) in self._known.items()}}
-        temporary = self._file.with_suffix(f".{os.getpid()}.tmp")
         try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(document), encoding="utf-8")
-            os.replace(temporary, self._file)
-            self._changed = False
+            ensure_private_dir(self._file.parent)
+            atomic_write(self._file, json.dumps(document).encode("utf-8"))
         except OSError:
-            with suppress(OSError):
-                temporary.unlink()
+            return
+        self._changed = False
 
 
 def _read(file: Path) -> dict[str, tuple[Version, dict[str, int]]]:
