@@ -87,6 +87,8 @@ class TrainerApp(App[None]):
 
     def __init__(self, services: Services, *, start: str | None = None, web: bool | None = None) -> None:
         super().__init__()
+        for theme in THEMES.values():
+            self.register_theme(theme)
         self.services = services
         self._web = web
         self.start_id = start
@@ -98,11 +100,11 @@ class TrainerApp(App[None]):
         services.settings.report = lambda message: self.notify(message, severity="warning", timeout=15)
         services.settings.subscribe(self._settings_changed)
         self.settings = services.settings.current
+        self._show_colours(self.settings)
 
     def _settings_changed(self, settings: Settings) -> None:
         self.settings = settings
-        if self.theme in (theme.name for theme in THEMES.values()):  # the themes are registered: mounted
-            self._show_colours(settings)
+        self._show_colours(settings)
 
     @property
     def in_browser(self) -> bool:
@@ -140,9 +142,6 @@ class TrainerApp(App[None]):
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout)
 
     def on_mount(self) -> None:
-        for theme in THEMES.values():
-            self.register_theme(theme)
-        self._show_colours(self.settings)
         self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
         self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
