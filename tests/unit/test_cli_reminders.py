@@ -200,8 +200,8 @@ def test_status_imports_no_textual_no_pydantic_and_no_store(shell: Shell) -> Non
         from trainer.cli import main
         main(["status", "--format", "tmux"], standalone_mode=False)
         heavy = sorted(name for name in sys.modules if name.split(".")[0] in ("textual", "rich", "pydantic",
-            "pydantic_core", "tinydb", "filelock") or name in ("trainer.journal.store", "trainer.journal.models",
-            "trainer.catalog", "trainer.app"))
+            "pydantic_core", "tinydb") or name in ("trainer.journal.store", "trainer.journal.os_lock",
+            "trainer.journal.models", "trainer.catalog", "trainer.app"))
         print("HEAVY", heavy)
         """
     )

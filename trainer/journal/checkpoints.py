@@ -24,7 +24,6 @@ into ``sessions/`` the first time it is seen, and is then offered like the rest.
 from __future__ import annotations
 
 import os
-import sys
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,6 +34,7 @@ from trainer.files import FileReadError, MissingFileError, read_regular_file
 from trainer.journal.errors import JournalError, JournalProblem, JournalWriteError
 from trainer.journal.folder import SESSIONS_DIR
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, SessionRecord, new_id
+from trainer.journal.os_lock import ExclusiveLock
 from trainer.paths import ensure_private_dir
 
 if TYPE_CHECKING:
@@ -51,49 +51,7 @@ class _Checkpoint(BaseModel):
     session: SessionRecord
 
 
-class SessionLock:
-    """An exclusive OS lock on one file, taken without waiting; it ends with the process that holds it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._descriptor: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._descriptor is not None
-
-    def try_acquire(self) -> bool:
-        """Take the lock: False if another process (or another lock object) holds it; OSError if it cannot be used."""
-        if self._descriptor is not None:
-            return True
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-        descriptor = os.open(self.path, flags, 0o600)
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except (BlockingIOError, PermissionError):
-            os.close(descriptor)
-            return False
-        except BaseException:
-            os.close(descriptor)
-            raise
-        self._descriptor = descriptor
-        return True
-
-    def release(self) -> None:
-        """Let go of the lock (closing the file is what releases it)."""
-        if self._descriptor is not None:
-            descriptor, self._descriptor = self._descriptor, None
-            os.close(descriptor)
-
-
-def _remove(checkpoint: Path, lock: SessionLock) -> None:
+def _remove(checkpoint: Path, lock: ExclusiveLock) -> None:
     """The checkpoint first, then the lock file, then the lock itself: a checkpoint never outlives its lock file."""
     try:
         checkpoint.unlink(missing_ok=True)
@@ -109,7 +67,7 @@ class RunningSession:
         self.store = store
         self.id = session_id
         self.checkpoint_file = store.directory / SESSIONS_DIR / f"{session_id}.json"
-        self._lock = SessionLock(store.directory / SESSIONS_DIR / f"{session_id}.lock")
+        self._lock = ExclusiveLock(store.directory / SESSIONS_DIR / f"{session_id}.lock")
         self.finished = False
 
     def _check(self, record: SessionRecord) -> None:
@@ -167,7 +125,7 @@ class RunningSession:
 class OrphanedSession:
     """An unfinished session whose app is gone; its lock is held until it is saved, discarded or released."""
 
-    def __init__(self, store: JournalStore, record: SessionRecord, checkpoint_file: Path, lock: SessionLock) -> None:
+    def __init__(self, store: JournalStore, record: SessionRecord, checkpoint_file: Path, lock: ExclusiveLock) -> None:
         self.store = store
         self.record = record
         self.checkpoint_file = checkpoint_file
@@ -241,7 +199,7 @@ def unfinished_sessions(store: JournalStore) -> list[OrphanedSession]:
     found = []
     for name in names:
         checkpoint = sessions / name
-        lock = SessionLock(sessions / f"{name.removesuffix('.json')}.lock")
+        lock = ExclusiveLock(sessions / f"{name.removesuffix('.json')}.lock")
         try:
             if not lock.try_acquire():
                 continue  # its app is running

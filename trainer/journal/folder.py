@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file
@@ -40,6 +39,7 @@ from trainer.journal.layout import (
 )
 from trainer.journal.limits import explain
 from trainer.journal.models import JOURNAL_SCHEMA_VERSION, AnyEntry, Entry
+from trainer.journal.os_lock import LockTimeout, WaitingLock
 from trainer.journal.storage import (
     TEMP_SUFFIX,
     AtomicJSONStorage,
@@ -116,7 +116,7 @@ class JournalFolder:
         self._merging: Path | None = None
         """A conflict copy being merged by hand, which ``migration`` leaves to that merge."""
         # One lock object per store: it is re-entrant, so a locked method may call another.
-        self._lock = FileLock(directory / ".lock", timeout=lock_timeout, mode=0o600)
+        self._lock = WaitingLock(directory / ".lock", timeout=lock_timeout)
 
     # --- files and locking -------------------------------------------------
 
@@ -231,15 +231,15 @@ class JournalFolder:
             ) from None
         try:
             self._lock.acquire()
-        except Timeout:
+        except LockTimeout:
             raise JournalBusyError(
                 f"another backtrainer has been writing the journal in {self.directory} for over "
                 f"{self.lock_timeout:g} s; try again"
             ) from None
         except OSError as error:  # a lock file left by another user, a folder in its place ...
-            raise lock_error(Path(self._lock.lock_file), error) from None
+            raise lock_error(self._lock.path, error) from None
         try:
-            if self._lock.lock_counter == 1:  # the outermost hold (a locked method may call another)
+            if self._lock.count == 1:  # the outermost hold (a locked method may call another)
                 self._write_checked = False
                 self._remove_stale_temporaries()
             yield

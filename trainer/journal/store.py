@@ -117,7 +117,7 @@ class JournalStore(SettingsFile):
         store that has not read the other files yet (a shell ``log``). Under the lock it is done once per
         hold (``_write_checked``), however many files the write touches.
         """
-        if self._write_checked and self._lock.is_locked:
+        if self._write_checked and self._lock.held:
             return
         self.load_settings()
         if self.read_only:
@@ -126,7 +126,7 @@ class JournalStore(SettingsFile):
                 + "; ".join(str(problem) for problem in self._problems.values() if problem.newer)
             )
         migration.before_write(self)
-        self._write_checked = self._lock.is_locked
+        self._write_checked = self._lock.held
 
     @contextmanager
     def _table(self, path: Path) -> Iterator[Any]:
