@@ -9,26 +9,24 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
+from tests.clock import FakeClock
 from trainer.journal.os_lock import POLL_SECONDS, ExclusiveLock, LockTimeout, WaitingLock
 
 
-class FakeClock:
-    """A monotonic clock that moves only when the lock pauses."""
+class PausingClock(FakeClock):
+    """The tests' fake clock, moved on only by the lock's pauses, which it records."""
 
     def __init__(self) -> None:
-        self.now = 100.0
+        super().__init__(now=100.0)
         self.pauses: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
 
     def pause(self, seconds: float) -> None:
         self.pauses.append(seconds)
-        self.now += seconds
+        self.advance(seconds)
 
 
 def test_a_held_lock_makes_another_wait_for_the_timeout_then_give_up(tmp_path: Path) -> None:
-    clock = FakeClock()
+    clock = PausingClock()
     holder = ExclusiveLock(tmp_path / ".lock")
     assert holder.try_acquire()
     waiting = WaitingLock(tmp_path / ".lock", timeout=0.12, clock=clock, pause=clock.pause)
@@ -44,7 +42,7 @@ def test_a_held_lock_makes_another_wait_for_the_timeout_then_give_up(tmp_path: P
 def test_a_lock_let_go_during_the_wait_is_taken(tmp_path: Path) -> None:
     holder = ExclusiveLock(tmp_path / ".lock")
     assert holder.try_acquire()
-    clock = FakeClock()
+    clock = PausingClock()
 
     def pause(seconds: float) -> None:
         clock.pause(seconds)
