@@ -4,9 +4,14 @@ Both themes keep the cue's kinds apart by more than colour (the block letters' f
 shade for rest, the lightest when paused), so they read in 16 colours and with ``NO_COLOR`` too.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from textual.theme import Theme
 
-from trainer.journal.models import Colours
+if TYPE_CHECKING:  # (the launch frame picks its theme before the models load)
+    from trainer.journal.models import Colours
 
 CALM_THEME = Theme(
     name="backtrainer",

@@ -120,13 +120,13 @@ class Glance:
     settings_unreadable: bool = False
 
 
-def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
-    """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
-    could not be used."""
+def _settings_document(directory: Path) -> dict[str, Any] | None:
+    """The settings document of ``settings.json`` ({} when there is none); None if the file cannot be used
+    or is from a newer version of the app."""
     try:
         table = (_read_json(directory / SETTINGS_FILE) or {}).get(SETTINGS_TABLE, {})
     except _Unreadable:
-        return ReminderRules(), True
+        return None
     # the settings document, not the layout's beside it (``layout``)
     documents = (
         [document for key, document in table.items() if key != LAYOUT_DOCUMENT] if isinstance(table, dict) else []
@@ -134,11 +134,35 @@ def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
     settings = documents[0] if documents and isinstance(documents[0], dict) else {}
     version = settings.get("schema_version", JOURNAL_VERSION)
     if not isinstance(version, int) or version > JOURNAL_VERSION:
-        return ReminderRules(), version != JOURNAL_VERSION
+        return None
+    return settings
+
+
+def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
+    """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
+    could not be used."""
+    settings = _settings_document(directory)
+    if settings is None:
+        return ReminderRules(), True
     try:
         return rules_from_document(settings.get("reminders"), settings.get("sessions_per_week_goal")), False
     except ValueError:
         return ReminderRules(), True
+
+
+@dataclass(frozen=True)
+class StartSettings:
+    """What the app's launch frame takes from ``settings.json`` before the store opens (``trainer.app``)."""
+
+    returning: bool
+    """The first-run notice has been accepted (False whenever the file cannot be used: the app then loads
+    everything before it paints, as it always did)."""
+    high_contrast: bool
+
+
+def read_start_settings(directory: Path) -> StartSettings:
+    settings = _settings_document(directory) or {}
+    return StartSettings(settings.get("disclaimer_seen") is True, settings.get("colours") == "high-contrast")
 
 
 def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFacts:

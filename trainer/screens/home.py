@@ -17,38 +17,11 @@ from trainer.engine.today import Today
 from trainer.journal.errors import JournalError
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord, WeeklyCheck
 from trainer.screens.base import TrainerScreen
+from trainer.screens.home_menu import INTRO, MENU, ROOMY, RUNNING_MENU, fit_to_height, menu_prompt
 from trainer.screens.home_today import TodayBox
 from trainer.screens.start import begin_session
 from trainer.widgets.literal import literal
 from trainer.wording import THIS_WEEK, format_minutes, format_moment, plural
-
-MENU = (
-    ("start", "s", "Start a session", "The suggested routine (below), guided rep by rep"),
-    ("programme", "p", "12-week programme", "A few questions for a start that suits you"),
-    ("check-in", "c", "Check in", "Log how your back feels: a few seconds"),
-    ("journal", "j", "Journal", "Your entries and how things are trending"),
-    ("library", "l", "Library", "Exercises and routines, step by step"),
-    ("tips", "t", "Tips", "Sitting, sleep, heat and cold, lifting, medicines"),
-    ("settings", "o", "Settings", "The bell, time to get ready, your weekly goal"),
-    ("help", "h", "When to get help", "Symptoms that need a doctor today, or now"),
-)
-ROOMY = 40
-"""Rows from which Home shows everything beside Today (the introduction, what the phase is about, the
-message); below, Today and Your week come first (home.tcss)."""
-RUNNING_MENU = {
-    "start": ("Today's session", "Today's routine (below), guided rep by rep"),
-    "programme": ("Your programme", "Your answers and goals; or leave the programme"),
-}
-"""The rows that read differently while a programme is running."""
-
-
-def menu_prompt(key: str, title: str, description: str) -> Content:
-    return Content.assemble(
-        (f" {key} ", "bold $accent"),
-        " ",
-        (f"{title:<18}", "bold"),
-        (description, "$foreground-muted"),
-    )
 
 
 def week_summary(entries: list[AnyEntry], goal: int, today: date, week: WeekCount | None = None) -> list[Content]:
@@ -116,11 +89,7 @@ class HomeScreen(TrainerScreen):
     def compose_body(self) -> ComposeResult:
         catalog = self.services.catalog
         with Vertical(id="home"):
-            yield Static(
-                "A calm coach for a sore lower back: short guided exercise sessions, "
-                "a pain journal, and plain self-care advice based on published guidelines.",
-                id="intro",
-            )
+            yield Static(INTRO, id="intro")
             offered = catalog.default_programme is not None or self.services.coach.programme is not None
             yield OptionList(
                 *(
@@ -154,9 +123,7 @@ class HomeScreen(TrainerScreen):
         on the smallest terminals the introduction goes too, and on short ones once the journal has
         something in it (Home's first visit keeps it). With a programme, Today comes first: below ``ROOMY``
         rows the introduction and the message give way, on short terminals Your week too."""
-        self.set_class(self.size.height < ROOMY, "-medium")
-        self.set_class(self.size.height < 30, "-short")
-        self.set_class(self.size.height < 24, "-tiny")
+        fit_to_height(self, self.size.height)
         # the texts that are longer with room (after this layout: a change of height needs another)
         self.call_after_refresh(self._show_suggestion)
         self.call_after_refresh(self.query_one(TodayBox).set_detailed, self.size.height >= ROOMY)
