@@ -1,7 +1,9 @@
 """TrainerApp: the global keys, the start-up questions, and the way between screens.
 
 ``make_app`` builds it from ``trainer.services`` (content, journal, settings, clocks): the command line
-and the tests use the same factory, passing clocks and timings as arguments.
+and the tests use the same factory, passing clocks and timings as arguments. ``launch_app`` (the command
+line's) paints a returning person's first frame before the services load (``screens.launch``): this module
+imports only Textual and light modules at its top, the rest when it is needed.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from time import monotonic
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -17,27 +21,23 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
-from textual.reactive import var
+from textual.screen import Screen
 from textual.worker import Worker
 
-from trainer.catalog.loader import Catalog
-from trainer.journal.describe import duration_text, work_done
 from trainer.journal.errors import JournalError, JournalWriteError
-from trainer.journal.models import SessionRecord, Settings
+from trainer.journal.glance import read_start_settings
 from trainer.paths import Paths
-from trainer.screens.base import TrainerScreen
-from trainer.screens.content_error import ContentErrorScreen
-from trainer.screens.first_run import FirstRunScreen
-from trainer.screens.help import HelpScreen
-from trainer.screens.home import HomeScreen
-from trainer.screens.session_dialogs import UnfinishedSessionScreen
-from trainer.screens.start import begin_session
+from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
-from trainer.services.core import OrphanedSession, Services, Timings, local_now, make_services
 from trainer.start_up import resume_collection
 from trainer.theme import THEMES
 from trainer.widgets.literal import shown
 from trainer.wording import format_moment
+
+if TYPE_CHECKING:
+    from trainer.catalog.loader import Catalog
+    from trainer.journal.models import SessionRecord, Settings
+    from trainer.services.core import OrphanedSession, Services, Timings
 
 JOURNAL_MOVE = "journal-move"
 """The worker group of moving an older version's journal into device files, after the first paint."""
@@ -48,6 +48,8 @@ or to make the text smaller)."""
 
 
 def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
+    from trainer.journal.describe import duration_text, work_done
+
     which = f"Unfinished session {number} of {of}: " if of > 1 else ""
     return (
         f"{which}{session.title}, started {format_moment(session.at, today)}, was not finished "
@@ -60,7 +62,7 @@ def make_app(
     paths: Paths,
     *,
     catalog: Catalog | None = None,
-    now: Callable[[], datetime] = local_now,
+    now: Callable[[], datetime] | None = None,
     session_clock: Callable[[], float] = monotonic,
     timings: Timings | None = None,
     start: str | None = None,
@@ -68,8 +70,27 @@ def make_app(
 ) -> TrainerApp:
     """The app on ``paths``; ``start`` is a routine or exercise id to play as soon as it opens; ``web`` says
     whether it shows in a browser (None: as Textual's driver says, ``backtrainer serve``; tests pass True)."""
-    services = make_services(paths, catalog=catalog, now=now, session_clock=session_clock, timings=timings)
+    from trainer.services.core import local_now, make_services
+
+    services = make_services(paths, catalog=catalog, now=now or local_now, session_clock=session_clock, timings=timings)
     return TrainerApp(services, start=start, web=web)
+
+
+def launch_app(paths: Paths, *, now: Callable[[], datetime] | None = None, web: bool | None = None) -> TrainerApp:
+    """The app as the command line opens it: for a returning person, Home's rows paint first and the
+    content and the journal load right after (``screens.launch``); at a first run, or when the settings
+    file cannot be used, everything loads first (the first-run notice needs the content)."""
+    start = read_start_settings(paths.journal_dir)
+    if not start.returning:
+        return make_app(paths, now=now, web=web)
+    from_the_start = THEMES["high-contrast" if start.high_contrast else "calm"].name
+    return TrainerApp(partial(_load_services, paths, now), web=web, theme=from_the_start)
+
+
+def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services:
+    from trainer.services.core import local_now, make_services
+
+    return make_services(paths, now=now or local_now)
 
 
 class TrainerApp(App[None]):
@@ -82,14 +103,21 @@ class TrainerApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    settings: var[Settings] = var(Settings, init=False)
-    """The person's settings as they change (screens may watch it); change them through the services."""
-
-    def __init__(self, services: Services, *, start: str | None = None, web: bool | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | Callable[[], Services],
+        *,
+        start: str | None = None,
+        web: bool | None = None,
+        theme: str | None = None,
+    ) -> None:
+        """``services``, or what loads them: then the launch frame paints first, in ``theme``, and they
+        load just after it (``launch_app``)."""
         super().__init__()
-        for theme in THEMES.values():
-            self.register_theme(theme)
-        self.services = services
+        for each in THEMES.values():
+            self.register_theme(each)
+        self._services: Services | None = None
+        self._load = services if callable(services) else None
         self._web = web
         self.start_id = start
         """A routine or exercise id to start as soon as the app opens (``backtrainer start ID``)."""
@@ -97,14 +125,26 @@ class TrainerApp(App[None]):
         """Set once the start's move of an older version's journal is over and its notices are out."""
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
-        services.settings.report = lambda message: self.notify(message, severity="warning", timeout=15)
-        services.settings.subscribe(self._settings_changed)
-        self.settings = services.settings.current
-        self._show_colours(self.settings)
+        if theme is not None:
+            self.theme = theme
+        if not callable(services):
+            self._take_services(services)
 
-    def _settings_changed(self, settings: Settings) -> None:
-        self.settings = settings
-        self._show_colours(settings)
+    @property
+    def services(self) -> Services:
+        """The content, the journal, the settings and the clocks; loaded here if the launch frame has not
+        asked for them yet (a key that needs them, pressed before it painted)."""
+        if self._services is None:
+            assert self._load is not None  # (one or the other is given)
+            self._take_services(self._load())
+            assert self._services is not None
+        return self._services
+
+    def _take_services(self, services: Services) -> None:
+        self._services = services
+        services.settings.report = lambda message: self.notify(message, severity="warning", timeout=15)
+        services.settings.subscribe(self._show_colours)
+        self._show_colours(services.settings.current)
 
     @property
     def in_browser(self) -> bool:
@@ -141,7 +181,29 @@ class TrainerApp(App[None]):
         so markup is never parsed (whatever a caller asks) and control characters show as pictures."""
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """At a launch (``launch_app``), Home's rows at the bottom of the stack while the rest loads."""
+        return LaunchScreen() if self._services is None else super().get_default_screen()
+
     def on_mount(self) -> None:
+        if self._services is None:
+            self.call_after_refresh(self._open_after_launch)  # once the launch frame is on screen
+        else:
+            self._open()
+
+    def _open_after_launch(self) -> None:
+        """Load the services (the launch frame is on screen meanwhile), open Home, and hand it the keys
+        pressed before it showed."""
+        launch = self.screen_stack[0]
+        self._open()
+        if isinstance(launch, LaunchScreen):
+            self.call_after_refresh(launch.hand_on_keys)
+
+    def _open(self) -> None:
+        """The first screens: Home (or the content's error), the first-run notice, the start-up questions."""
+        from trainer.screens.content_error import ContentErrorScreen
+        from trainer.screens.home import HomeScreen
+
         self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
         self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
@@ -217,6 +279,10 @@ class TrainerApp(App[None]):
     async def _start_up(self, first_run: bool) -> None:
         """The first-run notice (once), Home, and then the offer to get started, each unfinished session in
         turn, then the session asked for."""
+        from trainer.screens.first_run import FirstRunScreen
+        from trainer.screens.home import HomeScreen
+        from trainer.screens.session_dialogs import UnfinishedSessionScreen
+
         settings = self.services.settings
         if first_run:
             accepted = await self.push_screen_wait(FirstRunScreen())
@@ -266,6 +332,8 @@ class TrainerApp(App[None]):
             orphan.release()
 
     def _start_requested(self) -> None:
+        from trainer.screens.start import begin_session
+
         catalog = self.services.catalog
         start_id, self.start_id = self.start_id or "", None
         if start_id in catalog.routines:
@@ -277,6 +345,8 @@ class TrainerApp(App[None]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q (and q on Home): quit, unless a screen asks first (a session in progress does)."""
+        from trainer.screens.base import TrainerScreen
+
         for screen in reversed(self.screen_stack):
             if isinstance(screen, TrainerScreen) and not screen.quit_requested():
                 return
@@ -284,18 +354,22 @@ class TrainerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without content there are no help lists to show: the key is not offered (the error screen
-        gives the emergency advice itself)."""
-        return not (action == "get_help" and self.services.loaded is None)
+        gives the emergency advice itself). Before the services load, it is offered (pressing it loads them)."""
+        return not (action == "get_help" and self._services is not None and self._services.loaded is None)
 
     def action_get_help(self) -> None:
+        from trainer.screens.base import TrainerScreen
+        from trainer.screens.help import HelpScreen
+
         screen = self.screen
-        if isinstance(screen, TrainerScreen):
+        if isinstance(screen, (TrainerScreen, LaunchScreen)):
             screen.open_help()  # each screen decides: a session pauses, Help itself is already there
         elif not isinstance(screen, TooSmallScreen):
             self.push_screen(HelpScreen())  # over a dialog or the first-run screen
 
     def on_resize(self, event: Resize) -> None:
-        self._fit_to(event.size)
+        if self._services is not None:  # (at a launch, once Home is open: ``_open``)
+            self._fit_to(event.size)
 
     def _fit_to(self, size: Size) -> None:
         too_small = size.width < MIN_SIZE.width or size.height < MIN_SIZE.height

@@ -173,7 +173,7 @@ def main(ctx: click.Context, profile: str | None, plain: bool) -> None:
 
         plain_menu(ctx.obj)
     elif ctx.invoked_subcommand is None:
-        from trainer.cli.content import run_app
+        from trainer.cli.open_app import run_app
 
         run_app(ctx.obj)
     elif ctx.invoked_subcommand not in QUIET_COMMANDS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -13,27 +12,9 @@ from trainer.catalog.cache import load_catalog_cached
 from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
 from trainer.cli.context import Context
+from trainer.cli.open_app import run_app
 from trainer.cli.output import say
 from trainer.wording import format_minutes, plural
-
-
-def _served_to_a_browser() -> bool:
-    """textual-serve runs the app with pipes and Textual's web driver (``backtrainer serve``)."""
-    from trainer.cli.serve import asks_for_browser
-
-    return asks_for_browser()
-
-
-def run_app(context: Context, start: str | None = None, catalog: Catalog | None = None) -> None:
-    """Open the full-screen app (straight into a session of ``start``), with the content already loaded."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not _served_to_a_browser():
-        raise click.ClickException(
-            "backtrainer needs a terminal to draw in. Over SSH, ask for one: ssh -t HOST backtrainer "
-            "(the shell commands log, journal, stats and export work without one)."
-        )
-    from trainer.app import make_app  # imported here so the other commands stay fast
-
-    make_app(context.paths, catalog=catalog, now=context.now, start=start).run()
 
 
 def _split_targets(targets: tuple[Path, ...]) -> tuple[Path | None, dict[str, Path], list[Path]]:

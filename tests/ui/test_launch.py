@@ -1,0 +1,130 @@
+"""A returning person's launch: Home's rows paint before the content and the journal load, then Home."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+
+from textual.widgets import OptionList, Static
+
+from tests.conftest import FIXED_NOW
+from trainer.app import TrainerApp, launch_app
+from trainer.journal.store import JournalStore
+from trainer.paths import Paths
+from trainer.screens.first_run import FirstRunScreen
+from trainer.screens.help import HelpScreen
+from trainer.screens.home import HomeScreen
+from trainer.screens.home_menu import MENU
+from trainer.screens.journal import JournalScreen
+from trainer.screens.launch import LOADING, LaunchScreen
+from trainer.screens.library import LibraryScreen
+from trainer.services.core import Services, make_services
+
+
+def shown_text(screen) -> str:
+    statics = " ".join(str(widget.render()) for widget in screen.query(Static))
+    menus = " ".join(str(option.prompt) for menu in screen.query(OptionList) for option in menu.options)
+    return f"{statics} {menus}"
+
+
+def launching(paths: Paths, catalog, *, when_loading: Callable[[TrainerApp], None] = lambda app: None) -> tuple:
+    """An app that loads its services after the launch frame; ``seen`` records what showed as they loaded."""
+    seen: dict[str, object] = {}
+
+    def load() -> Services:
+        seen["screen"] = app.screen
+        seen["text"] = shown_text(app.screen)
+        seen["stack"] = len(app.screen_stack)
+        when_loading(app)
+        return make_services(paths, catalog=catalog, now=lambda: FIXED_NOW)
+
+    app = TrainerApp(load)
+    return app, seen
+
+
+async def test_homes_rows_show_before_anything_loads_then_home_takes_their_place(paths, catalog, seen_disclaimer):
+    app, seen = launching(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(seen["screen"], LaunchScreen) and seen["stack"] == 1
+        for _, key, title, _ in MENU:
+            assert f" {key}  {title}" in seen["text"]
+        assert LOADING in seen["text"]
+        assert isinstance(app.screen, HomeScreen)
+        assert "Your week" in app.export_screenshot().replace("&#160;", " ")
+        assert LOADING not in shown_text(app.screen)
+
+
+async def test_keys_pressed_before_home_showed_reach_home_in_order(paths, catalog, seen_disclaimer):
+    def press_early(app: TrainerApp) -> None:  # as if typed while the launch frame was up
+        for key in ("l", "q", "j"):
+            app.screen.on_key(events_key(key))
+
+    app, _ = launching(paths, catalog, when_loading=press_early)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        # l opened the Library, q went back from it, j opened the Journal: as pressed on Home
+        assert isinstance(app.screen, JournalScreen)
+        assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen, JournalScreen]
+
+
+async def test_help_asked_for_before_home_showed_opens_over_home(paths, catalog, seen_disclaimer):
+    for key in ("h", "f1"):
+        app, _ = launching(paths, catalog)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen, HelpScreen]
+
+
+async def test_a_library_key_pressed_as_home_opens_goes_to_home(paths, catalog, seen_disclaimer):
+    app, _ = launching(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+def test_the_launch_uses_the_chosen_colours_from_its_first_frame(paths, seen_disclaimer) -> None:
+    JournalStore(paths.journal_dir).update_settings(colours="high-contrast")
+    assert launch_app(paths).theme == "backtrainer-high-contrast"
+    JournalStore(paths.journal_dir).update_settings(colours="calm")
+    assert launch_app(paths).theme == "backtrainer"
+
+
+async def test_a_first_run_loads_first_and_shows_the_notice(paths) -> None:
+    app = launch_app(paths, now=lambda: FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        assert not any(isinstance(screen, LaunchScreen) for screen in app.screen_stack)
+
+
+async def test_a_settings_file_that_cannot_be_read_loads_first_and_says_so(paths, seen_disclaimer) -> None:
+    (paths.journal_dir / "settings.json").write_text("{not json")
+    app = launch_app(paths, now=lambda: FIXED_NOW)
+    assert app._services is not None  # (loaded before the first frame, as always)
+
+
+def test_the_launch_frame_needs_neither_the_models_nor_the_content() -> None:
+    """What the command line imports before the first frame: Textual, and no pydantic model, content,
+    journal store or service (they load once the frame is on screen)."""
+    probe = (
+        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app; "
+        "heavy = [name for name in sys.modules if name in ('pydantic.main', 'tinydb') "
+        "or name.startswith(('trainer.catalog', 'trainer.services', 'trainer.engine', 'trainer.journal.models', "
+        "'trainer.journal.store', 'trainer.screens.home', 'trainer.screens.base'))]; "
+        "heavy.remove('trainer.screens.home_menu') if 'trainer.screens.home_menu' in heavy else None; "
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def events_key(key: str):
+    from textual import events
+
+    return events.Key(key, key)
