@@ -201,13 +201,14 @@ class TrainerApp(App[None]):
 
     def _open(self) -> None:
         """The first screens: Home (or the content's error), the first-run notice, the start-up questions."""
-        from trainer.screens.content_error import ContentErrorScreen
         from trainer.screens.home import HomeScreen
 
         self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
         self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
         if catalog is None:
+            from trainer.screens.content_error import ContentErrorScreen
+
             self.push_screen(ContentErrorScreen(self.services.content_problems))
             return
         first_run = not self.services.settings.current.disclaimer_seen
@@ -279,12 +280,12 @@ class TrainerApp(App[None]):
     async def _start_up(self, first_run: bool) -> None:
         """The first-run notice (once), Home, and then the offer to get started, each unfinished session in
         turn, then the session asked for."""
-        from trainer.screens.first_run import FirstRunScreen
         from trainer.screens.home import HomeScreen
-        from trainer.screens.session_dialogs import UnfinishedSessionScreen
 
         settings = self.services.settings
         if first_run:
+            from trainer.screens.first_run import FirstRunScreen
+
             accepted = await self.push_screen_wait(FirstRunScreen())
             if not isinstance(self.screen, HomeScreen):
                 await self.push_screen(HomeScreen())
@@ -300,6 +301,8 @@ class TrainerApp(App[None]):
             self.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
         total = len(self._unfinished)
         for number, orphan in enumerate(list(self._unfinished), 1):
+            from trainer.screens.session_dialogs import UnfinishedSessionScreen  # (only when there is one)
+
             description = describe_unfinished(orphan.record, number, total, self.services.today())
             save = await self.push_screen_wait(UnfinishedSessionScreen(description))
             self._unfinished.remove(orphan)
