@@ -31,10 +31,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pty_launch import PtyProcess  # noqa: E402
 from results import record  # noqa: E402
 
-HOME_MARKER = "step by step"  # in the Home menu
+HOME_MARKER = "step by step"  # in the Home menu (the launch frame has it: ``trainer/screens/launch.py``)
+HOME_COMPLETE_MARKER = "Your week"  # the title of Home's box about the week: the journal has been read
 FIRST_RUN_MARKER = "I understand, continue"  # the first-run screen's button
 MINIMAL_MARKER = "minimal app ready"
-TARGETS = {"home": 1.3, "first-run": 1.6, "--version": 1.5, "--help": 1.5, "log 3": 1.5}
+TARGETS: dict[str, float | None] = {
+    "home": 1.3,
+    "home, complete": None,
+    "first-run": 1.6,
+    "--version": 1.5,
+    "--help": 1.5,
+    "log 3": 1.5,
+}
 RSS_TARGET_MIB = 50
 
 
@@ -119,6 +127,7 @@ def main() -> None:
     programs: dict[str, Callable[[], float]] = {
         "floor": lambda: first_frame(minimal, MINIMAL_MARKER, env),
         "home": lambda: first_frame([app], HOME_MARKER, env),
+        "home, complete": lambda: first_frame([app], HOME_COMPLETE_MARKER, env),
         "first-run": lambda: first_frame([app], FIRST_RUN_MARKER, fresh_env()),
         "click": lambda: wall_time([sys.executable, "-c", "import click"], env),
         "--version": lambda: wall_time([app, "--version"], env),
@@ -143,6 +152,7 @@ def main() -> None:
     median = {name: statistics.median(values) for name, values in times.items()}
     floors = {
         "home": "floor",
+        "home, complete": "floor",
         "first-run": "floor",
         "--version": "click",
         "--help": "click",
@@ -151,10 +161,13 @@ def main() -> None:
     rows = []
     for name, floor in floors.items():
         ratio = median[name] / median[floor]
-        verdict = "met" if ratio <= TARGETS[name] else "missed"
+        target = TARGETS[name]
+        goal = (
+            "none (shown for what it is)" if target is None else f"{target}x ({'met' if ratio <= target else 'missed'})"
+        )
         rows.append(
             f"| `{name}` | {median[name] * 1000:.0f} ms | {floor} {median[floor] * 1000:.0f} ms | "
-            f"**{ratio:.2f}x** | {TARGETS[name]}x ({verdict}) |"
+            f"**{ratio:.2f}x** | {goal} |"
         )
     rss = [
         ("Home (settled)", statistics.median(rss_home), rss_home),
@@ -170,7 +183,10 @@ def main() -> None:
         f"Method: each round runs every program once, in turn ({', '.join(programs)}); {args.rounds} rounds after "
         "one warm-up run each; medians. First frames are timed from the launch in an 80x24 pseudo-terminal until "
         "a marker text of the screen is in the output (`bench/pty_launch.py`); Home is a returning user's (the "
-        "first-run notice accepted; an empty journal), the first-run screen a new data folder's. Command times "
+        "first-run notice accepted; an empty journal), the first-run screen a new data folder's. `home` is its "
+        "first frame: Home's introduction and menu, painted before the content and the journal load "
+        "(`trainer/screens/launch.py`); `home, complete` is Home with the journal read (its box 'Your week'). "
+        "Command times "
         "are the wall time of the whole process (`log 3` writes a check-in each time). Peak RSS is VmHWM of the "
         "app process (3 launches each, median). "
         f"Load average {load_before:.2f} before, {load_after:.2f} after, on a 2-CPU machine shared with "
