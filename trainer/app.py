@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from trainer.journal.errors import JournalError, JournalWriteError
-from trainer.journal.glance import read_start_settings
+from trainer.journal.glance import StartSettings, read_start_settings
 from trainer.paths import Paths
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
@@ -83,8 +83,7 @@ def launch_app(paths: Paths, *, now: Callable[[], datetime] | None = None, web: 
     start = read_start_settings(paths.journal_dir)
     if not start.returning:
         return make_app(paths, now=now, web=web)
-    from_the_start = THEMES["high-contrast" if start.high_contrast else "calm"].name
-    return TrainerApp(partial(_load_services, paths, now), web=web, theme=from_the_start)
+    return TrainerApp(partial(_load_services, paths, now), web=web, launch=start)
 
 
 def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services:
@@ -95,7 +94,8 @@ def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services
 
 class TrainerApp(App[None]):
     TITLE = "backtrainer"
-    CSS_PATH = ["app.tcss", "screens/dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss"]
+    """home.tcss here too: the launch frame is the default screen, whose own CSS_PATH Textual does not load."""
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("h", "get_help", "Get help", tooltip="When to get help"),
@@ -109,10 +109,10 @@ class TrainerApp(App[None]):
         *,
         start: str | None = None,
         web: bool | None = None,
-        theme: str | None = None,
+        launch: StartSettings | None = None,
     ) -> None:
-        """``services``, or what loads them: then the launch frame paints first, in ``theme``, and they
-        load just after it (``launch_app``)."""
+        """``services``, or what loads them: then the launch frame paints first, as ``launch`` says (the
+        colours, the layout), and they load just after it (``launch_app``)."""
         super().__init__()
         for each in THEMES.values():
             self.register_theme(each)
@@ -125,8 +125,9 @@ class TrainerApp(App[None]):
         """Set once the start's move of an older version's journal is over and its notices are out."""
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
-        if theme is not None:
-            self.theme = theme
+        self._launch = launch or StartSettings(returning=True, high_contrast=False, logged=True)
+        if launch is not None:
+            self.theme = THEMES["high-contrast" if launch.high_contrast else "calm"].name
         if not callable(services):
             self._take_services(services)
 
@@ -183,7 +184,9 @@ class TrainerApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         """At a launch (``launch_app``), Home's rows at the bottom of the stack while the rest loads."""
-        return LaunchScreen() if self._services is None else super().get_default_screen()
+        if self._services is None:
+            return LaunchScreen(logged=self._launch.logged)
+        return super().get_default_screen()
 
     def on_mount(self) -> None:
         if self._services is None:

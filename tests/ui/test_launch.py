@@ -6,10 +6,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from tests.conftest import FIXED_NOW
 from trainer.app import TrainerApp, launch_app
+from trainer.journal.glance import read_start_settings
+from trainer.journal.models import CheckIn
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.screens.first_run import FirstRunScreen
@@ -88,11 +91,38 @@ async def test_a_library_key_pressed_as_home_opens_goes_to_home(paths, catalog, 
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_quitting_at_once_quits_cleanly(paths, catalog, seen_disclaimer):
+    for key in ("q", "ctrl+q"):
+        app, _ = launching(paths, catalog)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.return_code == 0  # (and run_test raises if anything failed on the way out)
+
+
 def test_the_launch_uses_the_chosen_colours_from_its_first_frame(paths, seen_disclaimer) -> None:
     JournalStore(paths.journal_dir).update_settings(colours="high-contrast")
     assert launch_app(paths).theme == "backtrainer-high-contrast"
     JournalStore(paths.journal_dir).update_settings(colours="calm")
     assert launch_app(paths).theme == "backtrainer"
+
+
+@pytest.mark.parametrize("logged", [False, True])
+async def test_the_launch_frame_lays_out_as_home_will(paths, catalog, seen_disclaimer, logged) -> None:
+    """The menu is where Home will put it: at 80x24 the introduction shows only before anything is logged."""
+    if logged:
+        JournalStore(paths.journal_dir).add(CheckIn(at=FIXED_NOW, pain_now=3))
+    seen: dict[str, int] = {}
+
+    def load() -> Services:
+        seen["launch"] = app.screen.query_one("#menu").region.y
+        return make_services(paths, catalog=catalog, now=lambda: FIXED_NOW)
+
+    app = TrainerApp(load, launch=read_start_settings(paths.journal_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#menu").region.y == seen["launch"]
 
 
 async def test_a_first_run_loads_first_and_shows_the_notice(paths) -> None:

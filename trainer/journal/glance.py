@@ -82,13 +82,12 @@ def month_file(directory: Path, year: int, month: int) -> Path:
     return part_path(directory, year, month)
 
 
-def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
-    """Every file of these months, of every device (``layout``); the first part of each when the folder
-    cannot be listed."""
+def _month_files(directory: Path) -> list[Path] | None:
+    """Every month file of every device (``layout``); None when the folder cannot be listed."""
     try:
         listing = [directory / name for name in os.listdir(directory)]
     except OSError:
-        return [month_file(directory, year, month) for year, month in months]
+        return None
     devices = directory / DEVICES_DIR
     try:
         folders = [devices / name for name in os.listdir(devices) if DEVICE_ID.fullmatch(name)]
@@ -100,8 +99,16 @@ def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
             found += [folder / name for name in os.listdir(folder)]
         except OSError:
             continue
+    return sources(found)
+
+
+def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
+    """Every file of these months, of every device; the first part of each when the folder cannot be listed."""
+    found = _month_files(directory)
+    if found is None:
+        return [month_file(directory, year, month) for year, month in months]
     wanted = set(months)
-    return [path for path in sources(found) if (source_key(path) or (0, 0, 0))[:2] in wanted]
+    return [path for path in found if (source_key(path) or (0, 0, 0))[:2] in wanted]
 
 
 def months_between(first: datetime, last: datetime) -> list[tuple[int, int]]:
@@ -158,11 +165,17 @@ class StartSettings:
     """The first-run notice has been accepted (False whenever the file cannot be used: the app then loads
     everything before it paints, as it always did)."""
     high_contrast: bool
+    logged: bool
+    """The journal has a month file (Home then lays out as for someone who has logged: home.tcss)."""
 
 
 def read_start_settings(directory: Path) -> StartSettings:
     settings = _settings_document(directory) or {}
-    return StartSettings(settings.get("disclaimer_seen") is True, settings.get("colours") == "high-contrast")
+    return StartSettings(
+        returning=settings.get("disclaimer_seen") is True,
+        high_contrast=settings.get("colours") == "high-contrast",
+        logged=bool(_month_files(directory)),
+    )
 
 
 def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFacts:

@@ -68,6 +68,7 @@ def home_notices(entries: list[AnyEntry], now_day_count: int, unreadable: bool) 
 
 class HomeScreen(TrainerScreen):
     SUB_TITLE = "Home"
+    DEFAULT_CLASSES = "home"  # (home.tcss, shared with the launch frame)
     suggestion: Suggestion | None = None
     today: Today | None = None
     CSS_PATH = "home.tcss"

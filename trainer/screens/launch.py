@@ -28,10 +28,11 @@ class LaunchScreen(Screen[None]):
     """The app's first screen at a returning person's launch: Home's rows, then Home (``TrainerApp``)."""
 
     SUB_TITLE = "Home"
-    CSS_PATH = "home.tcss"
 
-    def __init__(self) -> None:
-        super().__init__(classes="-returning")  # (as Home for someone who has logged: home.tcss)
+    def __init__(self, *, logged: bool = True) -> None:
+        """``logged``: lay out as Home does once the journal has something in it (home.tcss, which the app
+        loads: Textual loads no default screen's CSS_PATH)."""
+        super().__init__(classes="home -returning" if logged else "home")
         self._held: list[events.Key] | None = []
         """Keys pressed before Home showed, in order (None once they have been handed on)."""
 
