@@ -19,13 +19,23 @@ ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b
 class PtyProcess:
     """A child process attached to a new pseudo-terminal of a given size."""
 
-    def __init__(self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = (80, 24), *, nicer: int = 0
+    ) -> None:
+        """``nicer``: the child runs that much nicer than this process (a watcher that must not be starved)."""
         self.master, slave = os.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            list(argv), stdin=slave, stdout=slave, stderr=slave, env=dict(env), start_new_session=True, close_fds=True
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=dict(env),
+            start_new_session=True,
+            close_fds=True,
+            preexec_fn=(lambda: os.nice(nicer)) if nicer else None,
         )
         os.close(slave)
         self.output = bytearray()
