@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from textual import events
 from textual.widgets import OptionList, Static
 
 from tests.conftest import FIXED_NOW
@@ -62,7 +63,7 @@ async def test_homes_rows_show_before_anything_loads_then_home_takes_their_place
 async def test_keys_pressed_before_home_showed_reach_home_in_order(paths, catalog, seen_disclaimer):
     def press_early(app: TrainerApp) -> None:  # as if typed while the launch frame was up
         for key in ("l", "q", "j"):
-            app.screen.on_key(events_key(key))
+            app.screen.on_key(events.Key(key, key))
 
     app, _ = launching(paths, catalog, when_loading=press_early)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -73,14 +74,14 @@ async def test_keys_pressed_before_home_showed_reach_home_in_order(paths, catalo
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen, JournalScreen]
 
 
-async def test_help_asked_for_before_home_showed_opens_over_home(paths, catalog, seen_disclaimer):
-    for key in ("h", "f1"):
-        app, _ = launching(paths, catalog)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press(key)
-            await pilot.pause()
-            await pilot.pause()
-            assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen, HelpScreen]
+@pytest.mark.parametrize("key", ["h", "f1"])
+async def test_help_asked_for_before_home_showed_opens_over_home(paths, catalog, seen_disclaimer, key):
+    app, _ = launching(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen, HelpScreen]
 
 
 async def test_a_library_key_pressed_as_home_opens_goes_to_home(paths, catalog, seen_disclaimer):
@@ -91,13 +92,13 @@ async def test_a_library_key_pressed_as_home_opens_goes_to_home(paths, catalog, 
         assert isinstance(app.screen, LibraryScreen)
 
 
-async def test_quitting_at_once_quits_cleanly(paths, catalog, seen_disclaimer):
-    for key in ("q", "ctrl+q"):
-        app, _ = launching(paths, catalog)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press(key)
-            await pilot.pause()
-            assert app.return_code == 0  # (and run_test raises if anything failed on the way out)
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quitting_at_once_quits_cleanly(paths, catalog, seen_disclaimer, key):
+    app, _ = launching(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+    assert app.return_code == 0  # (run_test raises if anything failed on the way out)
 
 
 def test_the_launch_uses_the_chosen_colours_from_its_first_frame(paths, seen_disclaimer) -> None:
@@ -144,17 +145,10 @@ def test_the_launch_frame_needs_neither_the_models_nor_the_content() -> None:
     journal store or service (they load once the frame is on screen)."""
     probe = (
         "import sys; import trainer.cli, trainer.cli.open_app, trainer.app; "
-        "heavy = [name for name in sys.modules if name in ('pydantic.main', 'tinydb') "
-        "or name.startswith(('trainer.catalog', 'trainer.services', 'trainer.engine', 'trainer.journal.models', "
-        "'trainer.journal.store', 'trainer.screens.home', 'trainer.screens.base'))]; "
-        "heavy.remove('trainer.screens.home_menu') if 'trainer.screens.home_menu' in heavy else None; "
+        "heavy = [name for name in sys.modules if name in ('pydantic.main', 'tinydb', 'trainer.journal.models', "
+        "'trainer.journal.store', 'trainer.screens.home', 'trainer.screens.base') "
+        "or name.startswith(('trainer.catalog', 'trainer.services', 'trainer.engine'))]; "
         "print(sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
-
-
-def events_key(key: str):
-    from textual import events
-
-    return events.Key(key, key)
