@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from trainer.journal.errors import JournalError, JournalWriteError
-from trainer.journal.glance import StartSettings, read_start_settings
+from trainer.journal.quick_read import StartSettings, read_start_settings
 from trainer.paths import Paths
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen

@@ -12,8 +12,8 @@ from textual.widgets import OptionList, Static
 
 from tests.conftest import FIXED_NOW
 from trainer.app import TrainerApp, launch_app
-from trainer.journal.glance import read_start_settings
 from trainer.journal.models import CheckIn
+from trainer.journal.quick_read import read_start_settings
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.screens.first_run import FirstRunScreen

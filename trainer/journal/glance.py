@@ -12,27 +12,14 @@ not pass, read as the defaults (reminders off); every device's files are merged 
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
-from trainer.journal.layout import (
-    DELETED_TABLE,
-    DEVICE_ID,
-    DEVICES_DIR,
-    LAYOUT_DOCUMENT,
-    device_of,
-    month_parts,
-    part_path,
-    source_key,
-    sources,
-)
+from trainer.journal.layout import DELETED_TABLE, device_of, part_path, source_key
+from trainer.journal.quick_read import Unreadable, month_files, read_json, settings_document
 from trainer.journal.reminders import (
-    JOURNAL_VERSION,
     Fact,
     JournalFacts,
     ReminderRules,
@@ -42,35 +29,9 @@ from trainer.journal.reminders import (
 )
 from trainer.journal.versions import Merge, deletion_key, recorded_at, version_key
 
-SETTINGS_FILE = "settings.json"
-SETTINGS_TABLE = "settings"
 ENTRIES_TABLE = "entries"
 ZONE_SLACK = timedelta(days=2)
 """As the store: month files are named by the month of an entry's time in its own zone."""
-
-
-class _Unreadable(Exception):
-    pass
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    """The JSON object in ``path``; None when there is no such file."""
-    try:
-        raw = read_regular_file(path, follow_symlinks=False)
-    except MissingFileError:
-        return None
-    except FileReadError:
-        raise _Unreadable(path) from None
-    try:
-        text = raw.decode("utf-8")
-        if too_deep(text):
-            raise _Unreadable(path)
-        data = json.loads(text)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _Unreadable(path) from None
-    if not isinstance(data, dict):
-        raise _Unreadable(path)
-    return data
 
 
 def _documents(data: dict[str, Any] | None, table: str) -> list[Any]:
@@ -82,29 +43,9 @@ def month_file(directory: Path, year: int, month: int) -> Path:
     return part_path(directory, year, month)
 
 
-def _month_files(directory: Path) -> list[Path] | None:
-    """Every month file of every device (``layout``); None when the folder cannot be listed."""
-    try:
-        listing = [directory / name for name in os.listdir(directory)]
-    except OSError:
-        return None
-    devices = directory / DEVICES_DIR
-    try:
-        folders = [devices / name for name in os.listdir(devices) if DEVICE_ID.fullmatch(name)]
-    except OSError:
-        folders = []
-    found = month_parts(listing)
-    for folder in folders:
-        try:
-            found += [folder / name for name in os.listdir(folder)]
-        except OSError:
-            continue
-    return sources(found)
-
-
 def _month_parts(directory: Path, months: list[tuple[int, int]]) -> list[Path]:
     """Every file of these months, of every device; the first part of each when the folder cannot be listed."""
-    found = _month_files(directory)
+    found = month_files(directory)
     if found is None:
         return [month_file(directory, year, month) for year, month in months]
     wanted = set(months)
@@ -127,28 +68,10 @@ class Glance:
     settings_unreadable: bool = False
 
 
-def _settings_document(directory: Path) -> dict[str, Any] | None:
-    """The settings document of ``settings.json`` ({} when there is none); None if the file cannot be used
-    or is from a newer version of the app."""
-    try:
-        table = (_read_json(directory / SETTINGS_FILE) or {}).get(SETTINGS_TABLE, {})
-    except _Unreadable:
-        return None
-    # the settings document, not the layout's beside it (``layout``)
-    documents = (
-        [document for key, document in table.items() if key != LAYOUT_DOCUMENT] if isinstance(table, dict) else []
-    )
-    settings = documents[0] if documents and isinstance(documents[0], dict) else {}
-    version = settings.get("schema_version", JOURNAL_VERSION)
-    if not isinstance(version, int) or version > JOURNAL_VERSION:
-        return None
-    return settings
-
-
 def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
     """The reminder rules from ``settings.json`` (the defaults when there are none), and whether the file
     could not be used."""
-    settings = _settings_document(directory)
+    settings = settings_document(directory)
     if settings is None:
         return ReminderRules(), True
     try:
@@ -157,35 +80,14 @@ def read_rules(directory: Path) -> tuple[ReminderRules, bool]:
         return ReminderRules(), True
 
 
-@dataclass(frozen=True)
-class StartSettings:
-    """What the app's launch frame takes from ``settings.json`` before the store opens (``trainer.app``)."""
-
-    returning: bool
-    """The first-run notice has been accepted (False whenever the file cannot be used: the app then loads
-    everything before it paints, as it always did)."""
-    high_contrast: bool
-    logged: bool
-    """The journal has a month file (Home then lays out as for someone who has logged: home.tcss)."""
-
-
-def read_start_settings(directory: Path) -> StartSettings:
-    settings = _settings_document(directory) or {}
-    return StartSettings(
-        returning=settings.get("disclaimer_seen") is True,
-        high_contrast=settings.get("colours") == "high-contrast",
-        logged=bool(_month_files(directory)),
-    )
-
-
 def read_facts(directory: Path, since: datetime, until: datetime) -> JournalFacts:
     """Check-ins, sessions and prompts with ``since <= at <= until``, from the month files that can hold them."""
     merge: Merge[Fact | None] = Merge(repr)
     unreadable = 0
     for path in _month_parts(directory, months_between(since - ZONE_SLACK, until + ZONE_SLACK)):
         try:
-            data = _read_json(path)
-        except _Unreadable:
+            data = read_json(path)
+        except Unreadable:
             unreadable += 1
             continue
         device = device_of(path)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, Final, Literal, get_args
 
+from trainer.journal.quick_read import JOURNAL_VERSION
+
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 ReminderKind = Literal["desk-break", "session", "morning-check"]
 Outcome = Literal["shown", "taken", "skipped", "postponed", "away"]
@@ -79,8 +81,6 @@ CLOCK_TIME: Final = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 """A time of day as the settings hold it: ``HH:MM``, 24-hour."""
 _CLOCK = re.compile(CLOCK_TIME)
 
-JOURNAL_VERSION: Final = 1
-"""``models.JOURNAL_SCHEMA_VERSION``: documents of a newer version are left alone."""
 
 # The weekly goal (``Settings.sessions_per_week_goal``) and when a session counts towards it
 # (``SessionRecord.counts``): the same numbers as in ``models``, which a test compares.
