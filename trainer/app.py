@@ -185,7 +185,7 @@ class TrainerApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """At a launch (``launch_app``), Home's rows at the bottom of the stack while the rest loads."""
         if self._services is None:
-            return LaunchScreen(logged=self._launch.logged)
+            return LaunchScreen(logged=self._launch.logged, coaching=self._launch.coaching)
         return super().get_default_screen()
 
     def on_mount(self) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from textual import events
 from textual.widgets import OptionList, Static
 
 from tests.conftest import FIXED_NOW
+from tests.ui.test_home_today import start_programme
 from trainer.app import TrainerApp, launch_app
 from trainer.journal.models import CheckIn
 from trainer.journal.quick_read import read_start_settings
@@ -108,11 +110,16 @@ def test_the_launch_uses_the_chosen_colours_from_its_first_frame(paths, seen_dis
     assert launch_app(paths).theme == "backtrainer"
 
 
-@pytest.mark.parametrize("logged", [False, True])
-async def test_the_launch_frame_lays_out_as_home_will(paths, catalog, seen_disclaimer, logged) -> None:
-    """The menu is where Home will put it: at 80x24 the introduction shows only before anything is logged."""
+@pytest.mark.parametrize(
+    ("logged", "coaching", "size"), [(False, False, (80, 24)), (True, False, (80, 24)), (True, True, (100, 34))]
+)
+async def test_the_launch_frame_lays_out_as_home_will(paths, catalog, seen_disclaimer, logged, coaching, size) -> None:
+    """The menu is where Home will put it: at 80x24 the introduction shows only before anything is logged;
+    with a programme running it gives way below 40 rows."""
     if logged:
         JournalStore(paths.journal_dir).add(CheckIn(at=FIXED_NOW, pain_now=3))
+    if coaching:
+        start_programme(paths, date(2026, 11, 16))
     seen: dict[str, int] = {}
 
     def load() -> Services:
@@ -120,9 +127,10 @@ async def test_the_launch_frame_lays_out_as_home_will(paths, catalog, seen_discl
         return make_services(paths, catalog=catalog, now=lambda: FIXED_NOW)
 
     app = TrainerApp(load, launch=read_start_settings(paths.journal_dir))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert app.screen.has_class("-coach") is coaching
         assert app.screen.query_one("#menu").region.y == seen["launch"]
 
 

@@ -96,6 +96,8 @@ class StartSettings:
     high_contrast: bool
     logged: bool
     """The journal has a month file (Home then lays out as for someone who has logged: home.tcss)."""
+    coaching: bool = False
+    """A programme is running (Home then gives Today the room first: home.tcss)."""
 
 
 def read_start_settings(directory: Path) -> StartSettings:
@@ -104,4 +106,5 @@ def read_start_settings(directory: Path) -> StartSettings:
         returning=settings.get("disclaimer_seen") is True,
         high_contrast=settings.get("colours") == "high-contrast",
         logged=bool(month_files(directory)),
+        coaching=isinstance(settings.get("programme"), dict),
     )

@@ -29,10 +29,11 @@ class LaunchScreen(Screen[None]):
 
     SUB_TITLE = "Home"
 
-    def __init__(self, *, logged: bool = True) -> None:
-        """``logged``: lay out as Home does once the journal has something in it (home.tcss, which the app
-        loads: Textual loads no default screen's CSS_PATH)."""
-        super().__init__(classes="home -returning" if logged else "home")
+    def __init__(self, *, logged: bool = True, coaching: bool = False) -> None:
+        """Laid out as Home will be (home.tcss, which the app loads: Textual loads no default screen's
+        CSS_PATH): ``logged``, once the journal has something in it; ``coaching``, while a programme runs."""
+        classes = ["home", *(["-returning"] if logged else []), *(["-coach"] if coaching else [])]
+        super().__init__(classes=" ".join(classes))
         self._held: list[events.Key] | None = []
         """Keys pressed before Home showed, in order (None once they have been handed on)."""
 
