@@ -19,6 +19,11 @@ from textual.widgets import Static
 from trainer.widgets.literal import literal
 
 
+def _hang(marker: str) -> int:
+    """Cells before an item's text: its marker and a space, at least two."""
+    return max(2, len(marker) + 1)
+
+
 class HangingItems(Visual):
     """Items after their markers (bold, then a space); an item's wrapped lines start under its text."""
 
@@ -30,7 +35,7 @@ class HangingItems(Visual):
         if width not in self._lines:
             rows: list[Content] = []
             for marker, text in self.items:
-                hang = max(2, len(marker) + 1)
+                hang = _hang(marker)
                 for number, line in enumerate(text.wrap(max(1, width - hang)) or [Content()]):
                     lead = Content.styled(marker.ljust(hang), "bold") if number == 0 else Content(" " * hang)
                     rows.append(lead + line)
@@ -41,7 +46,7 @@ class HangingItems(Visual):
         return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        widest = max((max(2, len(marker) + 1) + text.cell_length for marker, text in self.items), default=0)
+        widest = max((_hang(marker) + text.cell_length for marker, text in self.items), default=0)
         return min(widest, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
@@ -64,11 +69,9 @@ class BulletList(Static):
         self, items: Sequence[str], *, numbered: bool = False, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.items = list(items)
-        self.numbered = numbered
-        width = len(str(len(self.items))) + 1
-        markers = [f"{index}.".rjust(width) if numbered else "•" for index in range(1, len(self.items) + 1)]
-        self._visual = HangingItems([(marker, literal(item)) for marker, item in zip(markers, self.items, strict=True)])
+        width = len(str(len(items))) + 1
+        markers = [f"{index}.".rjust(width) if numbered else "•" for index in range(1, len(items) + 1)]
+        self._visual = HangingItems([(marker, literal(item)) for marker, item in zip(markers, items, strict=True)])
 
     def render(self) -> HangingItems:
         return self._visual
