@@ -95,7 +95,7 @@ def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services
 class TrainerApp(App[None]):
     TITLE = "backtrainer"
     CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss"]
-    """home.tcss here too: the launch frame is the default screen, whose own CSS_PATH Textual does not load."""
+    """home.tcss is the app's: Home and its launch frame share it, and Textual loads no default screen's CSS_PATH."""
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("h", "get_help", "Get help", tooltip="When to get help"),
@@ -125,9 +125,9 @@ class TrainerApp(App[None]):
         """Set once the start's move of an older version's journal is over and its notices are out."""
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
-        self._launch = launch or StartSettings(returning=True, high_contrast=False, logged=True)
+        self._launch = launch
         if launch is not None:
-            self.theme = THEMES["high-contrast" if launch.high_contrast else "calm"].name
+            self.theme = THEMES[launch.colours].name
         if not callable(services):
             self._take_services(services)
 
@@ -184,9 +184,11 @@ class TrainerApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         """At a launch (``launch_app``), Home's rows at the bottom of the stack while the rest loads."""
-        if self._services is None:
-            return LaunchScreen(logged=self._launch.logged, coaching=self._launch.coaching)
-        return super().get_default_screen()
+        if self._services is not None:
+            return super().get_default_screen()
+        if self._launch is None:
+            return LaunchScreen()
+        return LaunchScreen(logged=self._launch.logged, coaching=self._launch.coaching)
 
     def on_mount(self) -> None:
         if self._services is None:

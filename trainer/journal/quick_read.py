@@ -13,10 +13,13 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
 from trainer.journal.layout import DEVICE_ID, DEVICES_DIR, LAYOUT_DOCUMENT, month_parts, sources
+
+if TYPE_CHECKING:
+    from trainer.journal.models import Colours
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_TABLE = "settings"
@@ -93,7 +96,8 @@ class StartSettings:
     returning: bool
     """The first-run notice has been accepted (False whenever the file cannot be used: the app then loads
     everything before it paints, as it always did)."""
-    high_contrast: bool
+    colours: Colours
+    """As ``Settings.colours``; calm unless the file says high contrast."""
     logged: bool
     """The journal has a month file (Home then lays out as for someone who has logged: home.tcss)."""
     coaching: bool = False
@@ -104,7 +108,7 @@ def read_start_settings(directory: Path) -> StartSettings:
     settings = settings_document(directory) or {}
     return StartSettings(
         returning=settings.get("disclaimer_seen") is True,
-        high_contrast=settings.get("colours") == "high-contrast",
+        colours="high-contrast" if settings.get("colours") == "high-contrast" else "calm",
         logged=bool(month_files(directory)),
         coaching=isinstance(settings.get("programme"), dict),
     )
