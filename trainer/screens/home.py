@@ -68,10 +68,9 @@ def home_notices(entries: list[AnyEntry], now_day_count: int, unreadable: bool) 
 
 class HomeScreen(TrainerScreen):
     SUB_TITLE = "Home"
-    DEFAULT_CLASSES = "home"  # (home.tcss, shared with the launch frame)
+    DEFAULT_CLASSES = "home"  # (home.tcss, which the app loads: its launch frame shares it)
     suggestion: Suggestion | None = None
     today: Today | None = None
-    CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("s", "open('start')", "Start"),
         Binding("c", "open('check-in')", "Check in"),
