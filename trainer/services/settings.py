@@ -1,9 +1,9 @@
 """The person's settings, changed only through named, validated operations.
 
 Screens read ``current``, and a listener of ``subscribe`` hears of each change (the app changes its
-colours so); nothing assigns settings itself. An operation validates the change first (``SettingsError`` for a value out
-of range, nothing written), then saves it; if the journal refuses the write, the change still holds for
-this run and ``report`` tells the person, so no screen repeats a try/notify block.
+colours so); nothing assigns settings itself. An operation validates the change first (``SettingsError``
+for a value out of range, nothing written), then saves it; if the journal refuses the write, the change
+still holds for this run and ``report`` tells the person, so no screen repeats a try/notify block.
 """
 
 from __future__ import annotations
