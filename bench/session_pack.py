@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from trainer.catalog.loader import bundled_content_dir
+from trainer.catalog.bundled import bundled_content_dir
 from trainer.journal.device import device_id
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, state_dir

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from trainer.app import make_app
-from trainer.catalog.loader import bundled_content_dir
+from trainer.catalog.bundled import bundled_content_dir
 from trainer.journal.store import JournalStore
 from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.exercise import ExerciseScreen

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.catalog.loader import CONTENT_ENV, bundled_content_dir, load_catalog, pack_files
+from trainer.catalog.bundled import CONTENT_ENV, bundled_content_dir
+from trainer.catalog.loader import load_catalog, pack_files
 from trainer.catalog.problems import ContentError, ContentProblem
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"

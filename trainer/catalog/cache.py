@@ -29,7 +29,8 @@ from pathlib import Path
 import pydantic
 from pydantic import BaseModel
 
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, bundled_content_dir, find_packs, load_catalog
+from trainer.catalog.bundled import bundled_content_dir
+from trainer.catalog.loader import BUNDLED_FILES, Catalog, find_packs, load_catalog
 from trainer.files import FileReadError, read_regular_file
 from trainer.paths import ensure_private_dir
 

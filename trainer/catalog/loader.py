@@ -24,6 +24,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from trainer.catalog import rules
+from trainer.catalog.bundled import bundled_content_dir
 from trainer.catalog.models import (
     ContentPack,
     Exercise,
@@ -48,7 +49,6 @@ from trainer.catalog.problems import (
 )
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
 
-CONTENT_ENV = "BACKTRAINER_CONTENT"
 BUNDLED_FILES: dict[str, type[BaseModel]] = {
     "exercises.json": ExercisesFile,
     "routines.json": RoutinesFile,
@@ -58,22 +58,6 @@ BUNDLED_FILES: dict[str, type[BaseModel]] = {
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def bundled_content_dir() -> Path:
-    """Where the bundled JSON lives.
-
-    ``BACKTRAINER_CONTENT`` first, then the copy packaged into the wheel
-    (``trainer/content``), then the repository's ``content/`` (editable
-    installs cannot see force-included files).
-    """
-    override = os.environ.get(CONTENT_ENV)
-    if override:
-        return Path(override)
-    packaged = Path(__file__).resolve().parent.parent / "content"
-    if (packaged / "exercises.json").is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "content"
 
 
 def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[ContentProblem]]:
