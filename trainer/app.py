@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, Any
@@ -32,11 +32,12 @@ from trainer.screens.too_small import TooSmallScreen
 from trainer.start_up import resume_collection
 from trainer.theme import THEMES
 from trainer.widgets.literal import shown
-from trainer.wording import format_moment
 
 if TYPE_CHECKING:
     from trainer.catalog.loader import Catalog
-    from trainer.journal.models import SessionRecord, Settings
+    from trainer.catalog.notice import Notice
+    from trainer.journal.models import Settings
+    from trainer.screens.first_run import FirstRunScreen
     from trainer.services.core import OrphanedSession, Services, Timings
 
 JOURNAL_MOVE = "journal-move"
@@ -45,17 +46,6 @@ JOURNAL_MOVE = "journal-move"
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal (or in a browser, the window,
 or to make the text smaller)."""
-
-
-def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
-    from trainer.journal.describe import duration_text, work_done
-
-    which = f"Unfinished session {number} of {of}: " if of > 1 else ""
-    return (
-        f"{which}{session.title}, started {format_moment(session.at, today)}, was not finished "
-        f"(the app was closed during it). Done in {duration_text(session.minutes * 60)}: {work_done(session)}. "
-        "Save what you did to your journal?"
-    )
 
 
 def make_app(
@@ -77,13 +67,21 @@ def make_app(
 
 
 def launch_app(paths: Paths, *, now: Callable[[], datetime] | None = None, web: bool | None = None) -> TrainerApp:
-    """The app as the command line opens it: for a returning person, Home's rows paint first and the
-    content and the journal load right after (``screens.launch``); at a first run, or when the settings
-    file cannot be used, everything loads first (the first-run notice needs the content)."""
+    """The app as the command line opens it: its first screen paints before the content and the journal
+    load, which they do right after: Home's rows for a returning person (``screens.launch``), the first-run
+    notice at a first run (from ``safety.json`` alone). When the settings file cannot be used, or the safety
+    content has a problem, everything loads first (and says what is wrong)."""
     start = read_start_settings(paths.journal_dir)
-    if not start.returning:
-        return make_app(paths, now=now, web=web)
-    return TrainerApp(partial(_load_services, paths, now), web=web, launch=start)
+    load = partial(_load_services, paths, now)
+    if start.returning:
+        return TrainerApp(load, web=web, launch=start)
+    if start.first_run:
+        from trainer.catalog.notice import read_notice
+
+        notice = read_notice()
+        if notice is not None:
+            return TrainerApp(load, web=web, launch=start, notice=notice)
+    return make_app(paths, now=now, web=web)
 
 
 def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services:
@@ -94,8 +92,9 @@ def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services
 
 class TrainerApp(App[None]):
     TITLE = "backtrainer"
-    CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss"]
-    """home.tcss is the app's: Home and its launch frame share it, and Textual loads no default screen's CSS_PATH."""
+    CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss", "screens/first_run.tcss"]
+    """home.tcss and first_run.tcss are the app's: each screen can be the first, painted before the rest loads,
+    and Textual loads no default screen's CSS_PATH."""
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("h", "get_help", "Get help", tooltip="When to get help"),
@@ -110,9 +109,11 @@ class TrainerApp(App[None]):
         start: str | None = None,
         web: bool | None = None,
         launch: StartSettings | None = None,
+        notice: Notice | None = None,
     ) -> None:
         """``services``, or what loads them: then the launch frame paints first, as ``launch`` says (the
-        colours, the layout), and they load just after it (``launch_app``)."""
+        colours, the layout), and they load just after it (``launch_app``); with ``notice``, the first-run
+        notice is that frame."""
         super().__init__()
         for each in THEMES.values():
             self.register_theme(each)
@@ -126,6 +127,7 @@ class TrainerApp(App[None]):
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
         self._launch = launch
+        self._notice = notice
         if launch is not None:
             self.theme = THEMES[launch.colours].name
         if not callable(services):
@@ -183,9 +185,14 @@ class TrainerApp(App[None]):
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout)
 
     def get_default_screen(self) -> Screen[Any]:
-        """At a launch (``launch_app``), Home's rows at the bottom of the stack while the rest loads."""
+        """At a launch (``launch_app``), Home's rows or the first-run notice at the bottom of the stack
+        while the rest loads."""
         if self._services is not None:
             return super().get_default_screen()
+        if self._notice is not None:
+            from trainer.screens.first_run import FirstRunScreen
+
+            return FirstRunScreen(self._notice)
         if self._launch is None:
             return LaunchScreen()
         return LaunchScreen(logged=self._launch.logged, coaching=self._launch.coaching)
@@ -289,14 +296,12 @@ class TrainerApp(App[None]):
 
         settings = self.services.settings
         if first_run:
-            from trainer.screens.first_run import FirstRunScreen
-
-            accepted = await self.push_screen_wait(FirstRunScreen())
+            notice = await self._first_run_notice()
+            await notice.accepted.wait()
             if not isinstance(self.screen, HomeScreen):
                 await self.push_screen(HomeScreen())
-            if accepted:
-                settings.accept_disclaimer()
-            if accepted and self._offer_getting_started():
+            settings.accept_disclaimer()
+            if self._offer_getting_started():
                 from trainer.screens.getting_started import GettingStartedScreen  # (only on a first run)
 
                 await self.push_screen_wait(GettingStartedScreen())
@@ -306,6 +311,7 @@ class TrainerApp(App[None]):
             self.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
         total = len(self._unfinished)
         for number, orphan in enumerate(list(self._unfinished), 1):
+            from trainer.journal.describe import describe_unfinished
             from trainer.screens.session_dialogs import UnfinishedSessionScreen  # (only when there is one)
 
             description = describe_unfinished(orphan.record, number, total, self.services.today())
@@ -314,6 +320,19 @@ class TrainerApp(App[None]):
             self._keep_unfinished(orphan, save)
         if self.start_id:
             self._start_requested()
+
+    async def _first_run_notice(self) -> FirstRunScreen:
+        """The notice to accept: the launch frame (``launch_app``), unless Home went over it to say the journal
+        cannot be read; otherwise a new one, on top."""
+        from trainer.screens.first_run import FirstRunScreen
+        from trainer.screens.home import HomeScreen
+
+        launch = self.screen_stack[0]
+        if isinstance(launch, FirstRunScreen) and not any(isinstance(each, HomeScreen) for each in self.screen_stack):
+            return launch
+        notice = FirstRunScreen(self.services.catalog.safety)
+        await self.push_screen(notice)
+        return notice
 
     def _offer_getting_started(self) -> bool:
         """Right after the first-run notice: the programme's questions (skippable), unless a session was

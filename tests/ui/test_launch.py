@@ -1,11 +1,15 @@
-"""A returning person's launch: Home's rows paint before the content and the journal load, then Home."""
+"""The command line's launch: Home's rows (a returning person) or the first-run notice paint before the
+content and the journal load, then the app goes on from them."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual import events
@@ -14,11 +18,15 @@ from textual.widgets import OptionList, Static
 from tests.conftest import FIXED_NOW
 from tests.ui.test_home_today import start_programme
 from trainer.app import TrainerApp, launch_app
+from trainer.catalog.bundled import CONTENT_ENV, bundled_content_dir
+from trainer.catalog.notice import read_notice
 from trainer.journal.models import CheckIn
 from trainer.journal.quick_read import read_start_settings
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths
+from trainer.screens.content_error import ContentErrorScreen
 from trainer.screens.first_run import FirstRunScreen
+from trainer.screens.getting_started import GettingStartedScreen
 from trainer.screens.help import HelpScreen
 from trainer.screens.home import HomeScreen
 from trainer.screens.home_menu import MENU
@@ -134,12 +142,104 @@ async def test_the_launch_frame_lays_out_as_home_will(paths, catalog, seen_discl
         assert app.screen.query_one("#menu").region.y == seen["launch"]
 
 
-async def test_a_first_run_loads_first_and_shows_the_notice(paths) -> None:
+def noticing(paths: Paths, catalog, *, when_loading: Callable[[TrainerApp], None] = lambda app: None) -> tuple:
+    """A first run's app: the notice (from the safety content alone) paints, then the services load."""
+    seen: dict[str, object] = {}
+
+    def load() -> Services:
+        seen["stack"] = list(app.screen_stack)
+        when_loading(app)
+        return make_services(paths, catalog=catalog, now=lambda: FIXED_NOW)
+
+    app = TrainerApp(load, launch=read_start_settings(paths.journal_dir), notice=read_notice())
+    return app, seen
+
+
+async def test_a_first_run_paints_the_notice_before_anything_loads_then_goes_on_from_it(paths, catalog):
+    app, seen = noticing(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (notice,) = seen["stack"]
+        assert isinstance(notice, FirstRunScreen)
+        assert app.screen is notice  # the same notice, once everything has loaded (not built again)
+        assert catalog.safety.intended_purpose in shown_text(notice)
+        assert not JournalStore(paths.journal_dir).load_settings().disclaimer_seen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [FirstRunScreen, HomeScreen, GettingStartedScreen]
+        assert JournalStore(paths.journal_dir).load_settings().disclaimer_seen
+
+
+async def test_the_notice_accepted_while_the_rest_loads_goes_on_once_it_has(paths, catalog):
+    app, _ = noticing(paths, catalog, when_loading=lambda app: app.screen.action_accept())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, GettingStartedScreen)
+        assert JournalStore(paths.journal_dir).load_settings().disclaimer_seen
+
+
+async def test_help_over_the_first_run_notice_before_the_load(paths, catalog):
+    app, _ = noticing(paths, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [FirstRunScreen, HelpScreen]
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen_stack[1], HomeScreen)
+
+
+async def test_a_journal_folder_that_cannot_be_read_at_a_first_run_puts_home_beneath_a_notice(catalog, tmp_path):
+    """Home says so at once (its notice): it goes over the launch frame, and a notice over it."""
+    unreadable = Paths(data_dir=tmp_path / ("x" * 300), config_dir=tmp_path / "config")  # ENAMETOOLONG
+    app, _ = noticing(unreadable, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [FirstRunScreen, HomeScreen, FirstRunScreen]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [FirstRunScreen, HomeScreen, GettingStartedScreen]
+
+
+async def test_the_command_lines_first_run_paints_the_notice_first(paths) -> None:
+    app = launch_app(paths, now=lambda: FIXED_NOW)
+    assert app._services is None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen) and len(app.screen_stack) == 1
+        assert app.services.loaded is not None
+
+
+def broken_content(tmp_path: Path, name: str, damage: Callable[[dict], None]) -> Path:
+    broken = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), broken)
+    document = json.loads((broken / name).read_text())
+    damage(document)
+    (broken / name).write_text(json.dumps(document))
+    return broken
+
+
+async def test_a_broken_safety_file_at_a_first_run_loads_first_and_says_so(paths, tmp_path, monkeypatch) -> None:
+    broken = broken_content(tmp_path, "safety.json", lambda document: document["safety"].pop("disclaimer"))
+    monkeypatch.setenv(CONTENT_ENV, str(broken))
+    app = launch_app(paths, now=lambda: FIXED_NOW)
+    assert app._services is not None  # (no notice to paint from: everything loads first, as always)
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, ContentErrorScreen)
+
+
+async def test_other_broken_content_at_a_first_run_is_caught_once_it_loads(paths, tmp_path, monkeypatch) -> None:
+    def unknown_exercise(document: dict) -> None:
+        document["routines"][0]["items"][1]["exercise"] = "no-such-exercise"
+
+    monkeypatch.setenv(CONTENT_ENV, str(broken_content(tmp_path, "routines.json", unknown_exercise)))
     app = launch_app(paths, now=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, FirstRunScreen)
-        assert not any(isinstance(screen, LaunchScreen) for screen in app.screen_stack)
+        assert [type(screen) for screen in app.screen_stack] == [FirstRunScreen, ContentErrorScreen]
+        await pilot.press("h")
+        assert isinstance(app.screen, ContentErrorScreen)
 
 
 async def test_a_settings_file_that_cannot_be_read_loads_first_and_says_so(paths, seen_disclaimer) -> None:
@@ -152,10 +252,24 @@ def test_the_launch_frame_needs_neither_the_models_nor_the_content() -> None:
     """What the command line imports before the first frame: Textual, and no pydantic model, content,
     journal store or service (they load once the frame is on screen)."""
     probe = (
-        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app; "
+        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.launch; "
         "heavy = [name for name in sys.modules if name in ('pydantic.main', 'tinydb', 'trainer.journal.models', "
         "'trainer.journal.store', 'trainer.screens.home', 'trainer.screens.base') "
         "or name.startswith(('trainer.catalog', 'trainer.services', 'trainer.engine'))]; "
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_first_run_notice_needs_neither_pydantic_nor_the_content_models() -> None:
+    """A first run's frame reads ``safety.json`` with the standard library (``catalog.notice``)."""
+    probe = (
+        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.first_run; "
+        "from trainer.catalog.notice import read_notice; assert read_notice() is not None; "
+        "heavy = [name for name in sys.modules if name in ('pydantic', 'tinydb', 'trainer.journal.store', "
+        "'trainer.screens.home', 'trainer.screens.base', 'trainer.catalog.models', 'trainer.catalog.loader') "
+        "or name.startswith(('trainer.services', 'trainer.engine'))]; "
         "print(sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

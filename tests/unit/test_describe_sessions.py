@@ -92,7 +92,7 @@ def test_the_journal_command_and_the_report_say_the_same(paths) -> None:
 
 
 def test_the_unfinished_session_offer_says_what_was_done() -> None:
-    from trainer.app import describe_unfinished
+    from trainer.journal.describe import describe_unfinished
 
     text = describe_unfinished(FIRST_SET, today=START.date())
     assert "Done in 1 min: 3 reps of Bird-dog." in text and "%" not in text

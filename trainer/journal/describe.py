@@ -304,3 +304,13 @@ def review_details(review: Review) -> list[tuple[str, str]]:
     if review.notes:
         rows.append(("Notes", review.notes))
     return rows
+
+
+def describe_unfinished(session: SessionRecord, number: int = 1, of: int = 1, today: date | None = None) -> str:
+    """The question the app asks at its start about a session an app closed during it left unfinished."""
+    which = f"Unfinished session {number} of {of}: " if of > 1 else ""
+    return (
+        f"{which}{session.title}, started {format_moment(session.at, today)}, was not finished "
+        f"(the app was closed during it). Done in {duration_text(session.minutes * 60)}: {work_done(session)}. "
+        "Save what you did to your journal?"
+    )

@@ -96,6 +96,8 @@ class StartSettings:
     returning: bool
     """The first-run notice has been accepted (False whenever the file cannot be used: the app then loads
     everything before it paints, as it always did)."""
+    first_run: bool
+    """The file can be used (or there is none yet) and the notice has not been accepted."""
     colours: Colours
     """As ``Settings.colours``; calm unless the file says high contrast."""
     logged: bool
@@ -105,9 +107,11 @@ class StartSettings:
 
 
 def read_start_settings(directory: Path) -> StartSettings:
-    settings = settings_document(directory) or {}
+    document = settings_document(directory)
+    settings = document or {}
     return StartSettings(
         returning=settings.get("disclaimer_seen") is True,
+        first_run=document is not None and settings.get("disclaimer_seen") is not True,
         colours="high-contrast" if settings.get("colours") == "high-contrast" else "calm",
         logged=bool(month_files(directory)),
         coaching=isinstance(settings.get("programme"), dict),

@@ -1,6 +1,13 @@
-"""Shown once, at the first start: what the app is for and when to get help instead."""
+"""Shown once, at the first start: what the app is for and when to get help instead.
+
+Built from its text alone (no services): at a first run from the command line it is the app's first screen,
+painted from ``safety.json`` (``catalog.notice``) before the content and the journal load
+(``trainer.app.launch_app``); otherwise from the loaded content's safety section.
+"""
 
 from __future__ import annotations
+
+import asyncio
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,16 +16,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from trainer.screens.base import services_of
-from trainer.screens.help import help_list_section, numbers_line
+from trainer.catalog.notice import NoticeText
+from trainer.screens.help_lists import help_list_section, numbers_line
 from trainer.widgets.bullets import BulletList
 
 
-class FirstRunScreen(Screen[bool]):
-    """Dismisses with True once the person has read and accepted it."""
+class FirstRunScreen(Screen[None]):
+    """Sets ``accepted`` once the person has read and accepted it; then it goes, unless it is the app's
+    first screen (the app then opens Home over it)."""
 
     SUB_TITLE = "Before you start"
-    CSS_PATH = "first_run.tcss"
+    # (its stylesheet, first_run.tcss, is the app's: TrainerApp.CSS_PATH)
     BINDINGS = [
         Binding("enter", "accept", "I understand", show=False),
         Binding("down", "scroll('scroll_down')", "Read on", key_display="↓"),
@@ -30,8 +38,13 @@ class FirstRunScreen(Screen[bool]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, safety: NoticeText) -> None:
+        super().__init__()
+        self._safety = safety
+        self.accepted = asyncio.Event()
+
     def compose(self) -> ComposeResult:
-        safety = services_of(self).catalog.safety
+        safety = self._safety
         yield Header(icon="")
         with VerticalScroll(id="first-run"):
             yield Static(Content.styled("Welcome to backtrainer", "bold"), id="welcome")
@@ -63,4 +76,6 @@ class FirstRunScreen(Screen[bool]):
         await self.app.run_action(action, self.query_one("#first-run", VerticalScroll))
 
     def action_accept(self) -> None:
-        self.dismiss(True)
+        self.accepted.set()
+        if self.app.screen_stack[0] is not self:
+            self.dismiss()

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
-from trainer.catalog.models import HelpList, Safety
+from trainer.catalog.models import Safety
 from trainer.screens.base import TrainerScreen
+from trainer.screens.help_lists import help_list_section, numbers_line
 from trainer.widgets.bullets import BulletList
 from trainer.widgets.literal import literal
-
-
-def help_list_section(help_list: HelpList) -> Vertical:
-    """One list in a bordered box: what to do, then the signs, then a note."""
-    section = Vertical(
-        Static(Content.styled(help_list.action, "bold"), classes="action"),
-        Static(Content(help_list.applies_when)),
-        BulletList(help_list.items),
-        *([Static(Content.styled(help_list.note, "italic"), classes="note")] if help_list.note else []),
-        classes=f"help-list {help_list.id}",
-    )
-    section.border_title = literal(help_list.title)
-    return section
 
 
 def pain_rule_section(safety: Safety) -> Vertical:
@@ -37,11 +24,6 @@ def pain_rule_section(safety: Safety) -> Vertical:
     )
     section.border_title = "How much pain is fine while exercising"
     return section
-
-
-def numbers_line(safety: Safety) -> Content:
-    parts = [Content.assemble((entry.number, "bold"), f" {entry.region}") for entry in safety.emergency_numbers]
-    return Content.assemble("Emergency numbers: ", Content("  ·  ").join(parts))
 
 
 class HelpScreen(TrainerScreen):

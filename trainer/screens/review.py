@@ -29,7 +29,7 @@ from trainer.journal.errors import JournalError
 from trainer.journal.models import NOTES_MAX, WeeklyCheck
 from trainer.screens.base import TrainerScreen
 from trainer.screens.dialogs import ConfirmScreen, NoticeScreen
-from trainer.screens.help import help_list_section, numbers_line
+from trainer.screens.help_lists import help_list_section, numbers_line
 from trainer.screens.proposal import VERDICT_MARKS
 from trainer.screens.weekly_check import WeeklyCheckScreen
 from trainer.text_rules import forbidden_problem
