@@ -129,7 +129,7 @@ class TrainerApp(App[None]):
         self._launch = launch
         self._notice = notice
         if launch is not None:
-            self.theme = THEMES[launch.colours].name
+            self._show_theme(THEMES[launch.colours].name)
         if not callable(services):
             self._take_services(services)
 
@@ -247,9 +247,23 @@ class TrainerApp(App[None]):
 
     def _show_colours(self, settings: Settings) -> None:
         """The theme the settings choose (calm, or high contrast), as soon as it is chosen."""
-        theme = THEMES[settings.colours].name
-        if self.theme != theme:
+        self._show_theme(THEMES[settings.colours].name)
+
+    def _show_theme(self, theme: str) -> None:
+        """Before the app runs, the theme is set without its watcher, which would parse every stylesheet
+        again just before the first frame (Textual's first parse then uses its colours), and the classes
+        the watcher would set are set here."""
+        if self.theme == theme:
+            return
+        if self.is_running:
             self.theme = theme
+            return
+        self.set_reactive(App.theme, theme)
+        self.stylesheet.set_variables(self.get_css_variables())  # (nothing is parsed yet)
+        dark = self.current_theme.dark
+        classes = {name: False for name in self.classes if name.startswith("-theme-")}
+        classes |= {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}
+        self.update_classes(classes, update=False)
 
     @work(thread=True, exclusive=True, group=JOURNAL_MOVE, exit_on_error=False)  # (never stops the app)
     def _move_older_journal(self) -> str | None:

@@ -34,6 +34,7 @@ from trainer.screens.journal import JournalScreen
 from trainer.screens.launch import LOADING, LaunchScreen
 from trainer.screens.library import LibraryScreen
 from trainer.services.core import Services, make_services
+from trainer.theme import CALM_THEME, HIGH_CONTRAST_THEME
 
 
 def shown_text(screen) -> str:
@@ -116,6 +117,30 @@ def test_the_launch_uses_the_chosen_colours_from_its_first_frame(paths, seen_dis
     assert launch_app(paths).theme == "backtrainer-high-contrast"
     JournalStore(paths.journal_dir).update_settings(colours="calm")
     assert launch_app(paths).theme == "backtrainer"
+
+
+@pytest.mark.parametrize("first_run", [False, True])
+async def test_the_first_frame_is_painted_in_the_chosen_colours(paths, catalog, first_run) -> None:
+    """The theme is set before the stylesheets are first parsed (not by its watcher, which would parse
+    them again): the first frame has its colours, and a later change of colours still shows."""
+    JournalStore(paths.journal_dir).update_settings(colours="high-contrast", disclaimer_seen=not first_run)
+    seen: dict[str, object] = {}
+
+    def load() -> Services:  # the first frame is on screen
+        seen["background"] = app.screen.styles.background.hex
+        seen["classes"] = set(app.classes)
+        return make_services(paths, catalog=catalog, now=lambda: FIXED_NOW)
+
+    start = read_start_settings(paths.journal_dir)
+    app = TrainerApp(load, launch=start, notice=read_notice() if first_run else None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen["background"] == HIGH_CONTRAST_THEME.background
+        assert {"-theme-backtrainer-high-contrast", "-dark-mode"} <= seen["classes"]
+        app.services.settings.set_colours("calm")
+        await pilot.pause()
+        assert app.screen.styles.background.hex == CALM_THEME.background
+        assert "-theme-backtrainer-high-contrast" not in app.classes
 
 
 @pytest.mark.parametrize(
