@@ -30,7 +30,7 @@ from trainer.paths import Paths
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
 from trainer.start_up import resume_collection
-from trainer.theme import THEMES
+from trainer.theme import THEMES, show_theme
 from trainer.widgets.literal import shown
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class TrainerApp(App[None]):
         self._launch = launch
         self._notice = notice
         if launch is not None:
-            self._show_theme(THEMES[launch.colours].name)
+            show_theme(self, launch.colours)
         if not callable(services):
             self._take_services(services)
 
@@ -247,23 +247,7 @@ class TrainerApp(App[None]):
 
     def _show_colours(self, settings: Settings) -> None:
         """The theme the settings choose (calm, or high contrast), as soon as it is chosen."""
-        self._show_theme(THEMES[settings.colours].name)
-
-    def _show_theme(self, theme: str) -> None:
-        """Before the app runs, the theme is set without its watcher, which would parse every stylesheet
-        again just before the first frame (Textual's first parse then uses its colours), and the classes
-        the watcher would set are set here."""
-        if self.theme == theme:
-            return
-        if self.is_running:
-            self.theme = theme
-            return
-        self.set_reactive(App.theme, theme)
-        self.stylesheet.set_variables(self.get_css_variables())  # (nothing is parsed yet)
-        dark = self.current_theme.dark
-        classes = {name: False for name in self.classes if name.startswith("-theme-")}
-        classes |= {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}
-        self.update_classes(classes, update=False)
+        show_theme(self, settings.colours)
 
     @work(thread=True, exclusive=True, group=JOURNAL_MOVE, exit_on_error=False)  # (never stops the app)
     def _move_older_journal(self) -> str | None:

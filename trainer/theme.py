@@ -6,8 +6,9 @@ shade for rest, the lightest when paused), so they read in 16 colours and with `
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.theme import Theme
 
 if TYPE_CHECKING:  # (the launch frame picks its theme before the models load)
@@ -53,3 +54,21 @@ HIGH_CONTRAST_THEME = Theme(
 
 THEMES: dict[Colours, Theme] = {"calm": CALM_THEME, "high-contrast": HIGH_CONTRAST_THEME}
 """The Settings choice -> the theme it shows."""
+
+
+def show_theme(app: App[Any], colours: Colours) -> None:
+    """The app in the theme of ``colours``. Before it runs, the theme is set without its watcher, which would
+    parse every stylesheet again just before the first frame (the first parse then uses its colours), and
+    the classes the watcher would set are set here."""
+    theme = THEMES[colours].name
+    if app.theme == theme:
+        return
+    if app.is_running:
+        app.theme = theme
+        return
+    app.set_reactive(App.theme, theme)
+    app.stylesheet.set_variables(app.get_css_variables())  # (nothing is parsed yet)
+    dark = app.current_theme.dark
+    classes = {name: False for name in app.classes if name.startswith("-theme-")}
+    classes |= {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}
+    app.update_classes(classes, update=False)
