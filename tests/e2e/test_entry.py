@@ -1,0 +1,72 @@
+"""The ``backtrainer`` command as people start it, in a pseudo-terminal: plain ``backtrainer`` opens the app
+without the command group (``trainer.entry``); what that way cannot explain goes to the command group."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.e2e.harness import Terminal
+from trainer.entry import plain_launch
+from trainer.journal.store import JournalStore
+
+
+def environment(home: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "BACKTRAINER_HOME": str(home), "TERM": "xterm-256color", **extra}
+
+
+def test_plain_backtrainer_opens_home_and_quits(tmp_path: Path, backtrainer: str) -> None:
+    JournalStore(tmp_path / "journal").update_settings(disclaimer_seen=True)
+    terminal = Terminal([backtrainer], environment(tmp_path))
+    try:
+        terminal.wait_for_text("step by step")  # the launch frame
+        terminal.wait_for_text("Your week")  # Home, with the journal read
+        terminal.send(b"\x11")  # Ctrl+Q
+        assert terminal.wait_exit() == 0
+    finally:
+        terminal.close()
+
+
+def test_a_first_run_opens_on_the_notice(tmp_path: Path, backtrainer: str) -> None:
+    terminal = Terminal([backtrainer], environment(tmp_path))
+    try:
+        terminal.wait_for_text("I understand, continue")
+        terminal.send(b"\x11")
+        assert terminal.wait_exit() == 0
+    finally:
+        terminal.close()
+    assert not JournalStore(tmp_path / "journal").load_settings().disclaimer_seen
+
+
+def test_a_time_zone_the_quick_way_cannot_use_is_explained_by_the_command_group(
+    tmp_path: Path, backtrainer: str
+) -> None:
+    terminal = Terminal([backtrainer], environment(tmp_path, TZ="UTC+25"))
+    try:
+        terminal.wait_for_text("the time zone is not valid (TZ='UTC+25')")
+        assert terminal.wait_exit() == 1
+    finally:
+        terminal.close()
+
+
+def test_the_quick_way_opens_the_app_only_for_plain_backtrainer_in_a_terminal(tmp_path: Path) -> None:
+    env = {"BACKTRAINER_HOME": str(tmp_path)}
+    paths = plain_launch([], env, in_terminal=True)
+    assert paths is not None and paths.journal_dir == tmp_path / "journal"
+    assert plain_launch(["--plain"], env, in_terminal=True) is None
+    assert plain_launch(["log", "3"], env, in_terminal=True) is None
+    assert plain_launch([], env, in_terminal=False) is None  # (the command group says it needs a terminal)
+    assert plain_launch([], {**env, "TEXTUAL_DRIVER": "textual_serve.driver:WebDriver"}, in_terminal=True) is None
+    assert plain_launch([], {"BACKTRAINER_HOME": str(tmp_path / ("x" * 5000))}, in_terminal=True) is None
+
+
+def test_the_quick_way_loads_neither_click_nor_the_command_group() -> None:
+    probe = (
+        "import sys; import trainer.entry, trainer.app, trainer.screens.launch, trainer.screens.first_run, "
+        "trainer.catalog.notice; print(sorted(name for name in sys.modules if name.split('.')[0] == 'click' "
+        "or name.startswith('trainer.cli')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
