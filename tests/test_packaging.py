@@ -42,7 +42,7 @@ def test_wheel_contains_every_stylesheet(wheel: zipfile.ZipFile) -> None:
 
 def test_wheel_declares_the_console_script(wheel: zipfile.ZipFile) -> None:
     (entry_points,) = [name for name in wheel.namelist() if name.endswith("entry_points.txt")]
-    assert "backtrainer = trainer.cli:main" in wheel.read(entry_points).decode()
+    assert "backtrainer = trainer.entry:main" in wheel.read(entry_points).decode()
 
 
 def test_wheel_content_matches_the_repository(wheel: zipfile.ZipFile) -> None:
