@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from trainer.services.core import Services
+from trainer.widgets.steady_footer import SteadyFooter
 
 
 @runtime_checkable
@@ -47,7 +48,7 @@ class TrainerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield from self.compose_body()
-        yield Footer()
+        yield SteadyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
