@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.clock import FakeClock
@@ -309,6 +311,22 @@ async def test_the_checkpoint_and_the_final_record_are_one_session(make_app, clo
     (saved,) = sessions(paths)
     assert saved.id == checkpoint.stem and saved.ended_how == "finished"
     assert checkpoint_files(paths) == []
+
+
+async def test_the_end_is_drawn_before_the_session_is_saved(make_app, clock, paths) -> None:
+    """Saving waits for the disk (fsync, the journal's lock): the end's view goes out first, then the save."""
+    app = make_app(session_clock=clock, start="desk-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        clock.advance(screen.plan.total_seconds)
+        screen.refresh_display()
+        assert text_of(screen, "#cue") == "DONE"
+        for _ in range(3):  # tasks run (a worker started now would save), no frame yet
+            await asyncio.sleep(0)
+        assert screen.recorder.record is None  # not saved before the end's frame
+        await pilot.pause()
+        assert screen.recorder.record is not None and sessions(paths)[0].ended_how == "finished"
 
 
 async def test_self_paced_reps_count_with_enter(make_app, clock) -> None:

@@ -108,8 +108,8 @@ class SessionEnding(TrainerScreen):
 
     @work(exclusive=True, group="session-end")
     async def _end(self) -> None:
-        """Save the record at once, show the end, then (after a pain stop, the help lists first) ask how it
-        went; then the coach."""
+        """Once the end is on screen, save the record, let the end show a moment, then (after a pain stop,
+        the help lists first) ask how it went; then the coach."""
         if self.recorder.record is not None:
             return
         try:
