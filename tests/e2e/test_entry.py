@@ -4,11 +4,10 @@ without the command group (``trainer.entry``); what that way cannot explain goes
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.e2e.harness import Terminal
+from tests.imports_probe import modules_loaded
 from trainer.entry import plain_launch
 from trainer.journal.store import JournalStore
 
@@ -63,10 +62,7 @@ def test_the_quick_way_opens_the_app_only_for_plain_backtrainer_in_a_terminal(tm
 
 
 def test_the_quick_way_loads_neither_click_nor_the_command_group() -> None:
-    probe = (
-        "import sys; import trainer.entry, trainer.app, trainer.screens.launch, trainer.screens.first_run, "
-        "trainer.catalog.notice; print(sorted(name for name in sys.modules if name.split('.')[0] == 'click' "
-        "or name.startswith('trainer.cli')))"
+    code = (
+        "import trainer.entry, trainer.app, trainer.screens.launch, trainer.screens.first_run, trainer.catalog.notice"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(code, named=("click",), under=("click.", "trainer.cli")) == []

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,6 +14,7 @@ from textual import events
 from textual.widgets import OptionList, Static
 
 from tests.conftest import FIXED_NOW
+from tests.imports_probe import modules_loaded
 from tests.ui.test_home_today import start_programme
 from trainer.app import TrainerApp, launch_app
 from trainer.catalog.bundled import CONTENT_ENV, bundled_content_dir
@@ -276,26 +275,26 @@ async def test_a_settings_file_that_cannot_be_read_loads_first_and_says_so(paths
 def test_the_launch_frame_needs_neither_the_models_nor_the_content() -> None:
     """What the command line imports before the first frame: Textual, and no pydantic model, content,
     journal store or service (they load once the frame is on screen)."""
-    probe = (
-        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.launch; "
-        "heavy = [name for name in sys.modules if name in ('pydantic.main', 'tinydb', 'trainer.journal.models', "
-        "'trainer.journal.store', 'trainer.screens.home', 'trainer.screens.base') "
-        "or name.startswith(('trainer.catalog', 'trainer.services', 'trainer.engine'))]; "
-        "print(sorted(heavy))"
+    heavy = modules_loaded(
+        "import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.launch",
+        named=(
+            *("pydantic.main", "tinydb", "trainer.journal.models", "trainer.journal.store"),
+            *("trainer.screens.home", "trainer.screens.base"),
+        ),
+        under=("trainer.catalog", "trainer.services", "trainer.engine"),
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert heavy == []
 
 
 def test_the_first_run_notice_needs_neither_pydantic_nor_the_content_models() -> None:
     """A first run's frame reads ``safety.json`` with the standard library (``catalog.notice``)."""
-    probe = (
-        "import sys; import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.first_run; "
-        "from trainer.catalog.notice import read_notice; assert read_notice() is not None; "
-        "heavy = [name for name in sys.modules if name in ('pydantic', 'tinydb', 'trainer.journal.store', "
-        "'trainer.screens.home', 'trainer.screens.base', 'trainer.catalog.models', 'trainer.catalog.loader') "
-        "or name.startswith(('trainer.services', 'trainer.engine'))]; "
-        "print(sorted(heavy))"
+    heavy = modules_loaded(
+        "import trainer.cli, trainer.cli.open_app, trainer.app, trainer.screens.first_run\n"
+        "from trainer.catalog.notice import read_notice\nassert read_notice() is not None",
+        named=(
+            *("pydantic", "tinydb", "trainer.journal.store", "trainer.screens.home", "trainer.screens.base"),
+            *("trainer.catalog.models", "trainer.catalog.loader"),
+        ),
+        under=("trainer.services", "trainer.engine"),
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert heavy == []
