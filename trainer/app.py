@@ -27,6 +27,7 @@ from textual.worker import Worker
 from trainer.journal.errors import JournalError, JournalWriteError
 from trainer.journal.quick_read import StartSettings, read_start_settings
 from trainer.paths import Paths
+from trainer.screens.frames import FrameReporter
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
 from trainer.start_up import resume_collection
@@ -90,7 +91,7 @@ def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services
     return make_services(paths, now=now or local_now)
 
 
-class TrainerApp(App[None]):
+class TrainerApp(FrameReporter, App[None]):
     TITLE = "backtrainer"
     CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss", "screens/first_run.tcss"]
     """home.tcss and first_run.tcss are the app's: each screen can be the first, painted before the rest loads,

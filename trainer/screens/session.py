@@ -29,6 +29,7 @@ from trainer.engine.plan import Plan
 from trainer.engine.runner import Runner
 from trainer.engine.session_view import SKIP_LABELS, SessionView, bells, next_frame_in, session_view
 from trainer.journal.errors import JournalError
+from trainer.screens.frames import FrameHost
 from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import ExerciseStepsScreen
 from trainer.screens.session_end import SessionEnding
@@ -94,8 +95,8 @@ class SessionScreen(SessionEnding):
         self.end_pause = end_pause
         self.sub_title = shown(plan.title)
         self._wake: asyncio.TimerHandle | None = None
-        self._first_frame_at: float | None = None
-        """When the compositor first drew this screen, on the session's clock: the session starts then."""
+        self._drawn = False
+        """Whether the compositor has drawn this screen yet: the session starts once that frame is out."""
         self._leave_when_resumed = False
         self._asked_to_quit = False
         self._step_index = 0
@@ -134,19 +135,27 @@ class SessionScreen(SessionEnding):
 
     def on_mount(self) -> None:
         self.view = session_view(self.runner.snapshot(), self.plan)
-        self.call_after_refresh(self._begin)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self._first_frame_at is None:
-            self._first_frame_at = self.runner.clock()
+        if not self._drawn:
+            self._drawn = True
+            host = self.app
+            if isinstance(host, FrameHost):
+                host.after_next_frame(self._first_frame_out)
+            else:  # (an app that cannot say: after the refresh, a little late on a busy machine)
+                self.call_after_refresh(self._first_frame_out)
         return super().render_lines(crop)
 
-    def _begin(self) -> None:
-        """Start the clock from the first frame on screen: not before it (the first step is not cut short),
-        and not from this callback, which a busy machine may run a while after that frame."""
+    def _first_frame_out(self) -> None:
+        """The first frame has gone to the terminal: the session starts now, on its clock."""
+        self.call_later(self._begin, self.runner.clock())
+
+    def _begin(self, first_frame_at: float) -> None:
+        """Start the clock from when the first frame went out: not before it (the first step is not cut
+        short), and not from when this runs, which on a busy machine is a while after that frame."""
         self.recorder.begin()
         freeze_for_session()
-        self.runner.start(at=self._first_frame_at)
+        self.runner.start(at=first_frame_at)
         self._tick()
 
     def on_unmount(self) -> None:
