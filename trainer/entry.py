@@ -14,10 +14,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from trainer.paths import Paths, PathTooLongError, resolve_paths
+from trainer.pydantic_plugins import skip_plugin_discovery
 from trainer.start_up import pause_collection, resume_collection
 
 
 def main() -> None:
+    skip_plugin_discovery()  # (before anything builds a pydantic model)
     in_terminal = sys.stdin.isatty() and sys.stdout.isatty()
     paths = plain_launch(sys.argv[1:], os.environ, in_terminal=in_terminal)
     if paths is None:
