@@ -216,7 +216,7 @@ class TrainerApp(FrameReporter, App[None]):
         """The first screens: Home (or the content's error), the first-run notice, the start-up questions."""
         from trainer.screens.home import HomeScreen
 
-        self.call_after_refresh(resume_collection)  # after the first paint (trainer.start_up)
+        self.call_after_refresh(partial(resume_collection, long_running=True))  # after the first paint (start_up)
         self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
         if catalog is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 from click.testing import CliRunner
 
@@ -46,3 +47,38 @@ def test_a_session_freezes_what_is_alive_and_gives_it_back_after() -> None:
     assert gc.get_freeze_count() > 0
     thaw_after_session()
     assert gc.get_freeze_count() == 0
+
+
+class Cycle:
+    """Garbage only the collector frees: it refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def unreachable_cycle() -> weakref.ref[Cycle]:
+    return weakref.ref(Cycle())
+
+
+def test_the_app_frees_start_up_garbage_before_freezing_what_is_alive() -> None:
+    for long_running, freed in ((True, True), (False, False)):  # (a command is about to end: no wait)
+        pause_collection()
+        garbage = unreachable_cycle()
+        resume_collection(long_running=long_running)
+        try:
+            assert (garbage() is None) is freed, long_running
+        finally:
+            gc.unfreeze()
+
+
+def test_a_session_frees_garbage_before_freezing() -> None:
+    from trainer.start_up import freeze_for_session, thaw_after_session
+
+    gc.disable()
+    try:
+        garbage = unreachable_cycle()
+        freeze_for_session()
+        assert garbage() is None
+    finally:
+        thaw_after_session()
+        gc.enable()

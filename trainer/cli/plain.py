@@ -15,14 +15,16 @@ from trainer.start_up import resume_collection
 
 
 def play_plain(context: Context, target: str, catalog: Catalog) -> None:
-    resume_collection()  # no first paint to wait for (trainer.start_up): a session may run for 20 minutes
+    resume_collection(
+        long_running=True
+    )  # no first paint to wait for (trainer.start_up): a session may run for 20 minutes
     services = make_services(context.paths, catalog=catalog, now=context.now)
     with TerminalKeys() as keys:
         play(services, target, keys, say)
 
 
 def plain_menu(context: Context) -> None:
-    resume_collection()
+    resume_collection(long_running=True)
     services = make_services(context.paths, catalog=load_content(context), now=context.now)
     with TerminalKeys() as keys:
         run_menu(services, keys, say)
