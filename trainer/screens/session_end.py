@@ -21,7 +21,6 @@ from trainer.engine.session_view import end_words
 from trainer.journal.errors import JournalError
 from trainer.journal.models import StopReason
 from trainer.screens.base import TrainerScreen
-from trainer.screens.coach_steps import after_session
 from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import AfterSessionScreen, QuitSessionScreen, StopReasonScreen
 from trainer.services.recorder import SessionRecorder
@@ -131,6 +130,8 @@ class SessionEnding(TrainerScreen):
             self.recorder.save_answers(answers)
         except JournalError as error:
             self.notify(f"Could not save your answers: {error}", severity="error")
+        from trainer.screens.coach_steps import after_session  # (loaded here: not held through the session)
+
         await after_session(self.app, self.recorder.record or record)  # as saved: with the answers, if they were
         self._leave()
 
