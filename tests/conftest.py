@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -25,6 +26,21 @@ GC_THRESHOLDS = (50_000, 20, 10)
 every object the modules made: about a fifth of the suite's CPU. Everything imported so far is frozen (never
 scanned again) and the collector waits for 50,000 allocations: each worker holds ~175 MiB rather than ~110
 (bench/RESULTS.md, "Test suite time")."""
+
+
+WORKERS_PER_CORE = 2
+"""``-n auto`` (the README's command) starts two workers per core: the suite waits about half its time (Pilot
+waits for the app to be idle after each key, tests start processes and wait for them), so a core has work
+while another worker waits. On 2 cores, 4 workers took 295 s and 2 workers 481 s, every test passing
+(bench/RESULTS.md, "Test suite time")."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """pytest-xdist asks this for ``-n auto``; its own environment variable still decides when it is set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # (xdist's own hook reads it)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return WORKERS_PER_CORE * cores
 
 
 def pytest_configure(config: pytest.Config) -> None:
