@@ -15,9 +15,8 @@ from trainer.start_up import resume_collection
 
 
 def play_plain(context: Context, target: str, catalog: Catalog) -> None:
-    resume_collection(
-        long_running=True
-    )  # no first paint to wait for (trainer.start_up): a session may run for 20 minutes
+    # no first paint to wait for (trainer.start_up): a session may run for 20 minutes
+    resume_collection(long_running=True)
     services = make_services(context.paths, catalog=catalog, now=context.now)
     with TerminalKeys() as keys:
         play(services, target, keys, say)

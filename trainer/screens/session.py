@@ -140,10 +140,8 @@ class SessionScreen(SessionEnding):
         if not self._drawn:
             self._drawn = True
             host = self.app
-            if isinstance(host, FrameHost):
-                host.after_next_frame(self._first_frame_out)
-            else:  # (an app that cannot say: after the refresh, a little late on a busy machine)
-                self.call_after_refresh(self._first_frame_out)
+            assert isinstance(host, FrameHost)  # (sessions run in TrainerApp, a FrameReporter)
+            host.after_next_frame(self._first_frame_out)
         return super().render_lines(crop)
 
     def _first_frame_out(self) -> None:
