@@ -11,14 +11,6 @@ frame; ``FrameReporter`` passes that on to whoever asked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
-
-
-@runtime_checkable
-class FrameHost(Protocol):
-    """An app that says when its next frame is out (the real app)."""
-
-    def after_next_frame(self, callback: Callable[[], None]) -> None: ...
 
 
 class FrameReporter:
@@ -37,5 +29,7 @@ class FrameReporter:
     def post_display_hook(self) -> None:
         """Textual's: called after each frame is written (App's own does nothing)."""
         waiting, self._waiting_for_frame = self._waiting_for_frame, None
-        for callback in waiting or ():
+        if waiting is None:  # (the usual frame: nobody asked)
+            return
+        for callback in waiting:
             callback()

@@ -29,7 +29,7 @@ from trainer.engine.plan import Plan
 from trainer.engine.runner import Runner
 from trainer.engine.session_view import SKIP_LABELS, SessionView, bells, next_frame_in, session_view
 from trainer.journal.errors import JournalError
-from trainer.screens.frames import FrameHost
+from trainer.screens.frames import FrameReporter
 from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import ExerciseStepsScreen
 from trainer.screens.session_end import SessionEnding
@@ -140,7 +140,7 @@ class SessionScreen(SessionEnding):
         if not self._drawn:
             self._drawn = True
             host = self.app
-            assert isinstance(host, FrameHost)  # (sessions run in TrainerApp, a FrameReporter)
+            assert isinstance(host, FrameReporter)  # (sessions run in TrainerApp)
             host.after_next_frame(self._first_frame_out)
         return super().render_lines(crop)
 
