@@ -9,48 +9,52 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from tests.clock import FakeClock
-from trainer.journal.os_lock import POLL_SECONDS, ExclusiveLock, LockTimeout, WaitingLock
-
-
-class PausingClock(FakeClock):
-    """The tests' fake clock, moved on only by the lock's pauses, which it records."""
-
-    def __init__(self) -> None:
-        super().__init__(now=100.0)
-        self.pauses: list[float] = []
-
-    def pause(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.advance(seconds)
+from trainer.journal.os_lock import ExclusiveLock, LockTimeout, WaitingLock
 
 
 def test_a_held_lock_makes_another_wait_for_the_timeout_then_give_up(tmp_path: Path) -> None:
-    clock = PausingClock()
     holder = ExclusiveLock(tmp_path / ".lock")
     assert holder.try_acquire()
-    waiting = WaitingLock(tmp_path / ".lock", timeout=0.12, clock=clock, pause=clock.pause)
+    waits: list[float] = []
+
+    def time_out(taken: threading.Event, timeout: float) -> bool:
+        waits.append(timeout)
+        return False
+
+    waiting = WaitingLock(tmp_path / ".lock", timeout=0.12, wait=time_out)
     with pytest.raises(LockTimeout):
         waiting.acquire()
-    assert clock.pauses == pytest.approx([POLL_SECONDS, POLL_SECONDS, 0.02])
-    assert not waiting.held
-    holder.release()
-    waiting.acquire()
-    assert waiting.held
+    assert waits == [0.12] and not waiting.held
+    holder.release()  # the wait that gave up takes the lock now, and lets go of it at once
+    after = WaitingLock(tmp_path / ".lock", timeout=30)
+    after.acquire()
+    assert after.held
+    after.release()
 
 
-def test_a_lock_let_go_during_the_wait_is_taken(tmp_path: Path) -> None:
+def test_the_waiter_is_woken_when_the_holder_lets_go(tmp_path: Path) -> None:
     holder = ExclusiveLock(tmp_path / ".lock")
     assert holder.try_acquire()
-    clock = PausingClock()
 
-    def pause(seconds: float) -> None:
-        clock.pause(seconds)
+    def let_go_during_the_wait(taken: threading.Event, timeout: float) -> bool:
+        assert not taken.is_set()
         holder.release()  # the other process finishes its write
+        return taken.wait(timeout)
 
-    waiting = WaitingLock(tmp_path / ".lock", timeout=5, clock=clock, pause=pause)
+    waiting = WaitingLock(tmp_path / ".lock", timeout=30, wait=let_go_during_the_wait)
     waiting.acquire()
-    assert waiting.held and clock.pauses == [POLL_SECONDS]
+    assert waiting.held and not ExclusiveLock(tmp_path / ".lock").try_acquire()
+    waiting.release()
+    assert ExclusiveLock(tmp_path / ".lock").try_acquire()
+
+
+def test_a_free_lock_is_taken_without_waiting(tmp_path: Path) -> None:
+    def no_wait(taken: threading.Event, timeout: float) -> bool:
+        raise AssertionError("a free lock needs no wait")
+
+    lock = WaitingLock(tmp_path / ".lock", timeout=30, wait=no_wait)
+    lock.acquire()
+    assert lock.held
 
 
 def test_it_is_re_entrant_and_only_the_last_release_lets_go(tmp_path: Path) -> None:
