@@ -68,7 +68,20 @@ class LaunchScreen(Screen[None]):
             self._held.append(key)
 
     def hand_on_keys(self) -> None:
-        """Once Home shows: the keys kept, and any that still come here, go to the app (and so to Home)."""
+        """Once Home shows: each key kept does what it is bound to on the screen then on top, one after the
+        other (``l q j``: the Library, back from it, the Journal); any key that still comes here goes to
+        the app.
+
+        Posting them all to the app at once raced: Textual forwards a key to a screen's own queue, so ``q``
+        could reach Home before Home had opened the Library for ``l``, and quit. The keys are pressed from
+        a worker, since an action may wait for the app (popping a screen does)."""
         held, self._held = self._held or [], None
-        for key in held:
-            self.app.post_message(key)
+        if held:
+            self.run_worker(self._press(held), name="keys pressed before Home showed")
+
+    async def _press(self, keys: list[events.Key]) -> None:
+        for key in keys:
+            active = self.app.screen.active_bindings.get(key.key)
+            if active is not None and active.enabled:
+                await self.app.run_action(active.binding.action, active.node)
+                await self.app.screen.wait_for_refresh()  # a screen it opened has mounted: the next key is its
