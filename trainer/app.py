@@ -22,7 +22,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from trainer.journal.errors import JournalError, JournalWriteError
 from trainer.journal.quick_read import StartSettings, read_start_settings
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 JOURNAL_MOVE = "journal-move"
 """The worker group of moving an older version's journal into device files, after the first paint."""
+MOVE_ENDED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal (or in a browser, the window,
@@ -263,8 +264,11 @@ class TrainerApp(FrameReporter, App[None]):
         return None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """After the move (done or not): why it failed, if it did, and the sync tools' copies still left."""
-        if event.worker.group != JOURNAL_MOVE or not event.worker.is_finished:
+        """After the move (done or not): why it failed, if it did, and the sync tools' copies still left.
+
+        Judged by the state the message carries, not the worker's state now: the move runs on a thread, and
+        by the time the app reads its "running" message it may have finished (the failure showed twice)."""
+        if event.worker.group != JOURNAL_MOVE or event.state not in MOVE_ENDED:
             return
         failure = event.worker.result
         if isinstance(failure, str):
