@@ -129,6 +129,52 @@ async def test_the_session_clock_starts_when_its_first_frame_is_out_not_when_it_
         assert clock.now > started  # the clock was read again later, when the start was handled
 
 
+class SaveNotingApp(TrainerApp):
+    """The app noting, at each frame of a session that has ended, whether its record was saved by then."""
+
+    CSS_PATH = FrameNotingApp.CSS_PATH
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, start="cat-cow")
+        self.saved_at_end_frames: list[bool] = []
+
+    def post_display_hook(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionScreen) and screen.runner.state in ("finished", "stopped"):
+            self.saved_at_end_frames.append(screen.recorder.record is not None)
+        super().post_display_hook()
+
+
+async def test_the_end_is_on_screen_before_its_record_is_saved(paths, catalog, clock) -> None:
+    """Saving waits for the disk (and on a busy machine for much more): the end's frame goes out first."""
+    JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
+    services = make_services(paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock)
+    app = SaveNotingApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, clock, 12)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.saved_at_end_frames[:1] == [False]  # the first frame of the end, before the save
+        assert [record.ended_how for record in sessions(paths)] == ["stopped-pain"]
+
+
+async def test_quitting_as_the_end_shows_saves_the_session(paths, catalog, clock) -> None:
+    JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
+    services = make_services(paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock)
+    app = TrainerApp(services, start="cat-cow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await advance(pilot, clock, 12)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.action_pain_stop()  # the end begins ...
+        assert screen.recorder.record is None  # ... and waits for its frame to go out
+        await app.action_quit()  # Ctrl+Q at that moment
+    assert [record.ended_how for record in sessions(paths)] == ["stopped-pain"]
+    assert checkpoint_files(paths) == []
+
+
 async def test_q_backs_out_of_the_pain_question_without_a_session(make_app, clock, paths) -> None:
     app = make_app(session_clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -186,7 +186,7 @@ class SessionScreen(SessionEnding):
         self.view = session_view(snapshot, self.plan)
         if snapshot.state in ("finished", "stopped"):
             self._cancel_timer()
-            self.call_after_refresh(self._end)  # the end's view first: saving waits for the disk
+            self._end_once_shown()
             return
         waits = [wait for wait in (snapshot.next_change_in, next_frame_in(snapshot)) if wait is not None]
         if waits:

@@ -1,15 +1,17 @@
 """How a session ends: stopping (why, or at once for pain), quitting mid-session, and the end itself.
 
 ``SessionEnding`` is the base of ``SessionScreen`` (``session.py`` plays the session; this module ends it).
-The end is one linear worker: the record is saved at once, the end shows for a moment, the help lists come
-first after a pain stop, then "how did it go"; with a programme running the coach judges the session with
-those answers and may propose a change (``proposal.py``: nothing changes unless the person chooses), and a
-review that has come due is offered once (``review.py``). Then back to where the session was started from.
+The end is one linear worker: the record is saved once the end's frame is out, the end shows for a
+moment, the help lists come first after a pain stop, then "how did it go"; with a programme running the
+coach judges the session with those answers and may propose a change (``proposal.py``: nothing changes
+unless the person chooses), and a review that has come due is offered once (``review.py``). Then back to
+where the session was started from.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,11 +23,15 @@ from trainer.engine.session_view import end_words
 from trainer.journal.errors import JournalError
 from trainer.journal.models import StopReason
 from trainer.screens.base import TrainerScreen
+from trainer.screens.frames import FrameReporter
 from trainer.screens.help import HelpScreen
 from trainer.screens.session_dialogs import AfterSessionScreen, QuitSessionScreen, StopReasonScreen
 from trainer.services.recorder import SessionRecorder
 
 ResultT = TypeVar("ResultT")
+
+END_FRAME_WAIT = 1.0
+"""Seconds the end waits for its frame to go out before it saves regardless."""
 
 
 class SessionEnding(TrainerScreen):
@@ -37,6 +43,8 @@ class SessionEnding(TrainerScreen):
     """Seconds the finished (or stopped) session shows before the 'how did it go' questions."""
     _leave_when_resumed = False
     _asked_to_quit = False
+    _ending = False
+    """The runner has ended and the end has begun (``_end_once_shown``: once)."""
 
     def refresh_display(self) -> None:
         """Show the runner's state now (the player draws it)."""
@@ -97,20 +105,39 @@ class SessionEnding(TrainerScreen):
         return False
 
     def _save_before_quitting(self) -> None:
-        if self.runner.state in ("running", "paused"):
-            try:
+        try:
+            if self.runner.state in ("running", "paused"):
                 self.recorder.checkpoint(self.runner)
-            except JournalError:
-                pass  # the last checkpoint written stays; nothing more can be said as the app closes
+            elif self._ending:  # ended, and its frame perhaps not out yet: saved now, as it would have been
+                self.recorder.finish(self.runner)
+        except JournalError:
+            pass  # the last checkpoint written stays; nothing more can be said as the app closes
 
     # --- the end ----------------------------------------------------------------------
 
+    def _end_once_shown(self) -> None:
+        """The runner has ended: the end's view goes to the terminal first, then the record is saved.
+
+        Saving waits for the disk; run before the end's frame was out, that wait (and on a busy machine
+        much more) came between the end and the person seeing it."""
+        if self._ending:
+            return
+        self._ending = True
+        shown = asyncio.Event()
+        host = self.app
+        assert isinstance(host, FrameReporter)  # (sessions run in TrainerApp)
+        host.after_next_frame(shown.set)
+        self.refresh()  # (a frame comes even if nothing on this screen changed)
+        self._end(shown)
+
     @work(exclusive=True, group="session-end")
-    async def _end(self) -> None:
+    async def _end(self, shown: asyncio.Event) -> None:
         """Once the end is on screen, save the record, let the end show a moment, then (after a pain stop,
         the help lists first) ask how it went; then the coach."""
+        with contextlib.suppress(TimeoutError):  # (no frame at all: a screen on top draws none; save anyway)
+            await asyncio.wait_for(shown.wait(), END_FRAME_WAIT)
         if self.recorder.record is not None:
-            return
+            return  # (saved as the app quit)
         try:
             self.recorder.finish(self.runner)
         except JournalError as error:  # kept as its checkpoint, offered again at the next start
