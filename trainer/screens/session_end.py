@@ -126,15 +126,14 @@ class SessionEnding(TrainerScreen):
         shown = asyncio.Event()
         host = self.app
         assert isinstance(host, FrameReporter)  # (sessions run in TrainerApp)
-        host.after_next_frame(shown.set)
-        self.refresh()  # (a frame comes even if nothing on this screen changed)
+        host.after_next_frame(shown.set)  # (the end's view differs from the last step's: a frame comes)
         self._end(shown)
 
     @work(exclusive=True, group="session-end")
     async def _end(self, shown: asyncio.Event) -> None:
         """Once the end is on screen, save the record, let the end show a moment, then (after a pain stop,
         the help lists first) ask how it went; then the coach."""
-        with contextlib.suppress(TimeoutError):  # (no frame at all: a screen on top draws none; save anyway)
+        with contextlib.suppress(TimeoutError):  # (no frame at all, say under a screen on top: saved anyway)
             await asyncio.wait_for(shown.wait(), END_FRAME_WAIT)
         if self.recorder.record is not None:
             return  # (saved as the app quit)
