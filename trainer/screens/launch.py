@@ -8,6 +8,8 @@ soon as Textual can paint. Keys pressed meanwhile are kept and handed to Home on
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -36,6 +38,8 @@ class LaunchScreen(Screen[None]):
         super().__init__(classes=" ".join(classes))
         self._held: list[events.Key] | None = []
         """Keys pressed before Home showed, in order (None once they have been handed on)."""
+        self.keys_handed_on = asyncio.Event()
+        """Set once every key kept has done what it is bound to (at once if none was kept)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -78,10 +82,15 @@ class LaunchScreen(Screen[None]):
         held, self._held = self._held or [], None
         if held:
             self.run_worker(self._press(held), name="keys pressed before Home showed")
+        else:
+            self.keys_handed_on.set()
 
     async def _press(self, keys: list[events.Key]) -> None:
-        for key in keys:
-            active = self.app.screen.active_bindings.get(key.key)
-            if active is not None and active.enabled:
-                await self.app.run_action(active.binding.action, active.node)
-                await self.app.screen.wait_for_refresh()  # a screen it opened has mounted: the next key is its
+        try:
+            for key in keys:
+                active = self.app.screen.active_bindings.get(key.key)
+                if active is not None and active.enabled:
+                    await self.app.run_action(active.binding.action, active.node)
+                    await self.app.screen.wait_for_refresh()  # a screen it opened has mounted: the next key is its
+        finally:
+            self.keys_handed_on.set()
