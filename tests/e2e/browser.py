@@ -188,11 +188,15 @@ class Browser:
 
     def press(self, *keys: str) -> None:
         """Type into the terminal: text, or selenium ``Keys`` values (Keys.ENTER, Keys.ESCAPE...)."""
+        from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.by import By
 
+        # xterm.js reads keys from a hidden textarea; newer Chromium refuses to type into a hidden element
+        # (element not interactable), so it is focused and the keys go to the page, as a keyboard's do.
         field = self.driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        self.driver.execute_script("arguments[0].focus();", field)
         for key in keys:
-            field.send_keys(key)
+            ActionChains(self.driver).send_keys(key).perform()
             time.sleep(0.1)  # one key at a time, as a person types
 
     def page_source(self) -> str:
