@@ -16,6 +16,7 @@ from datetime import datetime
 from trainer.paths import Paths, PathTooLongError, resolve_paths
 from trainer.pydantic_plugins import skip_plugin_discovery
 from trainer.start_up import pause_collection, resume_collection
+from trainer.without_openssl import openssl_left_out
 
 
 def main() -> None:
@@ -29,9 +30,10 @@ def main() -> None:
         return
     pause_collection()  # (trainer.start_up: the app resumes it once its first frame is on screen)
     try:
-        from trainer.app import launch_app
+        with openssl_left_out():  # (the app opens no connection: trainer.without_openssl)
+            from trainer.app import launch_app
 
-        launch_app(paths).run()
+            launch_app(paths).run()
     finally:
         resume_collection()
 

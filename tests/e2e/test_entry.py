@@ -16,13 +16,38 @@ def environment(home: Path, **extra: str) -> dict[str, str]:
     return {**os.environ, "BACKTRAINER_HOME": str(home), "TERM": "xterm-256color", **extra}
 
 
+def libraries_mapped(pid: int) -> set[str]:
+    """The file names of the shared libraries process ``pid`` has mapped (Linux)."""
+    lines = Path(f"/proc/{pid}/maps").read_text().splitlines()
+    return {Path(line.split()[-1]).name for line in lines if ".so" in line.split()[-1]}
+
+
+def openssl(libraries: set[str]) -> list[str]:
+    return sorted(name for name in libraries if name.startswith(("libssl", "libcrypto", "_ssl", "_hashlib")))
+
+
 def test_plain_backtrainer_opens_home_and_quits(tmp_path: Path, backtrainer: str) -> None:
     JournalStore(tmp_path / "journal").update_settings(disclaimer_seen=True)
     terminal = Terminal([backtrainer], environment(tmp_path))
     try:
         terminal.wait_for_text("step by step")  # the launch frame
         terminal.wait_for_text("Your week")  # Home, with the journal read
+        mapped = libraries_mapped(terminal.pty.process.pid)
+        assert any(name.startswith("libpython") or name.startswith("_asyncio") for name in mapped), mapped
+        assert not openssl(mapped)  # (trainer.without_openssl)
         terminal.send(b"\x11")  # Ctrl+Q
+        assert terminal.wait_exit() == 0
+    finally:
+        terminal.close()
+
+
+def test_a_session_the_command_group_opens_runs_without_openssl_too(tmp_path: Path, backtrainer: str) -> None:
+    JournalStore(tmp_path / "journal").update_settings(disclaimer_seen=True)
+    terminal = Terminal([backtrainer, "start", "gentle-start"], environment(tmp_path))
+    try:
+        terminal.wait_for_text("Before you start")
+        assert not openssl(libraries_mapped(terminal.pty.process.pid))
+        terminal.send(b"\x11")
         assert terminal.wait_exit() == 0
     finally:
         terminal.close()

@@ -30,6 +30,7 @@ from trainer.cli.context import Context, local_now, profile_option
 from trainer.cli.output import say, show_error
 from trainer.paths import PathTooLongError, resolve_paths
 from trainer.start_up import pause_collection, resume_collection
+from trainer.without_openssl import openssl_left_out
 
 COMMANDS = {
     "log": "trainer.cli.checkin:log",
@@ -66,7 +67,8 @@ SUMMARIES = {
 them (every module would cost about 300 ms); a test checks that they are the commands' own."""
 
 APP_COMMANDS = ("start",)
-"""Commands that open the app: the collector stays paused until its first paint (``trainer.start_up``)."""
+"""Commands that open the app: the collector stays paused until its first paint (``trainer.start_up``), and
+OpenSSL is left out (``trainer.without_openssl``)."""
 
 QUIET_COMMANDS = ("merge", "status")
 """Commands that do not begin with the note about copies a sync tool left: ``merge`` is the way out of it,
@@ -85,6 +87,8 @@ class BacktrainerGroup(click.Group):
         if where is None:
             return None
         module, attribute = where.split(":")
+        if cmd_name in APP_COMMANDS:  # (before its modules load: they import hashlib)
+            ctx.with_resource(openssl_left_out())
         command: click.Command = getattr(importlib.import_module(module), attribute)
         if cmd_name not in APP_COMMANDS:
             resume_collection()  # the command's modules have loaded: what runs now may make garbage
@@ -163,6 +167,8 @@ def main(ctx: click.Context, profile: str | None, plain: bool) -> None:
     $BACKTRAINER_HOME if set).
     """
     check_time_zone()
+    if ctx.invoked_subcommand is None:
+        ctx.with_resource(openssl_left_out())  # (the app opens no connection; as for APP_COMMANDS)
     clock: Callable[[], datetime] = ctx.obj if callable(ctx.obj) else local_now  # a test may pass its clock
     try:
         ctx.obj = Context(resolve_paths(profile), now=clock)
