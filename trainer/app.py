@@ -189,6 +189,9 @@ class TrainerApp(FrameReporter, App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """At a launch (``launch_app``), Home's rows or the first-run notice at the bottom of the stack
         while the rest loads."""
+        if self._services is not None and self.start_id:  # (Home once the session is over: LaunchScreen)
+            launch = read_start_settings(self._services.paths.journal_dir)
+            return LaunchScreen(logged=launch.logged, coaching=launch.coaching, session_first=True)
         if self._services is not None:
             return super().get_default_screen()
         if self._notice is not None:
@@ -226,7 +229,8 @@ class TrainerApp(FrameReporter, App[None]):
             self.push_screen(ContentErrorScreen(self.services.content_problems))
             return
         first_run = not self.services.settings.current.disclaimer_seen
-        if not first_run or not self._journal_readable():
+        home_later = self.start_id is not None and not first_run  # (after the session: _start_requested)
+        if not home_later and (not first_run or not self._journal_readable()):
             self.push_screen(HomeScreen())  # (at a first run Home comes after the notice: composing it costs time)
         for problem in catalog.pack_problems:
             self.notify(
@@ -322,7 +326,7 @@ class TrainerApp(FrameReporter, App[None]):
             self._unfinished.remove(orphan)
             self._keep_unfinished(orphan, save)
         if self.start_id:
-            self._start_requested()
+            await self._start_requested()
 
     async def _first_run_notice(self) -> FirstRunScreen:
         """The notice to accept: the launch frame (``launch_app``), unless Home went over it to say the journal
@@ -361,17 +365,22 @@ class TrainerApp(FrameReporter, App[None]):
         for orphan in self._unfinished:  # closed while asking: offered again at the next start
             orphan.release()
 
-    def _start_requested(self) -> None:
-        from trainer.screens.start import begin_session
+    async def _start_requested(self) -> None:
+        """The session asked for on the command line; then Home, beneath it once it is over (as soon as the
+        questions before it are backed out of)."""
+        from trainer.screens.start import start_session
 
         catalog = self.services.catalog
         start_id, self.start_id = self.start_id or "", None
         if start_id in catalog.routines:
-            begin_session(self, routine=catalog.routines[start_id])
+            await start_session(self, self.services, routine=catalog.routines[start_id])
         elif start_id in catalog.exercises:
-            begin_session(self, exercise=catalog.exercises[start_id])
+            await start_session(self, self.services, exercise=catalog.exercises[start_id])
         else:
             self.notify(f"There is no routine or exercise called {start_id!r}.", severity="error")
+        beneath = self.screen_stack[0]
+        if isinstance(beneath, LaunchScreen):  # (not at a first run: Home is open already)
+            beneath.open_home_once_uncovered()
 
     async def action_quit(self) -> None:
         """Ctrl+Q (and q on Home): quit, unless a screen asks first (a session in progress does)."""
