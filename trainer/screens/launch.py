@@ -133,7 +133,7 @@ class LaunchScreen(Screen[None]):
         a worker, since an action may wait for the app (popping a screen does)."""
         held, self._held = self._held or [], None
         if held:
-            self.run_worker(self._press(held), name="keys pressed before Home showed")
+            self.run_worker(self._press(held), name="keys pressed before their screen showed")
         else:
             self.keys_handed_on.set()
 
