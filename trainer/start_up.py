@@ -48,6 +48,21 @@ def freeze_for_session() -> None:
     gc.freeze()
 
 
+SESSION_COLLECTION_EVERY = 5.0
+"""Seconds between a session's own collections (``collect_session_garbage``)."""
+
+
+def collect_session_garbage() -> int:
+    """Free the garbage a session has made; how many objects that was.
+
+    A session's frames leave cycles behind (Textual's strips keep caches of the strips cut from them), about
+    40 KiB a second in a terminal, and the collector's own schedule reached them so seldom that a session's
+    memory grew by 2.4 MiB a minute (8 MiB in the first four minutes of a 20-minute routine). With what was
+    alive at the start frozen (``freeze_for_session``), a full collection scans only what the session made:
+    about 3 ms every ``SESSION_COLLECTION_EVERY`` seconds."""
+    return gc.collect()
+
+
 def thaw_after_session() -> None:
     """Give the frozen objects back to the collector (those the session left behind can then be freed)."""
     gc.unfreeze()

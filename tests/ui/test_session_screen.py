@@ -574,14 +574,21 @@ async def test_minus_says_so_when_an_exercise_has_no_easier_choice(make_app, clo
 async def test_a_session_keeps_the_app_s_objects_out_of_collections_while_it_runs(make_app, clock) -> None:
     import gc
 
+    from trainer.start_up import SESSION_COLLECTION_EVERY, collect_session_garbage
+
     app = make_app(session_clock=clock, start="cat-cow")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen) and gc.get_freeze_count() > 0
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and gc.get_freeze_count() > 0
+        collection = screen.garbage_collection  # and frees what the session itself leaves, every few seconds
+        assert collection is not None and collection._callback is collect_session_garbage
+        assert collection._interval == SESSION_COLLECTION_EVERY and collection._repeat is None  # (for ever)
         await pilot.press("p", "q")  # a pain stop ends it: the stop rules, then the questions
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert gc.get_freeze_count() == 0
+        assert collection._task is None or collection._task.done()  # (stopped with the session's screen)

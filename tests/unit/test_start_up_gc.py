@@ -82,3 +82,18 @@ def test_a_session_frees_garbage_before_freezing() -> None:
     finally:
         thaw_after_session()
         gc.enable()
+
+
+def test_a_sessions_own_collection_frees_the_cycles_it_made_while_the_rest_is_frozen() -> None:
+    from trainer.start_up import collect_session_garbage, freeze_for_session, thaw_after_session
+
+    freeze_for_session()
+    gc.disable()  # (so the collector's own schedule cannot be the one that frees them)
+    try:
+        made = [unreachable_cycle() for _ in range(100)]
+        assert all(cycle() is not None for cycle in made)
+        assert collect_session_garbage() >= 100
+        assert all(cycle() is None for cycle in made)
+    finally:
+        gc.enable()
+        thaw_after_session()

@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widgets import Static
 
 from trainer.catalog.models import RepMode
@@ -35,7 +36,7 @@ from trainer.screens.session_dialogs import ExerciseStepsScreen
 from trainer.screens.session_end import SessionEnding
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
-from trainer.start_up import freeze_for_session, thaw_after_session
+from trainer.start_up import SESSION_COLLECTION_EVERY, collect_session_garbage, freeze_for_session, thaw_after_session
 from trainer.widgets.big_text import BigClock, BigText
 from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
@@ -97,6 +98,8 @@ class SessionScreen(SessionEnding):
         self._wake: asyncio.TimerHandle | None = None
         self._drawn = False
         """Whether the compositor has drawn this screen yet: the session starts once that frame is out."""
+        self.garbage_collection: Timer | None = None
+        """Once the session has begun: the collection of its garbage every few seconds (``trainer.start_up``)."""
         self._leave_when_resumed = False
         self._asked_to_quit = False
         self._step_index = 0
@@ -153,6 +156,9 @@ class SessionScreen(SessionEnding):
         short), and not from when this runs, which on a busy machine is a while after that frame."""
         self.recorder.begin()
         freeze_for_session()
+        self.garbage_collection = self.set_interval(
+            SESSION_COLLECTION_EVERY, collect_session_garbage, name="the session's garbage"
+        )
         self.runner.start(at=first_frame_at)
         self._tick()
 
