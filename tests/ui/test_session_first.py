@@ -26,17 +26,23 @@ def stack(app: App[None]) -> list[type[Screen[object]]]:
     return [type(screen) for screen in app.screen_stack]
 
 
-async def until_home(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Until Home shows (it is built over the launch screen a frame or more after it is asked for)."""
+async def until_shown(pilot, kind: type[Screen[object]]) -> None:  # type: ignore[no-untyped-def]
+    """Until a ``kind`` screen is on top (the start-up worker pushes the pain question, and Home is built
+    over the launch screen, a frame or more after they are asked for: how many depends on the load)."""
     for _ in range(100):
-        if isinstance(pilot.app.screen, HomeScreen):
+        if isinstance(pilot.app.screen, kind):
             return
         await pilot.pause()
+
+
+async def until_home(pilot) -> None:  # type: ignore[no-untyped-def]
+    await until_shown(pilot, HomeScreen)
 
 
 async def test_home_is_built_once_the_session_is_over_not_beneath_it(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="cat-cow")
     async with app.run_test(size=(80, 24)) as pilot:
+        await until_shown(pilot, PainBeforeScreen)
         assert stack(app) == [LaunchScreen, PainBeforeScreen]
         await pilot.press("s")
         await pilot.pause()
