@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from trainer.journal.errors import JournalError, JournalWriteError
-from trainer.journal.quick_read import StartSettings, read_start_settings
+from trainer.journal.quick_read import StartSettings, month_files, read_start_settings
 from trainer.paths import Paths
 from trainer.screens.frames import FrameReporter
 from trainer.screens.launch import LaunchScreen
@@ -190,8 +190,9 @@ class TrainerApp(FrameReporter, App[None]):
         """At a launch (``launch_app``), Home's rows or the first-run notice at the bottom of the stack
         while the rest loads."""
         if self._services is not None and self.start_id:  # (Home once the session is over: LaunchScreen)
-            launch = read_start_settings(self._services.paths.journal_dir)
-            return LaunchScreen(logged=launch.logged, coaching=launch.coaching, session_first=True)
+            logged = bool(month_files(self._services.paths.journal_dir))
+            coaching = self._services.settings.current.programme is not None  # (as loaded: not read again)
+            return LaunchScreen(logged=logged, coaching=coaching, session_first=True)
         if self._services is not None:
             return super().get_default_screen()
         if self._notice is not None:

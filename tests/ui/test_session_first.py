@@ -35,10 +35,6 @@ async def until_shown(pilot, kind: type[Screen[object]]) -> None:  # type: ignor
         await pilot.pause()
 
 
-async def until_home(pilot) -> None:  # type: ignore[no-untyped-def]
-    await until_shown(pilot, HomeScreen)
-
-
 async def test_home_is_built_once_the_session_is_over_not_beneath_it(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="cat-cow")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -50,7 +46,7 @@ async def test_home_is_built_once_the_session_is_over_not_beneath_it(make_app, c
         await pilot.press("p", "q")  # a pain stop ends it: the stop rules, then the questions
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await until_home(pilot)
+        await until_shown(pilot, HomeScreen)
         assert stack(app) == [LaunchScreen, HomeScreen]
         assert "Your week" in app.export_screenshot().replace("&#160;", " ")  # Home as it always is
         await pilot.press("l")  # and its keys work
@@ -62,14 +58,14 @@ async def test_going_back_from_the_pain_question_opens_home(make_app, clock) -> 
     app = make_app(session_clock=clock, start="desk-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
-        await until_home(pilot)
+        await until_shown(pilot, HomeScreen)
         assert stack(app) == [LaunchScreen, HomeScreen]
 
 
 async def test_an_id_that_is_not_there_opens_home_and_says_so(make_app, clock) -> None:
     app = make_app(session_clock=clock, start="no-such-routine")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until_home(pilot)
+        await until_shown(pilot, HomeScreen)
         assert stack(app) == [LaunchScreen, HomeScreen]
         assert any("no-such-routine" in notice.message for notice in app._notifications)
 
