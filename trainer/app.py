@@ -30,7 +30,7 @@ from trainer.paths import Paths
 from trainer.screens.frames import FrameReporter
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
-from trainer.start_up import resume_collection
+from trainer.start_up import SessionCollector, resume_collection
 from trainer.theme import THEMES, show_theme
 from trainer.widgets.literal import shown
 
@@ -57,6 +57,7 @@ def make_app(
     now: Callable[[], datetime] | None = None,
     session_clock: Callable[[], float] = monotonic,
     timings: Timings | None = None,
+    session_collector: SessionCollector | None = None,
     start: str | None = None,
     web: bool | None = None,
 ) -> TrainerApp:
@@ -64,7 +65,14 @@ def make_app(
     whether it shows in a browser (None: as Textual's driver says, ``backtrainer serve``; tests pass True)."""
     from trainer.services.core import local_now, make_services
 
-    services = make_services(paths, catalog=catalog, now=now or local_now, session_clock=session_clock, timings=timings)
+    services = make_services(
+        paths,
+        catalog=catalog,
+        now=now or local_now,
+        session_clock=session_clock,
+        timings=timings,
+        session_collector=session_collector,
+    )
     return TrainerApp(services, start=start, web=web)
 
 

@@ -12,6 +12,8 @@ kept for good.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from dataclasses import dataclass
 
 _paused = False
 
@@ -66,3 +68,17 @@ def collect_session_garbage() -> int:
 def thaw_after_session() -> None:
     """Give the frozen objects back to the collector (those the session left behind can then be freed)."""
     gc.unfreeze()
+
+
+@dataclass(frozen=True)
+class SessionCollector:
+    """What a session does with the garbage collector: ``freeze`` as it starts, ``collect`` every ``every``
+    seconds while it runs, ``thaw`` when its screen goes (if it froze). The app's sessions use the functions
+    above. Tests of screens pass one that leaves the collector alone: their process freezes what it has
+    imported once, and holds several times the app's objects, so a full collection as each session started
+    took a tenth of a second and more."""
+
+    freeze: Callable[[], None] = freeze_for_session
+    collect: Callable[[], object] = collect_session_garbage
+    thaw: Callable[[], None] = thaw_after_session
+    every: float = SESSION_COLLECTION_EVERY

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from tests.clock import FakeClock
+from tests.conftest import COLLECTOR_LEFT_ALONE
 from tests.unit.coach_builders import session_of
 from trainer.app import TrainerApp, make_app
 from trainer.catalog.loader import Catalog
@@ -47,6 +48,7 @@ def coach_app(
         now=now,
         session_clock=clock or FakeClock(1000.0),
         timings=Timings(session_end_pause=0.0),
+        session_collector=COLLECTOR_LEFT_ALONE,
         **kwargs,
     )
     if programme:

@@ -9,7 +9,7 @@ import pytest
 
 import trainer.app
 from tests.clock import FakeClock
-from tests.conftest import FIXED_NOW
+from tests.conftest import COLLECTOR_LEFT_ALONE, FIXED_NOW
 from trainer.app import TrainerApp
 from trainer.engine.plan import StepKind
 from trainer.journal.models import SessionRecord
@@ -115,7 +115,9 @@ async def test_the_session_clock_starts_when_its_first_frame_is_out_not_when_it_
     while (a stepping clock stands for it). The session starts when the frame is out, as the person sees it."""
     clock = SteppingClock(1000.0)
     JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
-    services = make_services(paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock)
+    services = make_services(
+        paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock, session_collector=COLLECTOR_LEFT_ALONE
+    )
     app = FrameNotingApp(services, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -148,7 +150,9 @@ class SaveNotingApp(TrainerApp):
 async def test_the_end_is_on_screen_before_its_record_is_saved(paths, catalog, clock) -> None:
     """Saving waits for the disk (and on a busy machine for much more): the end's frame goes out first."""
     JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
-    services = make_services(paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock)
+    services = make_services(
+        paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock, session_collector=COLLECTOR_LEFT_ALONE
+    )
     app = SaveNotingApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -161,7 +165,9 @@ async def test_the_end_is_on_screen_before_its_record_is_saved(paths, catalog, c
 
 async def test_quitting_as_the_end_shows_saves_the_session(paths, catalog, clock) -> None:
     JournalStore(paths.journal_dir).update_settings(disclaimer_seen=True)
-    services = make_services(paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock)
+    services = make_services(
+        paths, catalog=catalog, now=lambda: FIXED_NOW, session_clock=clock, session_collector=COLLECTOR_LEFT_ALONE
+    )
     app = TrainerApp(services, start="cat-cow")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
@@ -574,9 +580,9 @@ async def test_minus_says_so_when_an_exercise_has_no_easier_choice(make_app, clo
 async def test_a_session_keeps_the_app_s_objects_out_of_collections_while_it_runs(make_app, clock) -> None:
     import gc
 
-    from trainer.start_up import SESSION_COLLECTION_EVERY, collect_session_garbage
+    from trainer.start_up import SESSION_COLLECTION_EVERY, SessionCollector, collect_session_garbage
 
-    app = make_app(session_clock=clock, start="cat-cow")
+    app = make_app(session_clock=clock, start="cat-cow", session_collector=SessionCollector())  # (the app's way)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await pilot.pause()
@@ -592,3 +598,24 @@ async def test_a_session_keeps_the_app_s_objects_out_of_collections_while_it_run
         assert isinstance(app.screen, HomeScreen)
         assert gc.get_freeze_count() == 0
         assert collection._task is None or collection._task.done()  # (stopped with the session's screen)
+
+
+async def test_each_session_freezes_once_as_it_begins_and_thaws_once_as_it_goes(make_app, clock) -> None:
+    from trainer.start_up import SessionCollector
+
+    calls: list[str] = []
+    collector = SessionCollector(
+        freeze=lambda: calls.append("freeze"),
+        collect=lambda: calls.append("collect"),
+        thaw=lambda: calls.append("thaw"),
+    )
+    app = make_app(session_clock=clock, start="cat-cow", session_collector=collector)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")  # (the pain question skipped)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and calls == ["freeze"]
+        await pilot.press("p", "q")  # a pain stop ends it
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and calls == ["freeze", "thaw"]

@@ -36,7 +36,6 @@ from trainer.screens.session_dialogs import ExerciseStepsScreen
 from trainer.screens.session_end import SessionEnding
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
-from trainer.start_up import SESSION_COLLECTION_EVERY, collect_session_garbage, freeze_for_session, thaw_after_session
 from trainer.widgets.big_text import BigClock, BigText
 from trainer.widgets.figure import Figure
 from trainer.widgets.literal import literal, shown
@@ -155,16 +154,16 @@ class SessionScreen(SessionEnding):
         """Start the clock from when the first frame went out: not before it (the first step is not cut
         short), and not from when this runs, which on a busy machine is a while after that frame."""
         self.recorder.begin()
-        freeze_for_session()
-        self.garbage_collection = self.set_interval(
-            SESSION_COLLECTION_EVERY, collect_session_garbage, name="the session's garbage"
-        )
+        collector = self.services.session_collector
+        collector.freeze()
+        self.garbage_collection = self.set_interval(collector.every, collector.collect, name="the session's garbage")
         self.runner.start(at=first_frame_at)
         self._tick()
 
     def on_unmount(self) -> None:
         self._cancel_timer()
-        thaw_after_session()
+        if self.garbage_collection is not None:  # (it froze as it began)
+            self.services.session_collector.thaw()
         if self.recorder.record is None:
             self.recorder.close()  # closed mid-session: its checkpoint is offered at the next start
 

@@ -25,6 +25,7 @@ from trainer.services.coach import Coach
 from trainer.services.plans import PlanBuilder
 from trainer.services.recorder import SessionRecorder
 from trainer.services.settings import SettingsService
+from trainer.start_up import SessionCollector
 
 __all__ = ["OrphanedSession", "Services", "Timings", "local_now", "make_services"]
 """(``OrphanedSession``: the type of an unfinished session the app offers to save.)"""
@@ -57,6 +58,8 @@ class Services:
     session_clock: Callable[[], float] = monotonic
     """The monotonic clock sessions run on."""
     timings: Timings = field(default_factory=Timings)
+    session_collector: SessionCollector = field(default_factory=SessionCollector)
+    """What sessions do with the garbage collector."""
     loaded: Catalog | None = None
     """The content, or None when it failed to load (``content_problems`` say why)."""
     content_problems: tuple[ContentProblem, ...] = ()
@@ -116,6 +119,7 @@ def make_services(
     now: Callable[[], datetime] = local_now,
     session_clock: Callable[[], float] = monotonic,
     timings: Timings | None = None,
+    session_collector: SessionCollector | None = None,
     report: Callable[[str], None] = lambda message: None,
 ) -> Services:
     """Load the content (unless given; from the cache folder while its files are unchanged) and open the
@@ -135,6 +139,7 @@ def make_services(
         now=now,
         session_clock=session_clock,
         timings=timings or Timings(),
+        session_collector=session_collector or SessionCollector(),
         loaded=catalog,
         content_problems=problems,
         coach_service=Coach(catalog, journal, settings, now) if catalog is not None else None,
