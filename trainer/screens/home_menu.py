@@ -45,6 +45,4 @@ def menu_prompt(key: str, title: str, description: str) -> Content:
 
 def fit_to_height(node: DOMNode, height: int) -> None:
     """The classes of home.tcss that give way as the terminal gets shorter."""
-    node.set_class(height < ROOMY, "-medium")
-    node.set_class(height < 30, "-short")
-    node.set_class(height < 24, "-tiny")
+    node.update_classes({"-medium": height < ROOMY, "-short": height < 30, "-tiny": height < 24})  # (one restyle)

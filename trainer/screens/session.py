@@ -168,9 +168,8 @@ class SessionScreen(SessionEnding):
             self.recorder.close()  # closed mid-session: its checkpoint is offered at the next start
 
     def on_resize(self) -> None:
-        self.set_class(self.size.height < 34, "-short")
-        self.set_class(self.size.height < 28, "-tiny")
-        self.set_class(self.size.height >= 34, "-tall")
+        height = self.size.height
+        self.update_classes({"-short": height < 34, "-tiny": height < 28, "-tall": height >= 34})  # (one restyle)
 
     # --- the clock -------------------------------------------------------------
 
