@@ -1,5 +1,6 @@
-"""The ``backtrainer`` command as people start it, in a pseudo-terminal: plain ``backtrainer`` opens the app
-without the command group (``trainer.entry``); what that way cannot explain goes to the command group."""
+"""The ``backtrainer`` command as people start it, in a pseudo-terminal: plain ``backtrainer`` and
+``backtrainer start ID`` open the app without the command group (``trainer.entry``, ``trainer.quick_start``);
+what that way cannot explain goes to the command group."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from tests.e2e.harness import Terminal
 from tests.imports_probe import modules_loaded
-from trainer.entry import plain_launch
+from trainer.entry import QuickLaunch, quick_launch
 from trainer.journal.store import JournalStore
 
 
@@ -41,7 +42,7 @@ def test_plain_backtrainer_opens_home_and_quits(tmp_path: Path, backtrainer: str
         terminal.close()
 
 
-def test_a_session_the_command_group_opens_runs_without_openssl_too(tmp_path: Path, backtrainer: str) -> None:
+def test_a_session_started_the_quick_way_runs_without_openssl_too(tmp_path: Path, backtrainer: str) -> None:
     JournalStore(tmp_path / "journal").update_settings(disclaimer_seen=True)
     terminal = Terminal([backtrainer, "start", "gentle-start"], environment(tmp_path))
     try:
@@ -75,19 +76,38 @@ def test_a_time_zone_the_quick_way_cannot_use_is_explained_by_the_command_group(
         terminal.close()
 
 
-def test_the_quick_way_opens_the_app_only_for_plain_backtrainer_in_a_terminal(tmp_path: Path) -> None:
+def test_the_quick_way_opens_the_app_only_for_plain_backtrainer_or_start_id_in_a_terminal(tmp_path: Path) -> None:
     env = {"BACKTRAINER_HOME": str(tmp_path)}
-    paths = plain_launch([], env, in_terminal=True)
-    assert paths is not None and paths.journal_dir == tmp_path / "journal"
-    assert plain_launch(["--plain"], env, in_terminal=True) is None
-    assert plain_launch(["log", "3"], env, in_terminal=True) is None
-    assert plain_launch([], env, in_terminal=False) is None  # (the command group says it needs a terminal)
-    assert plain_launch([], {**env, "TEXTUAL_DRIVER": "textual_serve.driver:WebDriver"}, in_terminal=True) is None
-    assert plain_launch([], {"BACKTRAINER_HOME": str(tmp_path / ("x" * 5000))}, in_terminal=True) is None
+    launch = quick_launch([], env, in_terminal=True)
+    assert launch is not None and launch.paths.journal_dir == tmp_path / "journal" and launch.start is None
+    assert quick_launch(["start", "desk-break"], env, in_terminal=True) == QuickLaunch(launch.paths, "desk-break")
+    assert quick_launch(["--plain"], env, in_terminal=True) is None
+    assert quick_launch(["log", "3"], env, in_terminal=True) is None
+    for start in (["start"], ["start", "--help"], ["start", "desk-break", "--plain"], ["start", "-", "x"]):
+        assert quick_launch(start, env, in_terminal=True) is None, start
+    assert quick_launch(["--profile", "sam", "start", "desk-break"], env, in_terminal=True) is None
+    assert quick_launch([], env, in_terminal=False) is None  # (the command group says it needs a terminal)
+    assert quick_launch(["start", "desk-break"], env, in_terminal=False) is None
+    assert quick_launch([], {**env, "TEXTUAL_DRIVER": "textual_serve.driver:WebDriver"}, in_terminal=True) is None
+    assert quick_launch([], {"BACKTRAINER_HOME": str(tmp_path / ("x" * 5000))}, in_terminal=True) is None
 
 
 def test_the_quick_way_loads_neither_click_nor_the_command_group() -> None:
     code = (
-        "import trainer.entry, trainer.app, trainer.screens.launch, trainer.screens.first_run, trainer.catalog.notice"
+        "import trainer.entry, trainer.app, trainer.screens.launch, trainer.screens.first_run, trainer.catalog.notice,"
+        " trainer.quick_start"
     )
     assert modules_loaded(code, named=("click",), under=("click.", "trainer.cli")) == []
+
+
+def test_an_id_the_content_has_not_goes_to_the_command_group_which_lists_the_ids(
+    tmp_path: Path, backtrainer: str
+) -> None:
+    JournalStore(tmp_path / "journal").update_settings(disclaimer_seen=True)
+    terminal = Terminal([backtrainer, "start", "no-such-routine"], environment(tmp_path))
+    try:
+        terminal.wait_for_text("Error: Invalid value for ROUTINE_OR_EXERCISE_ID: no routine or exercise")
+        terminal.wait_for_text("Routines: gentle-start, back-basics")  # (the ids there are)
+        assert terminal.wait_exit() == 2
+    finally:
+        terminal.close()

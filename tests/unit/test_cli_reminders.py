@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 
 from trainer.cli import main
 from trainer.cli.context import Context
-from trainer.cli.reminding import close_after_session
 from trainer.journal.models import ExerciseDone, ReminderPrompt, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, resolve_paths
+from trainer.services.prompts import close_after_session
 
 ZONE = timezone(timedelta(hours=1))
 TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=ZONE)  # a desk break has been due since 09:45
@@ -454,7 +454,7 @@ def test_a_session_started_after_a_prompt_takes_it(shell: Shell) -> None:
         )
     )
     context = Context(resolve_paths(None, {HOME_ENV: str(shell.home)}), now=lambda: start + timedelta(minutes=5))
-    close_after_session(context, started=start)
+    close_after_session(context.store(), start, context.now())  # (as `start` does, and trainer.quick_start)
     (prompt,) = shell.prompts()
     assert prompt.outcome == "taken"
 

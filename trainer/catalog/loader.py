@@ -112,6 +112,10 @@ class Catalog:
     programme_origin: Mapping[str, Path] = field(default_factory=dict)
     """The file each programme id came from."""
 
+    def can_start(self, item_id: str) -> bool:
+        """Whether ``item_id`` is a routine or an exercise (what ``backtrainer start`` plays)."""
+        return item_id in self.routines or item_id in self.exercises
+
     def from_pack(self, item_id: str) -> Path | None:
         origin = self.origin.get(item_id)
         return origin if origin in self.packs else None

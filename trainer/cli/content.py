@@ -138,7 +138,7 @@ def start(context: Context, target: str, plain: bool) -> None:
     change of cue, the time left on t) and works over SSH and in a pipe.
     """
     catalog = load_content(context)
-    if target not in catalog.routines and target not in catalog.exercises:
+    if not catalog.can_start(target):
         raise click.BadParameter(
             f"no routine or exercise has the id {target!r}.\nRoutines: {', '.join(catalog.routines)}.\n"
             f"Exercises: {', '.join(sorted(catalog.exercises))}.",
@@ -151,6 +151,6 @@ def start(context: Context, target: str, plain: bool) -> None:
         play_plain(context, target, catalog)
     else:
         run_app(context, start=target, catalog=catalog)
-    from trainer.cli.reminding import close_after_session
+    from trainer.services.prompts import close_after_session
 
-    close_after_session(context, started)  # a session started from a reminder prompt takes it
+    close_after_session(context.store(), started, context.now())  # a session started from a reminder prompt takes it

@@ -6,7 +6,7 @@ Kept apart from ``reminders`` so that ``status`` never imports the journal store
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -108,14 +108,3 @@ def answer_prompt(context: Context, outcome: Outcome) -> None:
         say(f"{_capital(what)} put off: it comes back at {when_text(back, now)}.")
     else:
         say(f"{_capital(what)}: {prompt.outcome}. {_next_after(context)}".rstrip())
-
-
-def close_after_session(context: Context, started: datetime) -> None:
-    """After ``backtrainer start``: a session saved since ``started`` takes the prompts waiting for one.
-    Never fails the command: the session is what matters."""
-    try:
-        store = context.store()
-        if store.entries(since=started - timedelta(seconds=1), kinds=["session"]):
-            PromptBook(store, context.now()).taken_by_session()
-    except Exception:  # noqa: BLE001  # a journal problem was already shown by the app
-        return

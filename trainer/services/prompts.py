@@ -248,3 +248,13 @@ class PromptBook:
             for prompt in self.today()
             if prompt.open and prompt.reminder in ("desk-break", "session")
         ]
+
+
+def close_after_session(store: JournalStore, started: datetime, now: datetime) -> None:
+    """After ``backtrainer start``: a session saved since ``started`` takes the prompts waiting for one.
+    Never fails the command: the session is what matters."""
+    try:
+        if store.entries(since=started - timedelta(seconds=1), kinds=["session"]):
+            PromptBook(store, now).taken_by_session()
+    except Exception:  # noqa: BLE001  # a journal problem was already shown by the app
+        return
