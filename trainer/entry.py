@@ -23,7 +23,7 @@ from trainer.without_openssl import openssl_left_out
 
 
 def main() -> None:
-    skip_plugin_discovery()
+    skip_plugin_discovery()  # (before anything builds a pydantic model)
     in_terminal = sys.stdin.isatty() and sys.stdout.isatty()
     launch = quick_launch(sys.argv[1:], os.environ, in_terminal=in_terminal)
     if launch is None or not _open_app(launch):
