@@ -5,11 +5,13 @@ what that way cannot explain goes to the command group."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from tests.e2e.harness import Terminal
 from tests.imports_probe import modules_loaded
 from trainer.entry import QuickLaunch, quick_launch
+from trainer.journal.models import ReminderPrompt, SessionRecord
 from trainer.journal.store import JournalStore
 
 
@@ -52,6 +54,36 @@ def test_a_session_started_the_quick_way_runs_without_openssl_too(tmp_path: Path
         assert terminal.wait_exit() == 0
     finally:
         terminal.close()
+
+
+def test_a_session_started_the_quick_way_takes_the_desk_break_prompt_waiting_for_it(
+    tmp_path: Path, backtrainer: str
+) -> None:
+    """What a reminder's tmux popup runs (``backtrainer start desk-break``): the session saved, the prompt is
+    taken, as through the command group."""
+    store = JournalStore(tmp_path / "journal")
+    store.update_settings(disclaimer_seen=True)
+    shown = datetime.now().astimezone()
+    store.add(ReminderPrompt(at=shown, reminder="desk-break", outcome="shown", outcome_at=shown, channel="bell"))
+    terminal = Terminal([backtrainer, "start", "cat-cow"], environment(tmp_path))
+    try:
+        terminal.wait_for_text("How bad is your back pain right now")
+        terminal.send(b"s")  # (not asked now)
+        terminal.wait_for_text("i all the steps")  # getting ready
+        terminal.send(b"s")  # stop: it asks why; 2 is "Tired"
+        terminal.wait_for_text("Why are you stopping?")
+        terminal.send(b"2")
+        terminal.wait_for_text("Saved:")
+        terminal.send(b"\x13")  # Ctrl+S saves the (empty) answers, and Home opens
+        terminal.wait_for_text("Start a session")
+        terminal.send(b"\x11")
+        assert terminal.wait_exit() == 0
+    finally:
+        terminal.close()
+    entries = JournalStore(tmp_path / "journal").entries()
+    assert [entry.kind for entry in entries if isinstance(entry, SessionRecord)] == ["session"]
+    (prompt,) = [entry for entry in entries if isinstance(entry, ReminderPrompt)]
+    assert prompt.outcome == "taken"
 
 
 def test_a_first_run_opens_on_the_notice(tmp_path: Path, backtrainer: str) -> None:
