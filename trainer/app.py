@@ -8,7 +8,6 @@ imports only Textual and light modules at its top, the rest when it is needed.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -16,18 +15,17 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
-from trainer.journal.errors import JournalError, JournalWriteError
+from trainer.journal.errors import JournalError
 from trainer.journal.quick_read import StartSettings, month_files, read_start_settings
 from trainer.paths import Paths
 from trainer.screens.frames import FrameReporter
+from trainer.screens.journal_move import JournalMoving
 from trainer.screens.launch import LaunchScreen
 from trainer.screens.too_small import TooSmallScreen
 from trainer.start_up import SessionCollector, resume_collection
@@ -40,10 +38,6 @@ if TYPE_CHECKING:
     from trainer.journal.models import Settings
     from trainer.screens.first_run import FirstRunScreen
     from trainer.services.core import OrphanedSession, Services, Timings
-
-JOURNAL_MOVE = "journal-move"
-"""The worker group of moving an older version's journal into device files, after the first paint."""
-MOVE_ENDED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 MIN_SIZE = Size(76, 22)
 """Below this the layout cannot be read; a notice asks to enlarge the terminal (or in a browser, the window,
@@ -100,7 +94,7 @@ def _load_services(paths: Paths, now: Callable[[], datetime] | None) -> Services
     return make_services(paths, now=now or local_now)
 
 
-class TrainerApp(FrameReporter, App[None]):
+class TrainerApp(FrameReporter, JournalMoving):
     TITLE = "backtrainer"
     CSS_PATH = ["app.tcss", "screens/dialogs.tcss", "screens/home.tcss", "screens/first_run.tcss"]
     """home.tcss and first_run.tcss are the app's: each screen can be the first, painted before the rest loads,
@@ -132,8 +126,6 @@ class TrainerApp(FrameReporter, App[None]):
         self._web = web
         self.start_id = start
         """A routine or exercise id to start as soon as the app opens (``backtrainer start ID``)."""
-        self.journal_moved = asyncio.Event()
-        """Set once the start's move of an older version's journal is over and its notices are out."""
         self._unfinished: list[OrphanedSession] = []
         """Unfinished sessions of apps that are gone, still to offer (their locks held meanwhile)."""
         self._launch = launch
@@ -230,7 +222,7 @@ class TrainerApp(FrameReporter, App[None]):
         from trainer.screens.home import HomeScreen
 
         self.call_after_refresh(partial(resume_collection, long_running=True))  # after the first paint (start_up)
-        self.call_after_refresh(self._move_older_journal)  # (it names the sync tools' copies when done)
+        self.call_after_refresh(self.move_older_journal)  # (it names the sync tools' copies when done)
         catalog = self.services.loaded
         if catalog is None:
             from trainer.screens.content_error import ContentErrorScreen
@@ -263,46 +255,6 @@ class TrainerApp(FrameReporter, App[None]):
     def _show_colours(self, settings: Settings) -> None:
         """The theme the settings choose (calm, or high contrast), as soon as it is chosen."""
         show_theme(self, settings.colours)
-
-    @work(thread=True, exclusive=True, group=JOURNAL_MOVE, exit_on_error=False)  # (never stops the app)
-    def _move_older_journal(self) -> str | None:
-        """A journal of an older version moves into device files once the app shows (``journal.migration``),
-        merging the copies a sync tool left of its month files; returns why it could not, if it could not."""
-        try:
-            self.services.migrate_journal()
-        except JournalWriteError as error:
-            return str(error)
-        except JournalError:
-            pass  # busy, or the folder cannot be read (Home says so): the next save moves the files
-        return None
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """After the move (done or not): why it failed, if it did, and the sync tools' copies still left.
-
-        Judged by the state the message carries, not the worker's state now: the move runs on a thread, and
-        by the time the app reads its "running" message it may have finished (the failure showed twice)."""
-        if event.worker.group != JOURNAL_MOVE or event.state not in MOVE_ENDED:
-            return
-        failure = event.worker.result
-        if isinstance(failure, str):
-            title = "Journal files not moved"
-            self.notify(failure[:1].upper() + failure[1:], title=title, severity="warning", timeout=30)
-        if self.services.loaded is not None:  # (the content's error screen is about the content alone)
-            self._notify_conflict_copies()
-        self.journal_moved.set()
-
-    def _notify_conflict_copies(self) -> None:
-        try:
-            copies = self.services.journal.conflict_copies()
-        except JournalError:
-            return  # Home says the journal cannot be read
-        for copy in copies:
-            self.notify(
-                copy.advice(self.services.paths.profile),
-                title="A copy left by a sync tool",
-                severity="warning",
-                timeout=30,
-            )
 
     @work(group="start-up")
     async def _start_up(self, first_run: bool) -> None:
