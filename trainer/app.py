@@ -230,7 +230,7 @@ class TrainerApp(FrameReporter, JournalMoving):
             self.push_screen(ContentErrorScreen(self.services.content_problems))
             return
         first_run = not self.services.settings.current.disclaimer_seen
-        home_later = self.start_id is not None and not first_run  # (after the session: _start_requested)
+        home_later = bool(self.start_id) and not first_run  # (after the session: _start_requested)
         if not home_later and (not first_run or not self._journal_readable()):
             self.push_screen(HomeScreen())  # (at a first run Home comes after the notice: composing it costs time)
         for problem in catalog.pack_problems:

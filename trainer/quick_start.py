@@ -15,7 +15,6 @@ from trainer import __version__
 from trainer.app import make_app
 from trainer.catalog.cache import load_catalog_cached
 from trainer.catalog.problems import ContentError
-from trainer.journal.store import JournalStore
 from trainer.paths import Paths
 from trainer.services.core import local_now
 from trainer.services.prompts import close_after_session
@@ -31,6 +30,7 @@ def start_session(paths: Paths, target: str, now: Callable[[], datetime] = local
     if not catalog.can_start(target):
         return False
     started = now()
-    make_app(paths, catalog=catalog, now=now, start=target).run()
-    close_after_session(JournalStore(paths.journal_dir, counts_cache=paths.cache_dir), started, now())
+    app = make_app(paths, catalog=catalog, now=now, start=target)
+    app.run()
+    close_after_session(app.services.journal, started, now())
     return True
