@@ -70,7 +70,8 @@ MIB = 1024 * 1024
 
 def plan_of(routine: str) -> tuple[list[float], float, list[str], bytes]:
     """(planned starts, total seconds, each step's skip label, what the first frame shows) of ``routine``."""
-    from trainer.catalog.loader import load_catalog, pack_files
+    from trainer.catalog.loader import load_catalog
+    from trainer.catalog.validated import pack_files
     from trainer.engine.plan import StepKind, plan_routine
     from trainer.engine.session_view import SKIP_LABELS
 

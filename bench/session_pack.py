@@ -198,7 +198,8 @@ if __name__ == "__main__":
     import shutil
 
     argparse.ArgumentParser(description="Print the plans of the session benchmark routines.").parse_args()
-    from trainer.catalog.loader import load_catalog, pack_files
+    from trainer.catalog.loader import load_catalog
+    from trainer.catalog.validated import pack_files
     from trainer.engine.plan import plan_routine
 
     home = make_home()

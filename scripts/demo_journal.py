@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.plan import Plan, plan_routine
 from trainer.journal.models import (
     HELPERS,

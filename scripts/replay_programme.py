@@ -27,7 +27,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.decisions import verdict_of
 from trainer.engine.ladders import Standing, dose_label, week_days
 from trainer.engine.plan import plan_routine

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from tests import ci_guard
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.device import DEVICE_ENV
 from trainer.journal.store import JournalStore
 from trainer.paths import HOME_ENV, Paths, resolve_paths

@@ -33,8 +33,8 @@ from trainer.theme import THEMES, show_theme
 from trainer.widgets.literal import shown
 
 if TYPE_CHECKING:
-    from trainer.catalog.loader import Catalog
     from trainer.catalog.notice import Notice
+    from trainer.catalog.validated import Catalog
     from trainer.journal.models import Settings
     from trainer.screens.first_run import FirstRunScreen
     from trainer.services.core import OrphanedSession, Services, Timings

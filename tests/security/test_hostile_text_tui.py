@@ -32,7 +32,8 @@ from tests.security.hostile import (
     shown_pack,
     write_json,
 )
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.models import CheckIn, ExerciseDone, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.screens.exercise import ExerciseScreen

@@ -9,7 +9,7 @@ from tests.clock import FakeClock
 from tests.conftest import COLLECTOR_LEFT_ALONE
 from tests.unit.coach_builders import session_of
 from trainer.app import TrainerApp, make_app
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.coach_models import Decision, Goal, Review, StartAnswers
 from trainer.journal.models import CheckIn, SessionRecord, WeeklyCheck
 from trainer.journal.store import JournalStore

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.conftest import FIXED_NOW
 from tests.reliability.journal_files import settings_as_older_app, snapshot, write_as_older_app
 from trainer.app import make_app as build_app
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord
 from trainer.journal.store import JournalStore
 from trainer.paths import Paths

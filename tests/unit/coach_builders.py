@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.ladders import Standing
 from trainer.engine.plan import Plan, plan_routine
 from trainer.engine.tailoring import play_routine

@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.models import Exercise, Routine, Tip
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.catalog.validated import Catalog
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 

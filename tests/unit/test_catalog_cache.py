@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,9 @@ from typing import Any
 import pytest
 
 from trainer.catalog.cache import FORMAT, cache_file, load_catalog_cached, read_cache
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.problems import ContentError
+from trainer.catalog.validated import Catalog
 
 
 class CountingLoader:
@@ -64,6 +67,30 @@ def test_the_second_load_comes_from_the_cache_and_equals_a_fresh_load(cached, lo
     path = the_cache_file(tmp_path)
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+LOAD_AND_LIST_MODULES = """
+import sys
+from pathlib import Path
+from trainer.catalog.cache import load_catalog_cached
+catalog = load_catalog_cached(Path(sys.argv[1]), "1.0", content_dir=Path(sys.argv[2]), packs_dir=Path(sys.argv[3]))
+assert catalog.can_start("bird-dog")
+print(" ".join(sorted(name for name in sys.modules if name.startswith("trainer.catalog."))))
+"""
+
+
+def test_a_launch_from_the_cache_never_imports_the_loader_or_the_rules(tmp_path, content_copy) -> None:
+    def catalog_modules() -> set[str]:
+        args = [str(tmp_path / "cache"), str(content_copy), str(tmp_path / "packs")]
+        run = subprocess.run(
+            [sys.executable, "-c", LOAD_AND_LIST_MODULES, *args], capture_output=True, text=True, check=True
+        )
+        return set(run.stdout.split())
+
+    checking = {"trainer.catalog.loader", "trainer.catalog.rules", "trainer.catalog.programme_rules"}
+    assert checking <= catalog_modules()  # (a miss: the files are read and checked)
+    from_the_cache = catalog_modules()
+    assert "trainer.catalog.models" in from_the_cache and not checking & from_the_cache
 
 
 def test_a_changed_file_misses(cached, loads, edit_content) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from trainer.catalog.bundled import CONTENT_ENV, bundled_content_dir
-from trainer.catalog.loader import load_catalog, pack_files
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.catalog.validated import pack_files
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 

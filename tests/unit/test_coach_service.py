@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.coach_builders import session_of
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.coach_models import Decision, Goal, Review, StartAnswers
 from trainer.journal.limits import SettingsError
 from trainer.journal.models import CheckIn, PersonalDose, SessionRecord

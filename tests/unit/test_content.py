@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.models import CATEGORIES, IntRange
+from trainer.catalog.validated import BUNDLED_FILES, Catalog
 from trainer.engine.plan import plan_routine
 
 BRIEF_EXERCISES = (

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.models import Exercise, Poses
+from trainer.catalog.validated import Catalog
 from trainer.engine.figure import render
 
 BUNDLED = load_catalog().exercises

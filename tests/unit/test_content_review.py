@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from trainer.catalog.loader import Catalog
 from trainer.catalog.models import LEVELS, Exercise, Routine, RoutinesFile
 from trainer.catalog.readability import readability
 from trainer.catalog.rules import (
@@ -19,6 +18,7 @@ from trainer.catalog.rules import (
     check_suggestions,
     safety_texts,
 )
+from trainer.catalog.validated import Catalog
 from trainer.engine.plan import StepKind, plan_routine
 
 FILE = Path("content")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.unit.coach_builders import morning, played_session, standing
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.decisions import (
     GREENS_TO_STEP_UP,
     History,

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.unit.coach_builders import morning, played_session, standing
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.decisions import verdict_of
 from trainer.engine.replay import Replay
 from trainer.journal.coach_models import StartAnswers

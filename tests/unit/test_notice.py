@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from trainer.catalog.bundled import bundled_content_dir
-from trainer.catalog.loader import Catalog
 from trainer.catalog.notice import SAFETY_FILE, read_notice
+from trainer.catalog.validated import Catalog
 
 
 def test_the_bundled_notice_reads_as_the_models_validate_it(catalog: Catalog) -> None:

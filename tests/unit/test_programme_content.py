@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from trainer.catalog.loader import Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.models import LEVELS
 from trainer.catalog.programme import Ladder, Programme, Rung, WalkingPlan
 from trainer.catalog.programme_rules import rung_work
+from trainer.catalog.validated import Catalog
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
 

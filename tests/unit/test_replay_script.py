@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.coach_builders import START, morning, played_session, standing
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.journal.store import JournalStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.coach_builders import START, at_hour, morning, played_session, review, standing
 from tests.unit.journal_builders import check_in, weekly
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.decisions import History, verdict_of
 from trainer.engine.insights import pain_change
 from trainer.engine.ladders import Standing

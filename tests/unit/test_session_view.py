@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.unit.runner_builders import Session, ready, started
-from trainer.catalog.loader import Catalog
 from trainer.catalog.models import Exercise
+from trainer.catalog.validated import Catalog
 from trainer.engine.plan import Plan, StepKind, plan_exercise, plan_routine
 from trainer.engine.runner import Runner
 from trainer.engine.session_view import (

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.suggest import done_without_flare, flared, suggest
 from trainer.journal.models import AnyEntry, CheckIn, SessionRecord
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.unit.coach_builders import standing
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.engine.ladders import change_text, dose_label, programme_week, week_days
 from trainer.engine.tailoring import (
     FLOOR_REASON,

@@ -30,7 +30,7 @@ import pydantic
 from pydantic import BaseModel
 
 from trainer.catalog.bundled import bundled_content_dir
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, find_packs, load_catalog
+from trainer.catalog.validated import BUNDLED_FILES, Catalog, find_packs
 from trainer.files import FileReadError, read_regular_file
 from trainer.paths import ensure_private_dir
 
@@ -119,16 +119,17 @@ def load_catalog_cached(
     *,
     packs_dir: Path | None = None,
     content_dir: Path | None = None,
-    load: Callable[..., Catalog] = load_catalog,
+    load: Callable[..., Catalog] | None = None,
 ) -> Catalog:
     """``load_catalog(content_dir, packs_dir=packs_dir)``, from the cache in ``cache_dir`` while nothing
-    changed (``load``: the loader, a test's may count its calls).
+    changed (``load``: the loader, ``load_catalog`` unless a test's counts its calls). The loader and its
+    rules are imported only when the files have to be read and checked.
 
     Raises ``ContentError`` as ``load_catalog`` does (a broken bundled file is never cached, so it is
     found at every launch). ``cache_dir`` None: no cache.
     """
     if cache_dir is None:
-        return load(content_dir, packs_dir=packs_dir)
+        return _fresh(load, content_dir, packs_dir)
     content_dir = content_dir or bundled_content_dir()
     packs, listing_problems = find_packs(packs_dir)
     files = [content_dir / name for name in BUNDLED_FILES] + packs
@@ -138,8 +139,16 @@ def load_catalog_cached(
         cached = read_cache(where, key)
         if cached is not None:
             return cached
-    catalog = load(content_dir, packs_dir=packs_dir)
+    catalog = _fresh(load, content_dir, packs_dir)
     unchanged = key is not None and catalog.packs == tuple(packs) and key == content_key(files, version)
     if unchanged and not catalog.pack_problems:
         write_cache(where, str(key), catalog)  # (only if the files did not change while they were loaded)
     return catalog
+
+
+def _fresh(load: Callable[..., Catalog] | None, content_dir: Path | None, packs_dir: Path | None) -> Catalog:
+    if load is not None:
+        return load(content_dir, packs_dir=packs_dir)
+    from trainer.catalog.loader import load_catalog  # (a miss: only now are the rules needed)
+
+    return load_catalog(content_dir, packs_dir=packs_dir)

@@ -15,9 +15,7 @@ a word. Files are read with ``trainer.files.read_regular_file``.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,13 +28,10 @@ from trainer.catalog.models import (
     Exercise,
     ExercisesFile,
     PainMessage,
-    Programme,
     ProgrammesFile,
     Routine,
     RoutinesFile,
-    Safety,
     SafetyFile,
-    Suggestions,
     Tip,
     TipsFile,
 )
@@ -47,15 +42,8 @@ from trainer.catalog.problems import (
     problem_from_json_error,
     problems_from_validation,
 )
+from trainer.catalog.validated import BUNDLED_FILES, Catalog, find_packs
 from trainer.files import FileReadError, MissingFileError, read_regular_file, too_deep
-
-BUNDLED_FILES: dict[str, type[BaseModel]] = {
-    "exercises.json": ExercisesFile,
-    "routines.json": RoutinesFile,
-    "tips.json": TipsFile,
-    "safety.json": SafetyFile,
-    "programme.json": ProgrammesFile,
-}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -86,45 +74,6 @@ def read_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Con
         return model.model_validate(data, strict=True), []
     except ValidationError as error:
         return None, problems_from_validation(path, data, error)
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Everything the app teaches from, validated and cross-checked."""
-
-    exercises: Mapping[str, Exercise]
-    routines: Mapping[str, Routine]
-    tips: tuple[Tip, ...]
-    messages: tuple[PainMessage, ...]
-    safety: Safety
-    suggestions: Suggestions
-    """Which routines Home suggests: the gentle start first, the flare-up routine on a bad day, a rotation."""
-    origin: Mapping[str, Path] = field(default_factory=dict)
-    """The file each exercise and routine id came from."""
-    packs: tuple[Path, ...] = ()
-    """User content packs that were loaded."""
-    pack_problems: tuple[ContentProblem, ...] = ()
-    """Problems in user packs; those packs were skipped."""
-    programmes: Mapping[str, Programme] = field(default_factory=dict)
-    """The coach's programmes: the bundled ones, then those of packs."""
-    default_programme: str | None = None
-    """The programme the coach offers first."""
-    programme_origin: Mapping[str, Path] = field(default_factory=dict)
-    """The file each programme id came from."""
-
-    def can_start(self, item_id: str) -> bool:
-        """Whether ``item_id`` is a routine or an exercise (what ``backtrainer start`` plays)."""
-        return item_id in self.routines or item_id in self.exercises
-
-    def from_pack(self, item_id: str) -> Path | None:
-        origin = self.origin.get(item_id)
-        return origin if origin in self.packs else None
-
-    def tip(self, tip_id: str) -> Tip:
-        for tip in self.tips:
-            if tip.id == tip_id:
-                return tip
-        raise KeyError(tip_id)
 
 
 def _duplicates(file: Path, kind: str, items: Sequence[Exercise | Routine | Tip | PainMessage]) -> list[ContentProblem]:
@@ -223,29 +172,6 @@ def _load_pack(
     problems += _check_routine_items(path, pack.routines, known)
     problems += rules.check_pack(path, pack, known, routines, programme_origin)
     return (None, problems) if problems else (pack, [])
-
-
-def find_packs(packs_dir: Path | None) -> tuple[list[Path], list[ContentProblem]]:
-    """Every ``*.json`` in the packs folder, whatever it is (reading says what is wrong with one),
-    and the problem if the folder itself cannot be listed. No folder: no packs."""
-    if packs_dir is None:
-        return [], []
-    try:
-        if not os.path.lexists(packs_dir):
-            return [], []
-        with os.scandir(packs_dir) as listing:
-            names = sorted(entry.name for entry in listing if entry.name.endswith(".json"))
-    except NotADirectoryError:
-        return [], [ContentProblem(packs_dir, "", "this should be the content packs folder, but it is not a folder")]
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return [], [ContentProblem(packs_dir, "", f"the content packs folder cannot be read ({reason})")]
-    return [packs_dir / name for name in names], []
-
-
-def pack_files(packs_dir: Path | None) -> list[Path]:
-    """The packs in ``packs_dir`` (``find_packs`` without the folder's own problem)."""
-    return find_packs(packs_dir)[0]
 
 
 def load_catalog(

@@ -10,8 +10,9 @@ import click
 from trainer import __version__
 from trainer.catalog.bundled import bundled_content_dir
 from trainer.catalog.cache import load_catalog_cached
-from trainer.catalog.loader import BUNDLED_FILES, Catalog, load_catalog
+from trainer.catalog.loader import load_catalog
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.catalog.validated import BUNDLED_FILES, Catalog
 from trainer.cli.context import Context
 from trainer.cli.open_app import run_app
 from trainer.cli.output import say

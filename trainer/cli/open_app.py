@@ -10,7 +10,7 @@ import click
 from trainer.cli.context import Context
 
 if TYPE_CHECKING:
-    from trainer.catalog.loader import Catalog
+    from trainer.catalog.validated import Catalog
 
 
 def _served_to_a_browser() -> bool:

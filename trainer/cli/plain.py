@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from trainer.catalog.loader import Catalog
+from trainer.catalog.validated import Catalog
 from trainer.cli.content import load_content
 from trainer.cli.context import Context
 from trainer.cli.output import say

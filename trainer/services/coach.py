@@ -49,8 +49,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime, time, timedelta
 
-from trainer.catalog.loader import Catalog
 from trainer.catalog.programme import Programme
+from trainer.catalog.validated import Catalog
 from trainer.engine.decisions import (
     History,
     Proposal,

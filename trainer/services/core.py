@@ -15,8 +15,8 @@ from time import monotonic
 
 from trainer import __version__
 from trainer.catalog.cache import load_catalog_cached
-from trainer.catalog.loader import Catalog
 from trainer.catalog.problems import ContentError, ContentProblem
+from trainer.catalog.validated import Catalog
 from trainer.journal.checkpoints import OrphanedSession
 from trainer.journal.errors import JournalProblem
 from trainer.journal.store import JournalStore

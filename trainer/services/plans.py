@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from trainer.catalog.loader import Catalog
 from trainer.catalog.models import Exercise, Routine
+from trainer.catalog.validated import Catalog
 from trainer.engine.ladders import Standing
 from trainer.engine.plan import (
     GET_READY_SECONDS,
