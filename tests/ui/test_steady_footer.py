@@ -6,6 +6,7 @@ import re
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from tests.clock import FakeClock
@@ -103,3 +104,34 @@ async def test_each_steps_skip_word_shows_with_the_steps_view(make_app) -> None:
         await pilot.press("space")
         assert "space Resume" in words(app)
         assert list(screen.query(FooterKey)) == keys
+
+
+def every_binding() -> list[Binding]:
+    """The bindings of the app and of every screen and widget of trainer, and a few keys none has yet."""
+    import importlib
+    import pkgutil
+
+    import trainer.screens
+    import trainer.widgets
+    from trainer.app import TrainerApp
+
+    for package in (trainer.screens, trainer.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    found: list[Binding] = []
+    pending: list[type] = [TrainerApp, *Widget.__subclasses__()]
+    while pending:
+        node = pending.pop()
+        pending.extend(node.__subclasses__())
+        if node.__module__.startswith("trainer."):
+            found.extend(binding for binding in node.BINDINGS if isinstance(binding, Binding))
+    others = ["S", "7", "/", "+", "shift+s", "ctrl+s", "question_mark", "space", "escape", "f1", "tab"]
+    return found + [Binding(key, "nothing", "Nothing") for key in others]
+
+
+def test_every_key_shows_as_textual_would_show_it(make_app) -> None:
+    app = make_app()
+    bindings = every_binding()
+    assert len(bindings) > 60
+    for binding in bindings:
+        assert app.get_key_display(binding) == App.get_key_display(app, binding), binding
