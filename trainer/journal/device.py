@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import socket
+import platform
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from uuid import uuid4
@@ -64,7 +64,7 @@ def device_id(
     if given:
         return check_device_id(given)
     marker = marker_path(journal, folder if folder is not None else state_dir(env))
-    here = host if host is not None else socket.gethostname()
+    here = host if host is not None else platform.node()  # (socket's host name, without importing socket: 2 ms)
     try:
         known = json.loads(read_regular_file(marker, follow_symlinks=False))
     except (FileReadError, ValueError, RecursionError):
