@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.app import App
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tests.clock import FakeClock
 from tests.ui.test_launch import keys_handed_on
@@ -52,6 +52,52 @@ async def test_home_is_built_once_the_session_is_over_not_beneath_it(make_app, c
         await pilot.press("l")  # and its keys work
         await pilot.pause()
         assert type(app.screen).__name__ == "LibraryScreen"
+
+
+def note_frames(app: App[None]) -> list[tuple[list[type[Screen[object]]], int]]:
+    """Each frame handed to the terminal from now on: the screens then stacked, and how many widgets the
+    screen at the bottom (the launch screen) held."""
+    frames: list[tuple[list[type[Screen[object]]], int]] = []
+
+    def note() -> None:
+        frames.append((stack(app), len(app.screen_stack[0].children)))
+        app.after_next_frame(note)
+
+    app.after_next_frame(note)
+    return frames
+
+
+@pytest.mark.parametrize(
+    "leave",
+    [("p", "q", "ctrl+s"), ("s", "y", "2", "ctrl+s"), ("end", "ctrl+s")],
+    ids=["pain-stop", "stopped-tired", "finished"],
+)
+async def test_the_launch_screen_lets_its_rows_go_beneath_the_session_and_no_frame_shows_it_empty(
+    make_app, clock, leave
+) -> None:
+    app = make_app(session_clock=clock, start="cat-cow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        frames = note_frames(app)
+        await until_shown(pilot, PainBeforeScreen)
+        launch = app.screen_stack[0]
+        assert launch.children  # (Home's rows, behind the question)
+        await pilot.press("s")
+        await pilot.pause()
+        assert stack(app) == [LaunchScreen, SessionScreen] and not launch.children
+        for key in leave:  # (a dialog over the session brings the rows back: it may end from there)
+            if key == "end":  # (the whole session's time goes by)
+                clock.advance(app.screen.plan.total_seconds + 1)
+                app.screen.refresh_display()
+            else:
+                await pilot.press(key)
+            await pilot.pause()
+        await until_shown(pilot, HomeScreen)
+        await pilot.pause()
+    assert any(screens[-1] is SessionScreen for screens, _ in frames)
+    assert any(screens[-1] is HomeScreen for screens, _ in frames)
+    for screens, rows in frames:
+        covered = any(not issubclass(screen, ModalScreen) for screen in screens[1:])
+        assert rows or covered, f"a frame showed the launch screen without its rows: {screens}"
 
 
 async def test_going_back_from_the_pain_question_opens_home(make_app, clock) -> None:
