@@ -24,8 +24,8 @@ Memory: ``VmRSS`` and ``VmHWM`` (``/proc/PID/status``) of each instance at the e
 
 Each data folder has been opened before, as a returning person's has: its content cache is filled first
 (``trainer.catalog.cache``). With ``--first-launch`` it is new: each instance validates the content and
-writes its cache as it starts, as on the first launch after installing or upgrading (about 1 MiB more
-resident for the session: the validators the cached content never needs, ``catalog/strict.py``).
+writes its cache as it starts, as on the first launch after installing or upgrading (about 1.5 MiB more
+resident for the session: the loader, its rules and the validators that cached content never needs).
 
 Targets (issue 13): 50 sessions all within 100 ms of plan from their first frame, all of them together under
 one core, at most 50 MiB resident each.
