@@ -7,9 +7,9 @@ soon as Textual can paint. Keys pressed meanwhile are kept and handed to Home on
 
 Beneath a session asked for on the command line (``backtrainer start``) it keeps Home's place instead, and
 Home is built once the session is over: composed beneath the session, Home would hold about 2.5 MiB the
-session does not need; and while the session's own screen hides it whole, its rows go too (about 0.5 MiB),
-back as soon as a dialog comes over the session (the session can end from one). Keys pressed before the
-session's first screen shows are handed to that screen.
+session does not need; and as the session's own screen comes over it, its rows go too (about 0.5 MiB),
+back for good with the first dialog over the session (the session can end from one). Keys pressed before
+the session's first screen shows are handed to that screen.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ class LaunchScreen(Screen[None]):
         """Set once every key kept has done its work (at once if none was kept)."""
         self._home_when_shown_again = False
         """Home opens over this screen when it is on top again (``open_home_once_uncovered``)."""
+        self._rows_gone = False
+        """Its rows were let go beneath a session, and no dialog has come over the session since."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -82,8 +84,9 @@ class LaunchScreen(Screen[None]):
                 self._screen_changed(self.app.screen)
 
     def _screen_changed(self, screen: Screen[object]) -> None:
-        if self._home_when_shown_again:
-            self._rows_while_covered(screen)
+        if self._rows_gone and isinstance(screen, ModalScreen):  # (the session may end from it: see below)
+            self._rows_gone = False
+            self.call_later(self.recompose)
         if self._held is None or self._holding is not None:
             return
         if screen is not self:
@@ -99,22 +102,17 @@ class LaunchScreen(Screen[None]):
 
     def open_home_once_uncovered(self) -> None:
         """Home, over this screen: now if nothing covers it, else once the screens that do (a session's)
-        have gone. Meanwhile, while the session covers it whole, its rows go (about 0.5 MiB of a session's
-        memory); they come back with any dialog over the session, after which it may be uncovered."""
+        have gone. Meanwhile its rows go (about 0.5 MiB of a session's memory): the session's own screen
+        hides them whole. They come back with the first dialog over the session, since a session ends
+        from one (the questions after it, the stop reasons) and this screen then shows, for a frame or
+        two, before Home is over it."""
         if self.app.screen is self:
             self.open_home()
         else:
             self._home_when_shown_again = True
-            self._rows_while_covered(self.app.screen)
-
-    def _rows_while_covered(self, top: Screen[object]) -> None:
-        """Under a session's own screen, which hides it whole, no rows; under a dialog, Home's rows again: the
-        session may end from it, and this screen shows (for a frame or two) before Home is over it."""
-        if isinstance(top, ModalScreen):
-            if not self.children:
-                self.call_later(self.recompose)
-        elif top is not self and self.children:
-            self.remove_children()
+            self._rows_gone = not isinstance(self.app.screen, ModalScreen)
+            if self._rows_gone:
+                self.remove_children()
 
     def open_home(self) -> None:
         """Home, over this screen, unless it is open already; the keys pressed until it shows go to it."""
